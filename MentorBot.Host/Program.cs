@@ -1,0 +1,3 @@
+using MentorBot.Host.Cli;
+
+return await CliApp.InvokeAsync(args, Console.Out, Console.Error);
