@@ -25,7 +25,11 @@ public interface ITelegramBotClient
     /// <summary>deleteWebhook: switch back to getUpdates.</summary>
     Task DeleteWebhook(bool dropPendingUpdates = false, CancellationToken cancellationToken = default);
 
-    /// <summary>sendMessage: a text of 1–4096 characters after entity parsing, optionally with a keyboard.</summary>
+    /// <summary>
+    /// sendMessage: a text of 1–4096 characters after entity parsing, optionally with a keyboard. When the
+    /// server confirms without returning the message (the telegram-test-api emulator answers <c>result: null</c>),
+    /// the returned stand-in has <see cref="Message.MessageId"/> 0.
+    /// </summary>
     Task<Message> SendMessage(long chatId, string text, ParseMode parseMode = ParseMode.None, ReplyMarkup? replyMarkup = null, CancellationToken cancellationToken = default);
 
     /// <summary>editMessageText: replace the text (and keyboard) of a message the bot sent.</summary>
@@ -43,6 +47,9 @@ public interface ITelegramBotClient
     /// <summary>setMyCommands: the command menu (≤ 100 commands) for the default scope.</summary>
     Task SetMyCommands(IEnumerable<BotCommand> commands, CancellationToken cancellationToken = default);
 
-    /// <summary>sendDocument: upload a file (≤ 50 MB) as multipart/form-data with an optional caption (≤ 1024 characters).</summary>
+    /// <summary>
+    /// sendDocument: upload a file (≤ 50 MB) as multipart/form-data with an optional caption (≤ 1024 characters).
+    /// The stream is read from its current position and left open. A null result gives a stand-in as for <see cref="SendMessage"/>.
+    /// </summary>
     Task<Message> SendDocument(long chatId, InputFileStream document, string? caption = null, ParseMode parseMode = ParseMode.None, CancellationToken cancellationToken = default);
 }

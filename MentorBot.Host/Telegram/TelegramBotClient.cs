@@ -66,15 +66,18 @@ public sealed partial class TelegramBotClient : ITelegramBotClient
         PostJson("deleteWebhook", new { DropPendingUpdates = dropPendingUpdates }, null, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<Message> SendMessage(long chatId, string text, ParseMode parseMode = ParseMode.None, ReplyMarkup? replyMarkup = null, CancellationToken cancellationToken = default) =>
-        Required<Message>(await PostJson("sendMessage", new
+    public async Task<Message> SendMessage(long chatId, string text, ParseMode parseMode = ParseMode.None, ReplyMarkup? replyMarkup = null, CancellationToken cancellationToken = default)
+    {
+        var result = await PostJson("sendMessage", new
         {
             ChatId = chatId,
             Text = text,
             ParseMode = parseMode.ToApiValue(),
             // Typed as object so the serializer writes the runtime type (InlineKeyboardMarkup), not the empty base.
             ReplyMarkup = (object?)replyMarkup,
-        }, null, cancellationToken), "sendMessage");
+        }, null, cancellationToken);
+        return Optional<Message>(result, "sendMessage") ?? Unconfirmed(chatId, text, null);
+    }
 
     /// <inheritdoc />
     public Task EditMessageText(long chatId, int messageId, string text, ParseMode parseMode = ParseMode.None, InlineKeyboardMarkup? replyMarkup = null, CancellationToken cancellationToken = default) =>
@@ -112,7 +115,7 @@ public sealed partial class TelegramBotClient : ITelegramBotClient
             form.Add(FilePart("document", document));
             return form;
         }, null, cancellationToken);
-        return Required<Message>(result, "sendDocument");
+        return Optional<Message>(result, "sendDocument") ?? Unconfirmed(chatId, null, caption);
     }
 
     private Task<JsonElement> PostJson(string method, object body, TimeSpan? timeLimit, CancellationToken cancellationToken) =>
@@ -136,22 +139,17 @@ public sealed partial class TelegramBotClient : ITelegramBotClient
             status = response.StatusCode;
             body = await response.Content.ReadAsStringAsync(timeoutSource.Token);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException)
         {
-            throw new OperationCanceledException($"Bot API request {method} was cancelled.", cancellationToken);
-        }
-        catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested)
-        {
-            throw new TimeoutException($"Bot API request {method} timed out after {limit.TotalSeconds:0.#} s.");
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new HttpRequestException(ex.HttpRequestError, $"Bot API request {method} failed: {Scrub(Messages(ex))}", null, ex.StatusCode);
-        }
-        catch (IOException ex)
-        {
-            // A connection dropped while the body was read; as transient as a failed send.
-            throw new HttpRequestException(HttpRequestError.ResponseEnded, $"Bot API request {method} failed: {Scrub(Messages(ex))}");
+            // Judge by the tokens, not the exception type: a cancelled send can surface as an
+            // HttpRequestException ("the client aborted the request"), and a timeout as a TaskCanceledException.
+            if (cancellationToken.IsCancellationRequested)
+                throw new OperationCanceledException($"Bot API request {method} was cancelled.", cancellationToken);
+            if (timeoutSource.IsCancellationRequested)
+                throw new TimeoutException($"Bot API request {method} timed out after {limit.TotalSeconds:0.###} s.");
+            // A rebuilt exception without the inner ones: their messages and data may carry the request URL.
+            var error = ex is HttpRequestException http ? http.HttpRequestError : HttpRequestError.Unknown;
+            throw new HttpRequestException(error, $"Bot API request {method} failed: {Scrub(Messages(ex))}", null, (ex as HttpRequestException)?.StatusCode);
         }
 
         LogCall(method, (int)status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -198,6 +196,20 @@ public sealed partial class TelegramBotClient : ITelegramBotClient
         }
     }
 
+    /// <summary>
+    /// Stands in for the sent message when the server confirmed the send without returning it
+    /// (<c>"result": null</c>, as the telegram-test-api emulator does for sendMessage).
+    /// <see cref="Message.MessageId"/> is 0 and <see cref="Message.Date"/> is default: both are unknown,
+    /// so the message cannot be edited later.
+    /// </summary>
+    private static Message Unconfirmed(long chatId, string? text, string? caption) => new()
+    {
+        MessageId = 0,
+        Chat = new Chat { Id = chatId },
+        Text = text,
+        Caption = caption,
+    };
+
     private static T Required<T>(JsonElement result, string method)
         where T : class =>
         Optional<T>(result, method) ?? throw new ApiRequestException($"Bot API request {method} returned no result.", 0);
@@ -228,7 +240,10 @@ public sealed partial class TelegramBotClient : ITelegramBotClient
     private static string Messages(Exception ex)
     {
         var parts = new List<string>();
-        for (var e = ex; e is not null; e = e.InnerException) parts.Add(e.Message);
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (!string.IsNullOrWhiteSpace(e.Message)) parts.Add(e.Message);
+        }
         return string.Join(" → ", parts);
     }
 
