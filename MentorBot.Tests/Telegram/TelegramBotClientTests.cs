@@ -98,7 +98,8 @@ public sealed class TelegramBotClientTests : IAsyncLifetime
                "chat":{"id":111,"type":"private","first_name":"Анна"},"date":1735700000,"text":"/start inv_42",
                "entities":[{"offset":0,"length":6,"type":"bot_command"}]}},
               {"update_id":502,"callback_query":{"id":"cb1","from":{"id":111,"is_bot":false,"first_name":"Анна"},
-               "message":{"message_id":11,"chat":{"id":111,"type":"private"},"date":1735700001,"text":"?"},"chat_instance":"x","data":"consent:yes"}}
+               "message":{"message_id":11,"chat":{"id":111,"type":"private"},"date":1735700001,"text":"?",
+                "reply_markup":{"inline_keyboard":[[{"text":"Да","callback_data":"consent:yes"}]]}},"chat_instance":"x","data":"consent:yes"}}
             ]
             """));
 
@@ -112,6 +113,7 @@ public sealed class TelegramBotClientTests : IAsyncLifetime
         updates[0].Message!.Date.Should().Be(new DateTime(2025, 1, 1, 2, 53, 20, DateTimeKind.Utc));
         updates[1].CallbackQuery!.Data.Should().Be("consent:yes");
         updates[1].CallbackQuery!.Message!.MessageId.Should().Be(11);
+        updates[1].CallbackQuery!.Message!.ReplyMarkup!.InlineKeyboard.Single().Single().CallbackData.Should().Be("consent:yes");
     }
 
     [Fact]
