@@ -15,6 +15,10 @@ public static class CliApp
     public static RootCommand Build()
     {
         var root = new RootCommand("MentorBot: a teacher-mentoring programme in a messenger.");
+        root.SetAction(HostCommands.RunBotAsync);
+        root.Subcommands.Add(HostCommands.CreateRun());
+        root.Subcommands.Add(HostCommands.CreateMigrate());
+        root.Subcommands.Add(HostCommands.CreateJobs());
         return root;
     }
 

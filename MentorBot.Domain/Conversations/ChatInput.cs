@@ -1,0 +1,40 @@
+namespace MentorBot.Domain.Conversations;
+
+/// <summary>
+/// What a person sent, independent of the messenger (DESIGN.md decision 2): a text message, a
+/// command such as <c>/start PAYLOAD</c>, or a press of a choice button.
+/// </summary>
+public abstract record ChatInput
+{
+    /// <summary>Reads a raw text message: <c>/name[@bot] [argument]</c> is a <see cref="CommandInput"/>, anything else a <see cref="TextInput"/>.</summary>
+    /// <param name="text">The message text as the messenger delivered it.</param>
+    public static ChatInput FromText(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length > 1 && trimmed[0] == '/' && char.IsAsciiLetterOrDigit(trimmed[1]))
+        {
+            var space = trimmed.IndexOfAny([' ', '\n', '\t']);
+            var head = space < 0 ? trimmed[1..] : trimmed[1..space];
+            var argument = space < 0 ? null : trimmed[(space + 1)..].Trim();
+            // Telegram appends @botname to commands in groups; the name is ours either way.
+            var at = head.IndexOf('@');
+            if (at >= 0) head = head[..at];
+            return new CommandInput(head.ToLowerInvariant(), string.IsNullOrEmpty(argument) ? null : argument);
+        }
+
+        return new TextInput(text);
+    }
+}
+
+/// <summary>An ordinary text message.</summary>
+/// <param name="Text">The text as written (not trimmed).</param>
+public sealed record TextInput(string Text) : ChatInput;
+
+/// <summary>A command: <c>/start abc</c> is <c>Name = "start"</c>, <c>Argument = "abc"</c>.</summary>
+/// <param name="Name">Lower-case command name without the slash or <c>@bot</c> suffix.</param>
+/// <param name="Argument">The rest of the message after the command, or null.</param>
+public sealed record CommandInput(string Name, string? Argument) : ChatInput;
+
+/// <summary>A press of a <see cref="Choice"/> button.</summary>
+/// <param name="Data">The choice's data, <c>feature:action[:id]</c> (DESIGN.md conventions).</param>
+public sealed record ChoiceInput(string Data) : ChatInput;

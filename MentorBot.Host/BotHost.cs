@@ -1,0 +1,101 @@
+using MentorBot.Host.Configuration;
+using MentorBot.Host.ConsoleChat;
+using MentorBot.Host.Features.Start;
+using MentorBot.Host.Outbox;
+using MentorBot.Host.Persistence;
+using MentorBot.Host.Pipeline;
+using MentorBot.Host.Scheduling;
+using MentorBot.Host.Telegram;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MentorBot.Host;
+
+/// <summary>The composition root: one <c>Add…</c> per concern, then the receive mode's pieces.</summary>
+public static class BotHost
+{
+    /// <summary>
+    /// Registers everything but the receivers and hosted workers: database, inbox, pipeline and features,
+    /// outbox and sender, scheduled jobs. Used by <c>run</c>, by verbs and by tests.
+    /// </summary>
+    public static IServiceCollection AddMentorBotCore(this IServiceCollection services, MentorBotOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDatabase(options.ConnectionString);
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<UpdateInbox>();
+        services.AddSingleton<InboxSignal>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton(new OutboxSenderOptions { GlobalRatePerSecond = options.SenderRate });
+        services.AddSingleton<IMessengerAdapter, TelegramAdapter>();
+        services.AddSingleton<IOutboxDelivery, TelegramDelivery>();
+        services.AddFeatures();
+        services.AddSingleton<ChatRoutes>();
+        services.AddSingleton<UpdateProcessor>();
+        services.AddSingleton<OutboxSender>();
+        services.AddScheduledJobs();
+        return services;
+    }
+
+    /// <summary>The chat features; each new feature adds one line.</summary>
+    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton<IChatFeature, StartFeature>();
+        return services;
+    }
+
+    /// <summary>
+    /// Builds the bot: Telegram by polling or webhook when a token is set, else the console chat on
+    /// <paramref name="consoleInput"/>/<paramref name="consoleOutput"/>. Only webhook mode listens for HTTP.
+    /// <paramref name="configure"/> lets tests replace services.
+    /// </summary>
+    public static IHost Build(MentorBotOptions options, TextReader consoleInput, TextWriter consoleOutput, Action<IServiceCollection>? configure = null)
+    {
+        var webhook = options.Mode == ReceiveMode.Webhook && !options.IsConsole;
+        IHostApplicationBuilder builder = webhook
+            ? WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory })
+            : Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddMentorBotSources();
+        var services = builder.Services;
+        services.AddMentorBotCore(options);
+        services.AddHostedService(p => p.GetRequiredService<UpdateProcessor>());
+        services.AddHostedService(p => p.GetRequiredService<OutboxSender>());
+        services.AddQuartzScheduling(options.ConnectionString);
+
+        if (options.IsConsole)
+        {
+            // The terminal is the chat: logs go to stderr and only from warnings up, so they do not drown it.
+            builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+            services.AddSingleton(new ConsoleBotClient(consoleOutput));
+            services.AddSingleton<ITelegramBotClient>(p => p.GetRequiredService<ConsoleBotClient>());
+            // No Telegram limit applies to a terminal; replies appear without the one-second pacing.
+            services.AddSingleton(new OutboxSenderOptions { GlobalRatePerSecond = options.SenderRate, ChatInterval = TimeSpan.Zero, GroupInterval = TimeSpan.Zero });
+            services.AddHostedService(p => ActivatorUtilities.CreateInstance<ConsoleChatService>(p, consoleInput, consoleOutput));
+        }
+        else
+        {
+            services.AddTelegramBotClient(_ => new TelegramBotClientOptions { Token = options.BotToken, BaseUrl = options.ApiBaseUrl });
+            services.AddHostedService<TelegramStartup>();
+            if (!webhook)
+            {
+                services.AddSingleton(new PollingOptions());
+                services.AddHostedService<TelegramPolling>();
+            }
+        }
+
+        configure?.Invoke(services);
+        if (builder is not WebApplicationBuilder web)
+            return ((HostApplicationBuilder)builder).Build();
+
+        web.WebHost.UseUrls(options.ListenUrl);
+        var app = web.Build();
+        app.MapTelegramWebhook(options.WebhookSecret);
+        app.MapGet("/healthz", () => "ok");
+        return app;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+
+namespace MentorBot.Host.Configuration;
+
+/// <summary>How updates reach the bot.</summary>
+public enum ReceiveMode
+{
+    /// <summary>Long polling with getUpdates (the default; needs no public address).</summary>
+    Polling,
+
+    /// <summary>Telegram posts updates to our HTTPS endpoint (several instances behind a load balancer).</summary>
+    Webhook,
+}
+
+/// <summary>
+/// The Host's settings, read from <c>appsettings.json</c> (section <c>MentorBot</c>) and overridden by
+/// environment variables with the <c>MENTORBOT_</c> prefix (e.g. <c>MENTORBOT_BOT_TOKEN</c>).
+/// </summary>
+public sealed partial class MentorBotOptions
+{
+    /// <summary>Npgsql connection string (<c>MENTORBOT_CONNECTION_STRING</c>).</summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>Bot API token from @BotFather (<c>MENTORBOT_BOT_TOKEN</c>); empty = console chat. Never logged.</summary>
+    public string BotToken { get; set; } = "";
+
+    /// <summary>Bot API base URL (<c>MENTORBOT_API_BASE_URL</c>); overridable for the emulator.</summary>
+    public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
+
+    /// <summary>Polling or webhook (<c>MENTORBOT_MODE</c>).</summary>
+    public ReceiveMode Mode { get; set; } = ReceiveMode.Polling;
+
+    /// <summary>Public HTTPS URL Telegram posts to in webhook mode (<c>MENTORBOT_WEBHOOK_URL</c>).</summary>
+    public string WebhookUrl { get; set; } = "";
+
+    /// <summary>Secret Telegram echoes in <c>X-Telegram-Bot-Api-Secret-Token</c> (<c>MENTORBOT_WEBHOOK_SECRET</c>; Bot API: 1–256 of <c>A-Za-z0-9_-</c>).</summary>
+    public string WebhookSecret { get; set; } = "";
+
+    /// <summary>Address Kestrel listens on in webhook mode (<c>MENTORBOT_LISTEN_URL</c>).</summary>
+    public string ListenUrl { get; set; } = "http://0.0.0.0:8080";
+
+    /// <summary>Global send rate of this instance, messages per second (<c>MENTORBOT_SENDER_RATE</c>; Telegram allows about 30).</summary>
+    public int SenderRate { get; set; } = 25;
+
+    /// <summary>Bot username for deep links when getMe is not available (<c>MENTORBOT_BOT_USERNAME</c>).</summary>
+    public string BotUsername { get; set; } = "";
+
+    /// <summary>True when no token is set: the bot talks through the terminal instead of Telegram.</summary>
+    public bool IsConsole => string.IsNullOrWhiteSpace(BotToken);
+
+    /// <summary>Reads the options: the <c>MentorBot</c> section first, then <c>MENTORBOT_*</c> keys (env, prefix stripped) on top.</summary>
+    /// <param name="configuration">Configuration with appsettings and environment variables (added with prefix <c>MENTORBOT_</c>).</param>
+    /// <exception cref="OptionsException">A value cannot be read (e.g. a mode that is neither polling nor webhook).</exception>
+    public static MentorBotOptions Load(IConfiguration configuration)
+    {
+        var options = new MentorBotOptions();
+        var section = configuration.GetSection("MentorBot");
+        string? Get(string key, string envKey) => configuration[envKey] ?? section[key];
+
+        options.ConnectionString = Get(nameof(ConnectionString), "CONNECTION_STRING") ?? options.ConnectionString;
+        options.BotToken = Get(nameof(BotToken), "BOT_TOKEN") ?? options.BotToken;
+        options.ApiBaseUrl = Get(nameof(ApiBaseUrl), "API_BASE_URL") ?? options.ApiBaseUrl;
+        options.WebhookUrl = Get(nameof(WebhookUrl), "WEBHOOK_URL") ?? options.WebhookUrl;
+        options.WebhookSecret = Get(nameof(WebhookSecret), "WEBHOOK_SECRET") ?? options.WebhookSecret;
+        options.ListenUrl = Get(nameof(ListenUrl), "LISTEN_URL") ?? options.ListenUrl;
+        options.BotUsername = Get(nameof(BotUsername), "BOT_USERNAME") ?? options.BotUsername;
+
+        var mode = Get(nameof(Mode), "MODE");
+        if (!string.IsNullOrWhiteSpace(mode))
+            options.Mode = Enum.TryParse<ReceiveMode>(mode, ignoreCase: true, out var m) && Enum.IsDefined(m)
+                ? m
+                : throw new OptionsException($"MENTORBOT_MODE must be 'polling' or 'webhook', not '{mode}'.");
+
+        var rate = Get(nameof(SenderRate), "SENDER_RATE");
+        if (!string.IsNullOrWhiteSpace(rate))
+            options.SenderRate = int.TryParse(rate, out var r)
+                ? r
+                : throw new OptionsException($"MENTORBOT_SENDER_RATE must be a whole number of messages per second, not '{rate}'.");
+        return options;
+    }
+
+    /// <summary>
+    /// Checks the options for running the bot; returns every problem as a one-line English message
+    /// naming the environment variable (empty when valid). The token's value never appears in a message.
+    /// </summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+            problems.Add("MENTORBOT_CONNECTION_STRING is not set.");
+        if (!IsConsole && !TokenPattern().IsMatch(BotToken))
+            problems.Add("MENTORBOT_BOT_TOKEN does not look like a Bot API token (digits, a colon, then letters, digits, '_' or '-').");
+        if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != "https" && api.Scheme != "http"))
+            problems.Add($"MENTORBOT_API_BASE_URL must be an absolute http(s) URL, not '{ApiBaseUrl}'.");
+        if (SenderRate is < 1 or > 30)
+            problems.Add($"MENTORBOT_SENDER_RATE must be 1–30 messages per second (Telegram allows about 30), not {SenderRate}.");
+        if (Mode == ReceiveMode.Webhook)
+        {
+            if (IsConsole)
+                problems.Add("MENTORBOT_MODE=webhook needs MENTORBOT_BOT_TOKEN.");
+            if (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var hook) || hook.Scheme != "https")
+                problems.Add("MENTORBOT_WEBHOOK_URL must be an absolute https URL in webhook mode.");
+            if (!SecretPattern().IsMatch(WebhookSecret))
+                problems.Add("MENTORBOT_WEBHOOK_SECRET must be 1–256 characters of A-Z, a-z, 0-9, '_' or '-' in webhook mode (Bot API setWebhook).");
+            if (!Uri.TryCreate(ListenUrl, UriKind.Absolute, out _))
+                problems.Add($"MENTORBOT_LISTEN_URL must be an absolute URL, not '{ListenUrl}'.");
+        }
+
+        return problems;
+    }
+
+    [GeneratedRegex("^[0-9]{1,20}:[A-Za-z0-9_-]{20,}$")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,256}$")]
+    private static partial Regex SecretPattern();
+}
+
+/// <summary>Configuration that cannot be used; the message names the variable and is safe to print.</summary>
+/// <param name="message">One line naming the setting and what is wrong.</param>
+public sealed class OptionsException(string message) : Exception(message);

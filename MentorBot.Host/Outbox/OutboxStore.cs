@@ -1,0 +1,168 @@
+using Dapper;
+using Npgsql;
+
+namespace MentorBot.Host.Outbox;
+
+/// <summary>A claimed outbox row, being sent by this instance until its lease ends.</summary>
+/// <param name="Id">Row id.</param>
+/// <param name="ChatId">Target chat.</param>
+/// <param name="Kind">One of <see cref="OutboxKind"/>.</param>
+/// <param name="Payload">The call's arguments as JSON.</param>
+/// <param name="Attempts">Attempts including this one.</param>
+public sealed record ClaimedOutboxRow(long Id, long ChatId, string Kind, string Payload, int Attempts);
+
+/// <summary>
+/// The outbox's SQL (DESIGN.md decision 5): enqueueing inside the caller's transaction, claiming due rows
+/// with <c>FOR UPDATE SKIP LOCKED</c>, and recording each row's outcome. Times come from the caller's clock.
+/// </summary>
+public sealed class OutboxStore(NpgsqlDataSource dataSource)
+{
+    /// <summary>Inserts <paramref name="messages"/>; a key already present is skipped. Returns the number inserted.</summary>
+    public static async Task<int> EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyCollection<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0) return 0;
+        const string sql = """
+            INSERT INTO outbox (idempotency_key, chat_id, kind, payload, due_at, paced, is_group)
+            SELECT * FROM unnest(@keys, @chats, @kinds, @payloads::jsonb[], @dues, @paced, @groups)
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """;
+        var args = new
+        {
+            keys = messages.Select(m => m.IdempotencyKey).ToArray(),
+            chats = messages.Select(m => m.ChatId).ToArray(),
+            kinds = messages.Select(m => m.Kind).ToArray(),
+            payloads = messages.Select(m => m.PayloadJson).ToArray(),
+            dues = messages.Select(m => m.DueAt.UtcDateTime).ToArray(),
+            paced = messages.Select(m => m.Paced).ToArray(),
+            groups = messages.Select(m => m.IsGroup).ToArray(),
+        };
+        return await connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Enqueues in a transaction of its own (for senders outside the update pipeline).</summary>
+    public async Task<int> EnqueueAsync(IReadOnlyCollection<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await EnqueueAsync(connection, null, messages, cancellationToken);
+    }
+
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> due rows for sending until <paramref name="leaseUntil"/>:
+    /// at most one message per chat, only chats whose pacing allows a message now, the oldest first, and
+    /// nothing while the bot is paused by a 429. Claimed messages push their chat's pacing forward by
+    /// <paramref name="chatInterval"/> (<paramref name="groupInterval"/> for groups). Rows whose lease ran
+    /// out (an instance died mid-send) are claimable again.
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimedOutboxRow>> ClaimAsync(int limit, DateTimeOffset now, DateTimeOffset leaseUntil, TimeSpan chatInterval, TimeSpan groupInterval, CancellationToken cancellationToken)
+    {
+        if (limit <= 0) return [];
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // A row is claimable when due and, for a message, no other message of its chat is in flight or
+        // comes before it: one message per chat at a time keeps the chat's order across instances.
+        const string claim = """
+            WITH claimed AS (
+                SELECT o.id FROM outbox o
+                WHERE o.due_at <= @now
+                  AND (o.status = 'pending' OR (o.status = 'sending' AND o.lease_until < @now))
+                  AND (SELECT paused_until FROM outbox_sender_state) <= @now
+                  AND (NOT o.paced OR (
+                        NOT EXISTS (SELECT 1 FROM outbox_chat_pacing p WHERE p.chat_id = o.chat_id AND p.next_send_at > @now)
+                    AND NOT EXISTS (SELECT 1 FROM outbox e
+                                    WHERE e.paced AND e.chat_id = o.chat_id AND e.id <> o.id
+                                      AND ((e.status = 'sending' AND e.lease_until >= @now)
+                                        OR (e.status IN ('pending', 'sending') AND e.due_at <= @now AND (e.due_at, e.id) < (o.due_at, o.id))))))
+                ORDER BY o.due_at, o.id
+                LIMIT @limit
+                FOR UPDATE OF o SKIP LOCKED
+            )
+            UPDATE outbox o SET status = 'sending', lease_until = @leaseUntil, attempts = o.attempts + 1
+            FROM claimed WHERE o.id = claimed.id
+            RETURNING o.id, o.chat_id, o.kind, o.payload::text AS payload, o.attempts, o.paced, o.is_group
+            """;
+        var rows = (await connection.QueryAsync<ClaimRow>(new CommandDefinition(claim, new { now = now.UtcDateTime, leaseUntil = leaseUntil.UtcDateTime, limit }, transaction, cancellationToken: cancellationToken))).ToList();
+
+        var paced = rows.Where(r => r.Paced).ToList();
+        if (paced.Count > 0)
+        {
+            const string pace = """
+                INSERT INTO outbox_chat_pacing (chat_id, next_send_at)
+                SELECT * FROM unnest(@chats, @nexts)
+                ON CONFLICT (chat_id) DO UPDATE SET next_send_at = excluded.next_send_at
+                """;
+            var args = new
+            {
+                chats = paced.Select(r => r.ChatId).ToArray(),
+                nexts = paced.Select(r => (now + (r.IsGroup ? groupInterval : chatInterval)).UtcDateTime).ToArray(),
+            };
+            await connection.ExecuteAsync(new CommandDefinition(pace, args, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return rows.OrderBy(r => r.Id).Select(r => new ClaimedOutboxRow(r.Id, r.ChatId, r.Kind, r.Payload, r.Attempts)).ToList();
+    }
+
+    /// <summary>Marks a row sent, keeping the message id the Bot API returned (for later edits).</summary>
+    public async Task MarkSentAsync(long id, long? messageId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string sql = "UPDATE outbox SET status = 'sent', sent_at = @now, sent_message_id = @messageId, lease_until = NULL, last_error = NULL WHERE id = @id";
+        await ExecuteAsync(sql, new { id, messageId, now = now.UtcDateTime }, cancellationToken);
+    }
+
+    /// <summary>Puts a row back to pending, due at <paramref name="dueAt"/>, recording why.</summary>
+    /// <param name="id">Row id.</param>
+    /// <param name="dueAt">When to try again.</param>
+    /// <param name="reason">The failure, stored in <c>last_error</c>.</param>
+    /// <param name="countAttempt">False when the attempt did not reach the Bot API's judgement (e.g. a 429 pause).</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    public async Task RescheduleAsync(long id, DateTimeOffset dueAt, string reason, bool countAttempt, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE outbox SET status = 'pending', due_at = @dueAt, lease_until = NULL, last_error = @reason,
+                              attempts = CASE WHEN @countAttempt THEN attempts ELSE attempts - 1 END
+            WHERE id = @id
+            """;
+        await ExecuteAsync(sql, new { id, dueAt = dueAt.UtcDateTime, reason, countAttempt }, cancellationToken);
+    }
+
+    /// <summary>Marks a row failed for good, with the reason (no token in it).</summary>
+    public async Task MarkFailedAsync(long id, string reason, CancellationToken cancellationToken)
+    {
+        const string sql = "UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = @reason WHERE id = @id";
+        await ExecuteAsync(sql, new { id, reason }, cancellationToken);
+    }
+
+    /// <summary>Pauses every sender instance until <paramref name="until"/> (a 429 applies to the bot, Bot API).</summary>
+    public async Task PauseAsync(DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        const string sql = "UPDATE outbox_sender_state SET paused_until = greatest(paused_until, @until)";
+        await ExecuteAsync(sql, new { until = until.UtcDateTime }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A 403 from the Bot API: the person blocked the bot. Marks the chat's participants unreachable and
+    /// cancels every pending row of the chat (including <paramref name="id"/>). Returns the rows cancelled.
+    /// </summary>
+    public async Task<int> MarkChatUnreachableAsync(long id, long chatId, string reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        const string participants = "UPDATE participants SET status = 'unreachable', updated_at = now() WHERE chat_id = @chatId AND status = 'active'";
+        await connection.ExecuteAsync(new CommandDefinition(participants, new { chatId }, transaction, cancellationToken: cancellationToken));
+        const string cancel = """
+            UPDATE outbox SET status = 'cancelled', lease_until = NULL, last_error = @reason
+            WHERE chat_id = @chatId AND (status = 'pending' OR id = @id)
+            """;
+        var cancelled = await connection.ExecuteAsync(new CommandDefinition(cancel, new { id, chatId, reason }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return cancelled;
+    }
+
+    private async Task ExecuteAsync(string sql, object args, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
+    }
+
+    private sealed record ClaimRow(long Id, long ChatId, string Kind, string Payload, int Attempts, bool Paced, bool IsGroup);
+}

@@ -1,0 +1,25 @@
+using MentorBot.Domain.Conversations;
+using MentorBot.Host.Outbox;
+
+namespace MentorBot.Host.Pipeline;
+
+/// <summary>
+/// The messenger-specific half of the pipeline (DESIGN.md decision 2): reads stored updates and renders
+/// replies as outbox rows. Telegram is one implementation; a MAX adapter would be another folder.
+/// </summary>
+public interface IMessengerAdapter
+{
+    /// <summary>Reads a recorded update; null when it carries nothing the bot acts on (e.g. a channel post, a sticker).</summary>
+    /// <param name="source">The inbox source (<c>telegram</c>, <c>console</c>).</param>
+    /// <param name="updateId">The update id.</param>
+    /// <param name="payloadJson">The update as received.</param>
+    /// <exception cref="System.Text.Json.JsonException">The payload is not an update.</exception>
+    IncomingUpdate? Read(string source, long updateId, string payloadJson);
+
+    /// <summary>Renders <paramref name="reply"/> as one or more rows (long texts are split), keys <c>{keyPrefix}.{n}</c>.</summary>
+    /// <exception cref="ArgumentException">A choice's data breaks the 64-byte limit.</exception>
+    IReadOnlyList<OutboxMessage> Render(Reply reply, long chatId, bool isGroup, string keyPrefix, DateTimeOffset dueAt);
+
+    /// <summary>Renders the acknowledgement of a button press (Bot API answerCallbackQuery; text ≤ 200 characters, shown as a toast).</summary>
+    OutboxMessage AnswerChoice(string callbackQueryId, long chatId, string? text, string key, DateTimeOffset dueAt);
+}

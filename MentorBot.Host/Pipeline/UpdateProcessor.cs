@@ -1,0 +1,152 @@
+using Dapper;
+using MentorBot.Domain.Conversations;
+using MentorBot.Host.Outbox;
+using MentorBot.Host.Persistence;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace MentorBot.Host.Pipeline;
+
+/// <summary>
+/// Handles recorded updates: claims unhandled inbox rows (one per chat at a time, oldest first,
+/// <c>FOR UPDATE SKIP LOCKED</c> so instances share the work), routes each to its feature, and commits
+/// the feature's effects, the replies and the handled mark in one transaction. This is the one
+/// catch-all of the update boundary: a failing handler is rolled back to its savepoint, logged with
+/// the update id, and the person gets a short apology.
+/// </summary>
+public sealed class UpdateProcessor(
+    NpgsqlDataSource dataSource,
+    ChatRoutes routes,
+    IMessengerAdapter adapter,
+    InboxSignal inboxSignal,
+    OutboxSignal outboxSignal,
+    TimeProvider time,
+    ILogger<UpdateProcessor> logger) : BackgroundService
+{
+    /// <summary>Updates claimed per transaction.</summary>
+    public const int BatchSize = 100;
+
+    /// <summary>Handles up to <paramref name="batchSize"/> pending updates; returns how many were handled.</summary>
+    public async Task<int> ProcessPendingAsync(int batchSize = BatchSize, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // A row waits while an earlier update of its chat is unhandled: a chat's updates are handled in order.
+        const string claim = """
+            SELECT u.source, u.update_id, u.payload::text AS payload FROM inbound_updates u
+            WHERE u.handled_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM inbound_updates e
+                              WHERE e.handled_at IS NULL AND e.chat_id = u.chat_id
+                                AND (e.received_at, e.update_id) < (u.received_at, u.update_id))
+            ORDER BY u.received_at, u.update_id
+            LIMIT @batchSize
+            FOR UPDATE OF u SKIP LOCKED
+            """;
+        var rows = (await connection.QueryAsync<PendingRow>(new CommandDefinition(claim, new { batchSize }, transaction, cancellationToken: cancellationToken))).ToList();
+        if (rows.Count == 0) return 0;
+
+        var now = time.GetUtcNow();
+        var outgoing = new List<OutboxMessage>();
+        var errors = new string?[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            await transaction.SaveAsync("update", cancellationToken);
+            IncomingUpdate? update = null;
+            ChatContext? context = null;
+            try
+            {
+                update = adapter.Read(row.Source, row.UpdateId, row.Payload);
+                if (update is not null)
+                {
+                    var participantId = await ParticipantStore.TouchAsync(connection, transaction, update.From, update.ChatId, now, cancellationToken);
+                    context = new ChatContext(update, participantId, connection, transaction, adapter, now, cancellationToken);
+                    await DispatchAsync(context);
+                    context.AnswerChoice(); // Bot API: always answer a callback query, else the button spins.
+                    outgoing.AddRange(context.Outgoing);
+                }
+
+                await transaction.ReleaseAsync("update", cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                await transaction.RollbackAsync("update", cancellationToken);
+                context?.Discard();
+                logger.LogError(e, "Handling update {Source}:{UpdateId} failed", row.Source, row.UpdateId);
+                errors[i] = Truncate($"{e.GetType().Name}: {e.Message}", 500);
+                if (update is not null)
+                {
+                    outgoing.AddRange(adapter.Render(Reply.Plain(PipelineTexts.Apology), update.ChatId, update.IsGroup, $"upd:{row.Source}:{row.UpdateId}:apology", now));
+                    if (update.CallbackQueryId is not null)
+                        outgoing.Add(adapter.AnswerChoice(update.CallbackQueryId, update.ChatId, null, $"upd:{row.Source}:{row.UpdateId}:ack", now));
+                }
+            }
+        }
+
+        await OutboxStore.EnqueueAsync(connection, transaction, outgoing, cancellationToken);
+        const string markHandled = """
+            UPDATE inbound_updates u SET handled_at = @now, error = h.error
+            FROM unnest(@sources, @ids, @errors) AS h(source, update_id, error)
+            WHERE u.source = h.source AND u.update_id = h.update_id
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(markHandled, new
+        {
+            now = now.UtcDateTime,
+            sources = rows.Select(r => r.Source).ToArray(),
+            ids = rows.Select(r => r.UpdateId).ToArray(),
+            errors,
+        }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        if (outgoing.Count > 0) outboxSignal.Notify();
+        return rows.Count;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Recorded but unhandled updates from before a restart are picked up by the first round.
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await ProcessPendingAsync(BatchSize, stoppingToken) > 0) continue;
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "Update processing round failed; retrying");
+            }
+
+            await inboxSignal.WaitAsync(TimeSpan.FromMilliseconds(500), stoppingToken);
+        }
+    }
+
+    private async Task DispatchAsync(ChatContext context)
+    {
+        var input = context.Update.Input;
+        ChatHandler? handler = input switch
+        {
+            CommandInput command => routes.ForCommand(command.Name) ?? routes.FallbackHandler,
+            ChoiceInput choice => routes.ForChoice(choice.Data) ?? ExpiredChoice,
+            _ => await FlowHandlerAsync(context) ?? routes.FallbackHandler,
+        };
+        if (handler is not null)
+            await handler(context, input);
+    }
+
+    private async Task<ChatHandler?> FlowHandlerAsync(ChatContext context)
+    {
+        var conversation = await context.GetConversationAsync();
+        return conversation is null ? null : routes.ForFlow(conversation.Flow);
+    }
+
+    private static Task ExpiredChoice(ChatContext context, ChatInput input)
+    {
+        context.AnswerChoice(PipelineTexts.ButtonExpired);
+        return Task.CompletedTask;
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+
+    private sealed record PendingRow(string Source, long UpdateId, string Payload);
+}

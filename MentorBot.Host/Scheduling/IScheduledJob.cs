@@ -1,0 +1,31 @@
+namespace MentorBot.Host.Scheduling;
+
+/// <summary>
+/// A recurring background job. Quartz fires it on its <see cref="JobDefinition.Cron"/> (clustered, persistent);
+/// the CLI's <c>jobs run NAME --now …</c> runs it once at a chosen moment, which is also how tests drive time.
+/// </summary>
+public interface IScheduledJob
+{
+    /// <summary>Runs the job as of <paramref name="now"/>. Must be idempotent: running twice, or on two instances, has one effect.</summary>
+    Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken);
+}
+
+/// <summary>A job's identity and schedule.</summary>
+/// <param name="Name">Short kebab-case name used by <c>jobs run</c> and as the Quartz job key.</param>
+/// <param name="Description">What it does, one English line for <c>jobs list</c>.</param>
+/// <param name="Cron">Quartz cron expression (seconds first), evaluated in UTC.</param>
+/// <param name="JobType">The <see cref="IScheduledJob"/> implementation.</param>
+public sealed record JobDefinition(string Name, string Description, string Cron, Type JobType);
+
+/// <summary>Every recurring job of the product; features add theirs here.</summary>
+public static class ScheduledJobs
+{
+    /// <summary>The jobs, in the order <c>jobs list</c> shows them.</summary>
+    public static readonly IReadOnlyList<JobDefinition> All =
+    [
+        new("housekeeping", "Delete handled updates older than 7 days and finished outbox rows older than 30 days", "0 30 2 * * ?", typeof(HousekeepingJob)),
+    ];
+
+    /// <summary>The job named <paramref name="name"/>, or null.</summary>
+    public static JobDefinition? Find(string name) => All.FirstOrDefault(j => j.Name == name);
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using MentorBot.Domain.Conversations;
+using MentorBot.Host.Outbox;
+using MentorBot.Host.Pipeline;
+
+namespace MentorBot.Host.Telegram;
+
+/// <summary>
+/// Telegram's side of the pipeline: reads stored <see cref="Update"/> JSON into <see cref="IncomingUpdate"/>
+/// and renders <see cref="Reply"/> as Bot API calls in the outbox (HTML parse mode, inline keyboards,
+/// texts over 4096 characters split at line breaks, callback data checked against 64 bytes).
+/// </summary>
+public sealed class TelegramAdapter : IMessengerAdapter
+{
+    /// <summary>Bot API: message text is at most 4096 characters.</summary>
+    public const int MaxMessageLength = 4096;
+
+    /// <summary>Bot API: answerCallbackQuery text is at most 200 characters.</summary>
+    public const int MaxCallbackAnswerLength = 200;
+
+    /// <inheritdoc />
+    public IncomingUpdate? Read(string source, long updateId, string payloadJson)
+    {
+        var update = JsonSerializer.Deserialize<Update>(payloadJson, TelegramJson.Options)
+            ?? throw new JsonException("The update is JSON null.");
+        if (update.CallbackQuery is { } callback)
+        {
+            var chat = callback.Message?.Chat;
+            return new IncomingUpdate(source, updateId, chat?.Id ?? callback.From.Id, IsGroup(chat), ToSender(callback.From),
+                new ChoiceInput(callback.Data ?? ""), callback.Id, callback.Message?.MessageId);
+        }
+
+        var message = update.Message ?? update.EditedMessage;
+        if (message?.From is null || message.From.IsBot) return null;
+        // Stickers, photos and the like reach the fallback as empty text, which answers with help.
+        var input = message.Text is { } text ? ChatInput.FromText(text) : new TextInput("");
+        return new IncomingUpdate(source, updateId, message.Chat.Id, IsGroup(message.Chat), ToSender(message.From), input, null, message.MessageId);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<OutboxMessage> Render(Reply reply, long chatId, bool isGroup, string keyPrefix, DateTimeOffset dueAt)
+    {
+        var bad = reply.Choices.SelectMany(r => r).FirstOrDefault(c => !c.HasValidData);
+        if (bad is not null)
+            throw new ArgumentException($"Choice '{bad.Label}' has callback data '{bad.Data}' outside 1–64 bytes (Bot API).", nameof(reply));
+
+        var html = reply.IsHtml ? reply.Text : Html.Escape(reply.Text);
+        var parts = SplitText(html, MaxMessageLength);
+        var markup = reply.Choices.Count == 0
+            ? null
+            : new InlineKeyboardMarkup(reply.Choices.Select(row => row.Select(c => InlineKeyboardButton.WithCallbackData(c.Label, c.Data))));
+        var messages = new List<OutboxMessage>(parts.Count);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            // The keyboard belongs under the last part, where the person reads the question.
+            var payload = new SendMessagePayload(parts[i], i == parts.Count - 1 ? markup : null);
+            messages.Add(new OutboxMessage($"{keyPrefix}.{i}", chatId, OutboxKind.SendMessage, JsonSerializer.Serialize(payload, TelegramJson.Options), dueAt, Paced: true, IsGroup: isGroup));
+        }
+
+        return messages;
+    }
+
+    /// <inheritdoc />
+    public OutboxMessage AnswerChoice(string callbackQueryId, long chatId, string? text, string key, DateTimeOffset dueAt)
+    {
+        var payload = new AnswerCallbackQueryPayload(callbackQueryId, text is null ? null : Shorten(text, MaxCallbackAnswerLength));
+        return new OutboxMessage(key, chatId, OutboxKind.AnswerCallbackQuery, JsonSerializer.Serialize(payload, TelegramJson.Options), dueAt, Paced: false);
+    }
+
+    /// <summary>
+    /// Splits <paramref name="text"/> into parts of at most <paramref name="max"/> characters, at the last
+    /// line break that fits, else the last space, else hard. Parts are never empty.
+    /// </summary>
+    public static IReadOnlyList<string> SplitText(string text, int max)
+    {
+        var parts = new List<string>();
+        var rest = text;
+        while (rest.Length > max)
+        {
+            var cut = rest.LastIndexOf('\n', max - 1);
+            if (cut <= 0) cut = rest.LastIndexOf(' ', max - 1);
+            if (cut <= 0) cut = max;
+            var part = rest[..cut].TrimEnd();
+            if (part.Length > 0) parts.Add(part);
+            rest = rest[cut..].TrimStart('\n', ' ');
+        }
+
+        if (rest.Length > 0 || parts.Count == 0) parts.Add(rest);
+        return parts;
+    }
+
+    private static bool IsGroup(Chat? chat) => chat?.Type is "group" or "supergroup";
+
+    private static Sender ToSender(User user) => new(user.Id, user.FirstName, user.LastName, user.Username);
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
+
+/// <summary>The outbox payload of a sendMessage row (Bot API field names; parse mode is always HTML).</summary>
+/// <param name="Text">HTML text, 1–4096 characters.</param>
+/// <param name="ReplyMarkup">Inline keyboard, or null.</param>
+public sealed record SendMessagePayload(string Text, InlineKeyboardMarkup? ReplyMarkup);
+
+/// <summary>The outbox payload of an answerCallbackQuery row.</summary>
+/// <param name="CallbackQueryId">The query to answer.</param>
+/// <param name="Text">Toast text ≤ 200 characters, or null.</param>
+public sealed record AnswerCallbackQueryPayload(string CallbackQueryId, string? Text);
+
+/// <summary>The outbox payload of an editMessageText row.</summary>
+/// <param name="MessageId">The message to edit.</param>
+/// <param name="Text">New HTML text.</param>
+/// <param name="ReplyMarkup">New keyboard, or null to remove it.</param>
+public sealed record EditMessageTextPayload(int MessageId, string Text, InlineKeyboardMarkup? ReplyMarkup);
+
+/// <summary>The outbox payload of an editMessageReplyMarkup or deleteMessage row.</summary>
+/// <param name="MessageId">The message.</param>
+/// <param name="ReplyMarkup">New keyboard (edit only), or null to remove it.</param>
+public sealed record MessageRefPayload(int MessageId, InlineKeyboardMarkup? ReplyMarkup);
+
+/// <summary>The outbox payload of a sendDocument row.</summary>
+/// <param name="FileName">File name the person sees.</param>
+/// <param name="Content">The file (Bot API: ≤ 50 MB).</param>
+/// <param name="Caption">HTML caption ≤ 1024 characters, or null.</param>
+public sealed record SendDocumentPayload(string FileName, byte[] Content, string? Caption);

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using MentorBot.Host.Persistence;
+using MentorBot.Host.Pipeline;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MentorBot.Host.Telegram;
+
+/// <summary>Long-polling settings.</summary>
+public sealed class PollingOptions
+{
+    /// <summary>getUpdates long-poll timeout in seconds (Bot API: 25–50 is usual).</summary>
+    public int TimeoutSeconds { get; set; } = 25;
+
+    /// <summary>Least time between two polls when the server answers at once with nothing (an emulator never long-polls).</summary>
+    public TimeSpan MinInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
+
+/// <summary>
+/// Receives updates by long polling (Bot API getUpdates). Each batch is recorded in the inbox first; only
+/// then does the offset move past it, so a crash in between re-delivers rather than loses (DESIGN.md decision 4).
+/// </summary>
+public sealed class TelegramPolling(ITelegramBotClient client, UpdateInbox inbox, InboxSignal signal, PollingOptions options, TimeProvider time, ILogger<TelegramPolling> logger) : BackgroundService
+{
+    /// <summary>The inbox source name of Telegram updates.</summary>
+    public const string Source = "telegram";
+
+    /// <summary>Polls once: fetches from <paramref name="offset"/>, records, returns the next offset.</summary>
+    public async Task<long?> PollOnceAsync(long? offset, CancellationToken cancellationToken)
+    {
+        var updates = await client.GetUpdates(offset, 100, options.TimeoutSeconds, cancellationToken);
+        if (updates.Length == 0) return offset;
+        await inbox.RecordAsync(Source, updates.Select(ToInbound).ToList(), cancellationToken);
+        signal.Notify();
+        return updates.Max(u => u.UpdateId) + 1;
+    }
+
+    /// <summary>Wraps a Bot API update for the inbox.</summary>
+    public static InboundUpdate ToInbound(Update update) =>
+        new(update.UpdateId, ChatIdOf(update), JsonSerializer.Serialize(update, TelegramJson.Options));
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        long? offset = null;
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var started = time.GetUtcNow();
+            try
+            {
+                var next = await PollOnceAsync(offset, stoppingToken);
+                failures = 0;
+                var elapsed = time.GetUtcNow() - started;
+                if (next == offset && elapsed < options.MinInterval)
+                    await Task.Delay(options.MinInterval - elapsed, time, stoppingToken);
+                offset = next;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (ApiRequestException e) when (e.ErrorCode == 429)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(e.Parameters?.RetryAfter ?? 5), time, stoppingToken);
+            }
+            catch (Exception e)
+            {
+                // 409 means a webhook is set or another poller runs; the others are network or database trouble.
+                failures++;
+                var delay = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5)));
+                logger.LogWarning("getUpdates failed ({Error}); retrying in {Delay}", e.Message, delay);
+                await Task.Delay(delay, time, stoppingToken);
+            }
+        }
+    }
+
+    private static long? ChatIdOf(Update update) =>
+        update.Message?.Chat.Id ?? update.EditedMessage?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? update.CallbackQuery?.From.Id;
+}

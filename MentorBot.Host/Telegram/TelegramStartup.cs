@@ -1,0 +1,41 @@
+using MentorBot.Host.Configuration;
+using MentorBot.Host.Pipeline;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MentorBot.Host.Telegram;
+
+/// <summary>
+/// At start: publishes the command menu (setMyCommands; tolerated when the server does not support it,
+/// as the emulator does not) and sets or deletes the webhook to match the receive mode.
+/// </summary>
+public sealed class TelegramStartup(ITelegramBotClient client, ChatRoutes routes, MentorBotOptions options, ILogger<TelegramStartup> logger) : IHostedService
+{
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.SetMyCommands(routes.Menu.Select(c => new BotCommand { Command = c.Key, Description = c.Value }), cancellationToken);
+        }
+        catch (Exception e) when (e is ApiRequestException or HttpRequestException or TimeoutException)
+        {
+            logger.LogWarning("setMyCommands is not available ({Error}); the command menu stays as it was", e.Message);
+        }
+
+        if (options.Mode == ReceiveMode.Webhook)
+        {
+            await client.SetWebhook(options.WebhookUrl, options.WebhookSecret, cancellationToken: cancellationToken);
+            logger.LogInformation("Webhook set; listening on {ListenUrl}{Path}", options.ListenUrl, TelegramWebhook.Path);
+        }
+        else
+        {
+            // getUpdates answers 409 while a webhook is set (Bot API).
+            await client.DeleteWebhook(cancellationToken: cancellationToken);
+            logger.LogInformation("Polling for updates");
+        }
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
