@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Dapper;
+using MentorBot.Host;
+using MentorBot.Host.Configuration;
+using MentorBot.Host.Outbox;
+using MentorBot.Host.Persistence;
+using MentorBot.Host.Pipeline;
+using MentorBot.Host.Telegram;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentorBot.Tests.Integration;
+
+/// <summary>The real pipeline (inbox → features → outbox) over a fresh database, with a manual clock.</summary>
+public sealed class PipelineHarness : IAsyncLifetime
+{
+    private readonly TestDatabase database = new();
+    private readonly Action<IServiceCollection>? configure;
+    private long nextUpdateId = 1000;
+
+    public PipelineHarness(Action<IServiceCollection>? configure = null) => this.configure = configure;
+
+    public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 9, 1, 6, 0, 0, TimeSpan.Zero));
+    public ServiceProvider Services { get; private set; } = null!;
+    public TestDatabase Database => database;
+
+    public async Task InitializeAsync()
+    {
+        await database.InitializeAsync();
+        var services = new ServiceCollection().AddLogging();
+        services.AddMentorBotCore(new MentorBotOptions { ConnectionString = database.ConnectionString });
+        services.AddSingleton<TimeProvider>(Clock);
+        configure?.Invoke(services);
+        Services = services.BuildServiceProvider();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    public static User Person(long id, string name = "Анна") => new() { Id = id, FirstName = name };
+
+    public Update Text(long userId, string text) => new()
+    {
+        UpdateId = ++nextUpdateId,
+        Message = new Message { MessageId = (int)nextUpdateId, From = Person(userId), Chat = new Chat { Id = userId, Type = "private" }, Date = Clock.GetUtcNow().UtcDateTime, Text = text },
+    };
+
+    public Update Press(long userId, string data) => new()
+    {
+        UpdateId = ++nextUpdateId,
+        CallbackQuery = new CallbackQuery
+        {
+            Id = $"cb{nextUpdateId}",
+            From = Person(userId),
+            Data = data,
+            Message = new Message { MessageId = 1, Chat = new Chat { Id = userId, Type = "private" }, Date = Clock.GetUtcNow().UtcDateTime },
+        },
+    };
+
+    public Task<int> RecordAsync(params Update[] updates) =>
+        Services.GetRequiredService<UpdateInbox>().RecordAsync(TelegramPolling.Source, updates.Select(TelegramPolling.ToInbound).ToList(), CancellationToken.None);
+
+    public async Task<int> ProcessAllAsync()
+    {
+        var processor = Services.GetRequiredService<UpdateProcessor>();
+        int total = 0, handled;
+        while ((handled = await processor.ProcessPendingAsync()) > 0) total += handled;
+        return total;
+    }
+
+    /// <summary>Texts of the messages queued for <paramref name="chatId"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> QueuedTextsAsync(long chatId)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var payloads = await connection.QueryAsync<string>(
+            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_message' ORDER BY id", new { chatId });
+        return payloads.Select(p => JsonSerializer.Deserialize<SendMessagePayload>(p, TelegramJson.Options)!.Text).ToList();
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, object? args = null)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return (await connection.ExecuteScalarAsync<T>(sql, args))!;
+    }
+
+    public async Task ExecuteAsync(string sql, object? args = null)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync(sql, args);
+    }
+
+    public OutboxSender NewSender(IOutboxDelivery delivery, OutboxSenderOptions? options = null) =>
+        ActivatorUtilities.CreateInstance<OutboxSender>(Services, delivery, options ?? new OutboxSenderOptions { QuickRetries = 0 });
+}
