@@ -129,19 +129,18 @@ public static class AssignmentSolver
 
             while (true)
             {
-                ShortestPaths(source, potential, distance, viaEdge, queue);
-                if (distance[sink] == long.MaxValue)
+                ShortestPaths(source, sink, potential, distance, viaEdge, queue);
+                var toSink = distance[sink];
+                if (toSink == long.MaxValue)
                 {
                     return; // no augmenting path: the flow is maximum, and cheapest among maximum flows
                 }
 
+                // Dijkstra stopped once the sink was settled; capping every distance at the sink's keeps all
+                // reduced costs non-negative (settled nodes have exact distances, the others are at least the sink's).
                 for (var v = 0; v < nodeCount; v++)
                 {
-                    // Nodes unreachable now stay unreachable: augmenting only adds edges between reachable nodes.
-                    if (distance[v] != long.MaxValue)
-                    {
-                        potential[v] += distance[v];
-                    }
+                    potential[v] += Math.Min(distance[v], toSink);
                 }
 
                 // Every augmenting path carries one unit: the source → mentee edges have capacity 1.
@@ -153,7 +152,7 @@ public static class AssignmentSolver
             }
         }
 
-        private void ShortestPaths(int source, long[] potential, long[] distance, int[] viaEdge, PriorityQueue<int, long> queue)
+        private void ShortestPaths(int source, int sink, long[] potential, long[] distance, int[] viaEdge, PriorityQueue<int, long> queue)
         {
             Array.Fill(distance, long.MaxValue);
             distance[source] = 0;
@@ -164,6 +163,11 @@ public static class AssignmentSolver
                 if (d != distance[u])
                 {
                     continue; // a stale entry: u was reached more cheaply later
+                }
+
+                if (u == sink)
+                {
+                    return; // settled: the rest of the graph cannot shorten this path
                 }
 
                 for (var e = _head[u]; e >= 0; e = _next[e])

@@ -9,10 +9,18 @@ namespace MentorBot.Domain.Matching;
 public static class MatchingText
 {
     /// <summary>
-    /// Lower-cases (invariant culture), trims, collapses whitespace runs to one space and folds «ё»
-    /// to «е» (people write both). Null becomes the empty string.
+    /// The comparison key: <see cref="Tidy"/>, then lower-cased (invariant culture) with «ё» folded to «е»
+    /// (people write both). Null becomes the empty string.
     /// </summary>
-    public static string Normalize(string? text)
+    public static string Normalize(string? text) => Clean(text, fold: true);
+
+    /// <summary>
+    /// The display form: trimmed, whitespace runs collapsed to one space, case kept — how a request is
+    /// quoted back in reasons. Null becomes the empty string.
+    /// </summary>
+    public static string Tidy(string? text) => Clean(text, fold: false);
+
+    private static string Clean(string? text, bool fold)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -35,8 +43,8 @@ public static class MatchingText
                 pendingSpace = false;
             }
 
-            var c = char.ToLowerInvariant(raw);
-            builder.Append(c == 'ё' ? 'е' : c);
+            var c = fold ? char.ToLowerInvariant(raw) : raw;
+            builder.Append(fold && c == 'ё' ? 'е' : c);
         }
 
         return builder.ToString();

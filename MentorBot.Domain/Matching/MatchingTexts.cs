@@ -34,7 +34,7 @@ public static class MatchingTexts
 
         if (score.SameSubject)
         {
-            reasons.Add($"один предмет ({mentee.Subject.Trim()})");
+            reasons.Add($"один предмет ({MatchingText.Tidy(mentee.Subject)})");
         }
 
         reasons.Add(FormatReason(mentor.Format, mentee.Format));

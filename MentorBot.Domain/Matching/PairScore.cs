@@ -127,7 +127,7 @@ public sealed class PairScorer
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         return [.. mentee.Difficulties
-            .Select(d => (Key: MatchingText.Normalize(d), Wording: d.Trim()))
+            .Select(d => (Key: MatchingText.Normalize(d), Wording: MatchingText.Tidy(d)))
             .Where(d => d.Key.Length > 0 && seen.Add(d.Key))];
     }
 }

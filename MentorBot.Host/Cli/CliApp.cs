@@ -15,6 +15,8 @@ public static class CliApp
     public static RootCommand Build()
     {
         var root = new RootCommand("MentorBot: a teacher-mentoring programme in a messenger.");
+        root.Subcommands.Add(MatchCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 
