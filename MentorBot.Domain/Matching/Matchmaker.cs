@@ -17,43 +17,23 @@ public static class Matchmaker
         var mentorIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var mentor in mentors)
         {
-            if (string.IsNullOrWhiteSpace(mentor.Id))
+            if (FindPersonProblem("mentor", mentor.Id, mentor.ExperienceYears, mentorIds) is { } problem)
             {
-                return "a mentor has an empty id";
-            }
-
-            if (!mentorIds.Add(mentor.Id))
-            {
-                return $"mentor id '{mentor.Id}' is used twice";
+                return problem;
             }
 
             if (mentor.Capacity < 0)
             {
                 return $"mentor '{mentor.Id}' has capacity {mentor.Capacity}; it must be ≥ 0";
             }
-
-            if (mentor.ExperienceYears < 0)
-            {
-                return $"mentor '{mentor.Id}' has experienceYears {mentor.ExperienceYears}; it must be ≥ 0";
-            }
         }
 
         var menteeIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var mentee in mentees)
         {
-            if (string.IsNullOrWhiteSpace(mentee.Id))
+            if (FindPersonProblem("mentee", mentee.Id, mentee.ExperienceYears, menteeIds) is { } problem)
             {
-                return "a mentee has an empty id";
-            }
-
-            if (!menteeIds.Add(mentee.Id))
-            {
-                return $"mentee id '{mentee.Id}' is used twice";
-            }
-
-            if (mentee.ExperienceYears < 0)
-            {
-                return $"mentee '{mentee.Id}' has experienceYears {mentee.ExperienceYears}; it must be ≥ 0";
+                return problem;
             }
 
             if (mentee.PreferredMentors.FirstOrDefault(id => !mentorIds.Contains(id)) is { } unknownMentor)
@@ -122,6 +102,13 @@ public static class Matchmaker
 
         return new MatchingProposal(weights, mentors, mentees, scores, pairs, unmatched);
     }
+
+    // Checks shared by both banks; ids are unique per bank, since one teacher may be a mentor and a mentee in different pairs.
+    private static string? FindPersonProblem(string role, string id, int experienceYears, HashSet<string> seenIds) =>
+        string.IsNullOrWhiteSpace(id) ? $"a {role} has an empty id"
+        : !seenIds.Add(id) ? $"{role} id '{id}' is used twice"
+        : experienceYears < 0 ? $"{role} '{id}' has experienceYears {experienceYears}; it must be ≥ 0"
+        : null;
 
     private static UnmatchedMentee Explain(int menteeIndex, IReadOnlyList<MentorProfile> mentors, MenteeProfile mentee, PairScore[] scores, PairScorer scorer, MatchingWeights weights)
     {
