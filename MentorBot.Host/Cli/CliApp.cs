@@ -19,6 +19,8 @@ public static class CliApp
         root.Subcommands.Add(HostCommands.CreateRun());
         root.Subcommands.Add(HostCommands.CreateMigrate());
         root.Subcommands.Add(HostCommands.CreateJobs());
+        root.Subcommands.Add(MatchCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 

@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace MentorBot.Host.Cli;
+
+/// <summary><c>bench …</c>: performance figures on generated data (no database), one subcommand per measured piece.</summary>
+public static class BenchCommand
+{
+    /// <summary>Builds the <c>bench</c> verb with its subcommands.</summary>
+    public static Command Create()
+    {
+        var command = new Command("bench", "Measure performance on generated data.");
+        command.Subcommands.Add(BenchMatchCommand.Create());
+        return command;
+    }
+}
