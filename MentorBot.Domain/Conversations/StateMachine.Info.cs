@@ -12,7 +12,8 @@ public partial class StateMachine<TState, TTrigger>
             .Select(b => b.Destination)
             .Distinct()
             .Where(d => !_states.ContainsKey(d))
-            .Select(d => new StateRepresentation(d));
+            .Select(d => new StateRepresentation(d))
+            .ToList();
         representations.AddRange(destinations);
 
         return new StateMachineInfo(Name(State), representations.Select(DescribeState).ToList());
