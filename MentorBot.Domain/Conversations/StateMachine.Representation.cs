@@ -123,6 +123,20 @@ public partial class StateMachine<TState, TTrigger>
             return new(null, action, Describe(described ?? action, description));
         }
 
+        /// <summary>For the overloads whose action takes no transition; described by the user's delegate, not the wrapper.</summary>
+        public static ActionBehaviour OfAction(Action action, string? description)
+        {
+            ArgumentNullException.ThrowIfNull(action);
+            return Of(_ => action(), action, description);
+        }
+
+        /// <summary>Asynchronous counterpart of <see cref="OfAction"/>.</summary>
+        public static ActionBehaviour OfTask(Func<Task> action, string? description)
+        {
+            ArgumentNullException.ThrowIfNull(action);
+            return OfAsync(_ => action(), action, description);
+        }
+
         public ActionBehaviour From(TTrigger trigger) => new(_sync, _async, Description) { HasFromTrigger = true, FromTrigger = trigger };
 
         public bool AppliesTo(TTrigger trigger) => !HasFromTrigger || EqualityComparer<TTrigger>.Default.Equals(FromTrigger, trigger);

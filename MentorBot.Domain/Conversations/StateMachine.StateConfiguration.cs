@@ -94,11 +94,8 @@ public partial class StateMachine<TState, TTrigger>
         /// <param name="trigger">The trigger.</param>
         /// <param name="internalAction">The action.</param>
         /// <returns>This configuration.</returns>
-        public StateConfiguration InternalTransition(TTrigger trigger, Action internalAction)
-        {
-            ArgumentNullException.ThrowIfNull(internalAction);
-            return Add(trigger, TriggerKind.Internal, guard: null, ActionBehaviour.Of(_ => internalAction(), internalAction));
-        }
+        public StateConfiguration InternalTransition(TTrigger trigger, Action internalAction) =>
+            Add(trigger, TriggerKind.Internal, guard: null, ActionBehaviour.OfAction(internalAction, description: null));
 
         /// <summary>An internal transition of a parameterised trigger.</summary>
         /// <typeparam name="TArg0">The argument's type.</typeparam>
@@ -127,11 +124,8 @@ public partial class StateMachine<TState, TTrigger>
         /// <param name="entryAction">The action.</param>
         /// <param name="entryActionDescription">Shown in diagrams; defaults to the method's name.</param>
         /// <returns>This configuration.</returns>
-        public StateConfiguration OnEntry(Action entryAction, string? entryActionDescription = null)
-        {
-            ArgumentNullException.ThrowIfNull(entryAction);
-            return AddEntry(ActionBehaviour.Of(_ => entryAction(), entryAction, entryActionDescription));
-        }
+        public StateConfiguration OnEntry(Action entryAction, string? entryActionDescription = null) =>
+            AddEntry(ActionBehaviour.OfAction(entryAction, entryActionDescription));
 
         /// <summary>Runs <paramref name="entryAction"/> whenever this state is entered, with the transition.</summary>
         /// <param name="entryAction">Receives the transition.</param>
@@ -144,11 +138,8 @@ public partial class StateMachine<TState, TTrigger>
         /// <param name="entryAction">The action.</param>
         /// <param name="entryActionDescription">Shown in diagrams.</param>
         /// <returns>This configuration.</returns>
-        public StateConfiguration OnEntryAsync(Func<Task> entryAction, string? entryActionDescription = null)
-        {
-            ArgumentNullException.ThrowIfNull(entryAction);
-            return AddEntry(ActionBehaviour.OfAsync(_ => entryAction(), entryAction, entryActionDescription));
-        }
+        public StateConfiguration OnEntryAsync(Func<Task> entryAction, string? entryActionDescription = null) =>
+            AddEntry(ActionBehaviour.OfTask(entryAction, entryActionDescription));
 
         /// <summary>Asynchronous <see cref="OnEntry(Action{Transition}, string?)"/>.</summary>
         /// <param name="entryAction">Receives the transition.</param>
@@ -162,11 +153,8 @@ public partial class StateMachine<TState, TTrigger>
         /// <param name="entryAction">The action.</param>
         /// <param name="entryActionDescription">Shown on the diagram's edges of that trigger.</param>
         /// <returns>This configuration.</returns>
-        public StateConfiguration OnEntryFrom(TTrigger trigger, Action entryAction, string? entryActionDescription = null)
-        {
-            ArgumentNullException.ThrowIfNull(entryAction);
-            return AddEntry(ActionBehaviour.Of(_ => entryAction(), entryAction, entryActionDescription).From(trigger));
-        }
+        public StateConfiguration OnEntryFrom(TTrigger trigger, Action entryAction, string? entryActionDescription = null) =>
+            AddEntry(ActionBehaviour.OfAction(entryAction, entryActionDescription).From(trigger));
 
         /// <summary>Runs <paramref name="entryAction"/> only when entered through <paramref name="trigger"/>, with the transition.</summary>
         /// <param name="trigger">The trigger.</param>
@@ -202,11 +190,8 @@ public partial class StateMachine<TState, TTrigger>
         /// <param name="entryAction">The action.</param>
         /// <param name="entryActionDescription">Shown on the diagram's edges of that trigger.</param>
         /// <returns>This configuration.</returns>
-        public StateConfiguration OnEntryFromAsync(TTrigger trigger, Func<Task> entryAction, string? entryActionDescription = null)
-        {
-            ArgumentNullException.ThrowIfNull(entryAction);
-            return AddEntry(ActionBehaviour.OfAsync(_ => entryAction(), entryAction, entryActionDescription).From(trigger));
-        }
+        public StateConfiguration OnEntryFromAsync(TTrigger trigger, Func<Task> entryAction, string? entryActionDescription = null) =>
+            AddEntry(ActionBehaviour.OfTask(entryAction, entryActionDescription).From(trigger));
 
         /// <summary>Asynchronous <see cref="OnEntryFrom{TArg0}(TriggerWithParameters{TArg0}, Action{TArg0}, string?)"/>.</summary>
         /// <typeparam name="TArg0">The argument's type.</typeparam>
@@ -227,11 +212,8 @@ public partial class StateMachine<TState, TTrigger>
         /// <param name="exitAction">The action.</param>
         /// <param name="exitActionDescription">Description for diagrams.</param>
         /// <returns>This configuration.</returns>
-        public StateConfiguration OnExit(Action exitAction, string? exitActionDescription = null)
-        {
-            ArgumentNullException.ThrowIfNull(exitAction);
-            return AddExit(ActionBehaviour.Of(_ => exitAction(), exitAction, exitActionDescription));
-        }
+        public StateConfiguration OnExit(Action exitAction, string? exitActionDescription = null) =>
+            AddExit(ActionBehaviour.OfAction(exitAction, exitActionDescription));
 
         /// <summary>Runs <paramref name="exitAction"/> whenever this state is left, with the transition.</summary>
         /// <param name="exitAction">Receives the transition.</param>
@@ -244,11 +226,8 @@ public partial class StateMachine<TState, TTrigger>
         /// <param name="exitAction">The action.</param>
         /// <param name="exitActionDescription">Description for diagrams.</param>
         /// <returns>This configuration.</returns>
-        public StateConfiguration OnExitAsync(Func<Task> exitAction, string? exitActionDescription = null)
-        {
-            ArgumentNullException.ThrowIfNull(exitAction);
-            return AddExit(ActionBehaviour.OfAsync(_ => exitAction(), exitAction, exitActionDescription));
-        }
+        public StateConfiguration OnExitAsync(Func<Task> exitAction, string? exitActionDescription = null) =>
+            AddExit(ActionBehaviour.OfTask(exitAction, exitActionDescription));
 
         /// <summary>Asynchronous <see cref="OnExit(Action{Transition}, string?)"/>.</summary>
         /// <param name="exitAction">Receives the transition.</param>

@@ -12,6 +12,20 @@ namespace MentorBot.Domain.Conversations;
 /// Not thread-safe, like Stateless: one machine serves one conversation at a time. The state
 /// can live outside the machine (a database row) through the accessor/mutator constructor,
 /// which is how conversation state survives a restart (DESIGN.md decision 3).
+/// <para>
+/// On purpose unlike Stateless 5.x: a sync <c>Fire</c> that would run an async action throws
+/// before any action of that firing has run (Stateless throws on reaching it, after the exit
+/// actions and the state change); when a firing throws, triggers its actions queued are dropped
+/// (Stateless keeps them for the next firing); <c>SubstateOf</c> a second, different superstate
+/// throws (Stateless re-parents and leaves the old link behind); an unhandled-trigger action gets
+/// an empty collection, never null; reading the state does not register unconfigured states.
+/// </para>
+/// <para>
+/// Left out: <c>PermitDynamic</c>, initial transitions of superstates, <c>Activate</c>/<c>Deactivate</c>,
+/// <c>FiringMode.Immediate</c>, triggers with more than one parameter, multi-guard <c>PermitIf</c>,
+/// the DOT graph and Stateless's reflection types (<see cref="GetInfo"/> returns the simpler
+/// <see cref="StateMachineInfo"/>).
+/// </para>
 /// </remarks>
 /// <typeparam name="TState">The type of the states; compared with its default equality.</typeparam>
 /// <typeparam name="TTrigger">The type of the triggers; compared with its default equality.</typeparam>

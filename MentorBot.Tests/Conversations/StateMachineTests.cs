@@ -788,6 +788,36 @@ public class StateMachineTests
     }
 
     [Fact]
+    public void Reentry_declared_on_the_superstate_exits_the_substate_and_reenters_the_superstate()
+    {
+        var sm = Machine(State.C);
+        sm.Configure(State.B).OnEntry(() => _log.Add("enter B")).OnExit(() => _log.Add("exit B")).PermitReentry(Trigger.X);
+        sm.Configure(State.C).SubstateOf(State.B).OnEntry(() => _log.Add("enter C")).OnExit(() => _log.Add("exit C"));
+
+        sm.Fire(Trigger.X);
+
+        _log.Should().Equal("exit C", "exit B", "enter B");
+        sm.State.Should().Be(State.B);
+    }
+
+    [Fact]
+    public async Task Async_internal_transitions_and_transition_callbacks_run_under_FireAsync()
+    {
+        var sm = Machine();
+        sm.Configure(State.A)
+            .InternalTransitionAsync(Trigger.X, async _ => { await Task.Yield(); _log.Add("internal"); })
+            .Permit(Trigger.Y, State.B);
+        sm.OnTransitionedAsync(async t => { await Task.Yield(); _log.Add($"transitioned {t.Destination}"); });
+
+        await sm.FireAsync(Trigger.X);
+        var syncInternal = () => sm.Fire(Trigger.X);
+        syncInternal.Should().Throw<InvalidOperationException>();
+        await sm.FireAsync(Trigger.Y);
+
+        _log.Should().Equal("internal", "transitioned B");
+    }
+
+    [Fact]
     public void A_state_cannot_be_its_own_superstate_directly_or_through_a_cycle()
     {
         var sm = Machine();
