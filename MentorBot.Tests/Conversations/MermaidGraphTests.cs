@@ -28,7 +28,7 @@ public class MermaidGraphTests
         var sm = new StateMachine<State, Trigger>(State.A);
         sm.Configure(State.A).Permit(Trigger.X, State.B).Permit(Trigger.Y, State.C);
 
-        sm.ToMermaid().Should().Be(Lines(
+        MermaidGraph.Format(sm.GetInfo()).Should().Be(Lines(
             "stateDiagram-v2",
             "\tA --> B : X",
             "\tA --> C : Y",
