@@ -5,8 +5,9 @@ namespace MentorBot.Domain.Meetings;
 /// A message word matches when its edit distance (Damerau–Levenshtein, optimal string alignment:
 /// one insertion, deletion, substitution or swap of neighbours counts 1) to some form is at most
 /// the form's budget: 0 for forms of up to 4 letters (short words collide: «час»/«чай»,
-/// «тема»/«темп»), 1 for 5–7 letters («минт» → «минут», «онлаин» → «онлайн», «пробнная» →
-/// «пробная»), 2 for 8 or more. Words that collide with common words at distance 1 are built with
+/// «тема»/«темп»), 1 for 5–8 letters («минт» → «минут», «онлаин» → «онлайн», «пробнная» →
+/// «пробная»; «четверга» must not take «четверть»), 2 for 9 or more. Where several keywords of a
+/// table could match, <see cref="Best{T}"/> takes the closest, so «двадцать» is 20, not «двенадцать». Words that collide with common words at distance 1 are built with
 /// <see cref="Exact"/> («среду» / «среди»).
 /// </summary>
 internal sealed class Keyword
@@ -30,25 +31,47 @@ internal sealed class Keyword
     public static Keyword Exact(params string[] forms) => new(forms, exact: true);
 
     /// <summary>True when <paramref name="word"/> (already normalised) is one of the forms, within the typo budget.</summary>
-    public bool Matches(string word)
+    public bool Matches(string word) => Closeness(word) is not null;
+
+    /// <summary>The value of the table row whose keyword is closest to <paramref name="word"/>, or <c>null</c> when none matches.</summary>
+    public static T? Best<T>(IEnumerable<(Keyword Word, T Value)> table, string word)
+        where T : struct
     {
+        T? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var (keyword, value) in table)
+        {
+            if (keyword.Closeness(word) is { } distance && distance < bestDistance)
+            {
+                (best, bestDistance) = (value, distance);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The smallest edit distance to a form within its budget, or <c>null</c>.</summary>
+    private int? Closeness(string word)
+    {
+        int? best = null;
         foreach (var form in forms)
         {
             if (form == word)
             {
-                return true;
+                return 0;
             }
 
-            if (!exact && Distance(word, form, Budget(form.Length)) <= Budget(form.Length))
+            var budget = Budget(form.Length);
+            if (!exact && Distance(word, form, budget) is var distance && distance <= budget && (best is null || distance < best))
             {
-                return true;
+                best = distance;
             }
         }
 
-        return false;
+        return best;
     }
 
-    private static int Budget(int length) => length <= 4 ? 0 : length <= 7 ? 1 : 2;
+    private static int Budget(int length) => length <= 4 ? 0 : length <= 8 ? 1 : 2;
 
     private static string[] Expand(string stem, string endings) =>
         endings.Split('|').Select(ending => stem + ending).ToArray();

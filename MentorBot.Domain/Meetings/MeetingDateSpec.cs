@@ -16,14 +16,20 @@ internal sealed record RelativeMeetingDate(int DaysBack) : MeetingDateSpec
 /// <summary>
 /// A weekday name means its most recent occurrence up to and including today: a mentor writing
 /// «в четверг» on a Thursday logs today's meeting (logs are written the same day far more often than
-/// a week late). «в прошлый четверг» on a Thursday means a week ago.
+/// a week late). With «прошлый» («в прошлую среду») it is that day of the previous Monday-to-Sunday
+/// week, as Russian speakers use it: on Thursday the 19th that is Wednesday the 11th, not yesterday.
 /// </summary>
 internal sealed record WeekdayMeetingDate(DayOfWeek Day, bool LastWeek) : MeetingDateSpec
 {
     public override DateOnly? Resolve(DateOnly today)
     {
-        var back = ((int)today.DayOfWeek - (int)Day + 7) % 7;
-        return today.AddDays(-(back == 0 && LastWeek ? 7 : back));
+        if (LastWeek)
+        {
+            var thisMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+            return thisMonday.AddDays(-7 + ((int)Day + 6) % 7);
+        }
+
+        return today.AddDays(-(((int)today.DayOfWeek - (int)Day + 7) % 7));
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using static MentorBot.Domain.Meetings.MeetingWords;
 
 namespace MentorBot.Domain.Meetings;
@@ -34,6 +35,7 @@ internal sealed class MeetingMessageReading
     private static readonly HashSet<string> Dashes = ["-", "–", "—"];
     private const string TopicEdgeJunk = " \t\r\n\"'«»„“”.,;:!?-—–()…";
     private const decimal LargestQuantity = 100_000m;
+    private static readonly Regex Whitespace = new(@"\s+", RegexOptions.Compiled);
 
     private readonly string text;
     private readonly List<MessageToken> tokens;
@@ -240,11 +242,12 @@ internal sealed class MeetingMessageReading
         return false;
     }
 
-    /// <summary>«минут 40», «минут сорок», «часа два», «часа полтора»: the approximate word order.</summary>
+    /// <summary>«минут 40», «минут на 20», «минут сорок», «часа два», «часа полтора»: the approximate word order.</summary>
     private bool TryUnitThenQuantity(int i)
     {
         var perUnit = FreeWordIs(i, MinuteUnit) ? 1 : FreeWordIs(i, HourUnitPlural) ? 60 : 0;
-        if (perUnit == 0 || ReadQuantity(i + 1) is not { IsHalf: false } quantity
+        var at = FreeWord(i + 1) == "на" ? i + 2 : i + 1; // «минут на 20»
+        if (perUnit == 0 || ReadQuantity(at) is not { IsHalf: false } quantity
             || FreeWordIs(quantity.Next, MinuteUnit) || FreeWordIs(quantity.Next, HourUnit))
         {
             return false;
@@ -315,7 +318,7 @@ internal sealed class MeetingMessageReading
         else if (token.Type == TokenType.Word && NumberWord(token.Text) is { } words)
         {
             value = words;
-            if (words >= 20 && words % 10 == 0 && FreeWord(i + 1) is { } unit && Units.FirstOrDefault(u => u.Word.Matches(unit)).Value is > 0 and var ones)
+            if (words >= 20 && words % 10 == 0 && FreeWord(i + 1) is { } unit && Keyword.Best(Units, unit) is { } ones)
             {
                 value += ones;
                 next++;
@@ -344,26 +347,7 @@ internal sealed class MeetingMessageReading
         return value is > 0 and <= LargestQuantity ? new Quantity(value, next, isHalf) : null;
     }
 
-    private static int? NumberWord(string word)
-    {
-        foreach (var (keyword, value) in TeensAndTens)
-        {
-            if (keyword.Matches(word))
-            {
-                return value;
-            }
-        }
-
-        foreach (var (keyword, value) in Units)
-        {
-            if (keyword.Matches(word))
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
+    private static int? NumberWord(string word) => Keyword.Best(TeensAndTens.Concat(Units), word);
 
     private static bool TryDecimal(string raw, out decimal value)
     {
@@ -410,8 +394,7 @@ internal sealed class MeetingMessageReading
             return;
         }
 
-        var month = Array.FindIndex(Months, m => m.Matches(monthWord)) + 1;
-        if (month == 0)
+        if (Keyword.Best(Months.Select((m, index) => (m, index + 1)), monthWord) is not { } month)
         {
             return;
         }
@@ -482,13 +465,8 @@ internal sealed class MeetingMessageReading
             return;
         }
 
-        foreach (var (keyword, day) in Weekdays)
+        if (Keyword.Best(Weekdays, word) is { } day)
         {
-            if (!keyword.Matches(word))
-            {
-                continue;
-            }
-
             var first = i;
             var lastWeek = false;
             while (first > 0 && i - first < 3 && FreeWord(first - 1) is { } before && (BeforeWeekday.Contains(before) || LastWeek.Contains(before)))
@@ -498,7 +476,6 @@ internal sealed class MeetingMessageReading
             }
 
             Take(MessagePart.Date, first, i, new WeekdayMeetingDate(day, lastWeek));
-            return;
         }
     }
 
@@ -513,7 +490,7 @@ internal sealed class MeetingMessageReading
                 continue;
             }
 
-            if (SummingUp.Matches(word) && FreeWordIs(i + 1, Results))
+            if (SummingUp.Matches(word) && FreeWordIs(i + 1, Results) && KindFitsContext(i + 2))
             {
                 Take(MessagePart.Kind, i, i + 1, MeetingKind.Final);
             }
@@ -521,9 +498,9 @@ internal sealed class MeetingMessageReading
             {
                 Take(MessagePart.Kind, i, FreeWordIs(i + 1, MeetingNoun) ? i + 1 : i, MeetingKind.Organizational);
             }
-            else if (Kinds.FirstOrDefault(k => k.Word.Matches(word)) is { Word: not null } kind && KindFitsContext(i + 1))
+            else if (Keyword.Best(Kinds, word) is { } kind && KindFitsContext(i + 1))
             {
-                Take(MessagePart.Kind, i, FreeWordIs(i + 1, MeetingNoun) ? i + 1 : i, kind.Kind);
+                Take(MessagePart.Kind, i, FreeWordIs(i + 1, MeetingNoun) ? i + 1 : i, kind);
             }
         }
     }
@@ -552,9 +529,8 @@ internal sealed class MeetingMessageReading
                 continue;
             }
 
-            MeetingFormat? format = Formats.FirstOrDefault(f => f.Word.Matches(word)) is { Word: not null } found ? found.Format
-                : ByWhat.Matches(word) && FreeWordIs(i - 1, By) ? MeetingFormat.Online
-                : null;
+            var format = Keyword.Best(Formats, word)
+                ?? (ByWhat.Matches(word) && FreeWordIs(i - 1, By) ? MeetingFormat.Online : null);
             if (format is null)
             {
                 continue;
@@ -703,7 +679,8 @@ internal sealed class MeetingMessageReading
                 start += 2;
                 changed = true;
             }
-            else if (tokens[start].Type == TokenType.Punct || Fillers.Contains(first) || LeadingConnectives.Contains(first))
+            else if (tokens[start].Type == TokenType.Punct || Fillers.Contains(first) || LeadingConnectives.Contains(first)
+                || (MeetingAdjectives.Contains(first) && (start + 1 == end || MeetingNoun.Matches(tokens[start + 1].Text))))
             {
                 start++;
                 changed = true;
@@ -731,7 +708,7 @@ internal sealed class MeetingMessageReading
 
     private string? Span(int start, int end)
     {
-        var span = text[tokens[start].Start..tokens[end - 1].End].Trim(TopicEdgeJunk.ToCharArray());
+        var span = Whitespace.Replace(text[tokens[start].Start..tokens[end - 1].End], " ").Trim(TopicEdgeJunk.ToCharArray());
         return span.Length == 0 ? null : span;
     }
 }

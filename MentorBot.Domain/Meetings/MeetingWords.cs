@@ -59,8 +59,8 @@ internal static class MeetingWords
     /// <summary>Hour forms that may come before their number in an approximation («часа два»); «час сорок» is 1 h 40 min.</summary>
     public static readonly Keyword HourUnitPlural = Keyword.Forms("часа", "часов", "часика");
 
-    /// <summary>«час» or «часик» with no number: one hour.</summary>
-    public static readonly Keyword OneHour = Keyword.Exact("час", "часик", "часок");
+    /// <summary>«час», «часик», «около часа» with no number: one hour.</summary>
+    public static readonly Keyword OneHour = Keyword.Exact("час", "часа", "часик", "часок");
 
     public static readonly Keyword HalfHour = Keyword.Forms("полчаса", "получаса");
     public static readonly Keyword HalfPrefix = Keyword.Exact("пол");
@@ -120,7 +120,7 @@ internal static class MeetingWords
     /// <summary>«первая» is organizational only next to a meeting noun: «первая четверть» is a topic.</summary>
     public static readonly Keyword FirstMeeting = Keyword.Exact("первая", "первую", "первой", "первое");
 
-    /// <summary>«подвели итоги» is the final meeting.</summary>
+    /// <summary>«подвели итоги» is the final meeting; «подвели итоги года» is a topic (the same neighbour rule as kinds).</summary>
     public static readonly Keyword SummingUp = Keyword.Forms("подвели", "подведение", "подводили", "подвести");
     public static readonly Keyword Results = Keyword.Forms("итоги", "итогов");
 
@@ -174,10 +174,16 @@ internal static class MeetingWords
         "продолжительностью", "длительность", "продолжительность", "течение", "обсудили", "обсуждали",
         "говорили", "поговорили", "беседовали", "побеседовали", "разговаривали", "занятие", "занятия",
         "беседа", "беседу", "консультация", "консультацию", "сессия", "сессию", "созвонились", "созвон",
-        "рабочая", "рабочую", "утром", "днем", "вечером", "привет", "здравствуйте", "коллеги", "спасибо",
-        "вот", "ну", "еще", "опять", "снова", "очередная", "очередную", "регулярная", "регулярную",
-        "плановая", "плановую", "обычная", "обычную", "формате", "формат", "режиме", "тоже", "также",
+        "утром", "днем", "вечером", "привет", "здравствуйте", "коллеги", "спасибо",
+        "вот", "ну", "еще", "опять", "снова", "формате", "формат", "режиме", "тоже", "также",
         "сегодняшняя",
+    ];
+
+    /// <summary>Adjectives of the meeting itself, dropped only before a meeting noun: «рабочая встреча», but «рабочая программа».</summary>
+    public static readonly HashSet<string> MeetingAdjectives =
+    [
+        "рабочая", "рабочую", "очередная", "очередную", "регулярная", "регулярную", "плановая", "плановую",
+        "обычная", "обычную",
     ];
 
     /// <summary>Words dropped from the start of a topic: «про родительское собрание» → «родительское собрание».</summary>
