@@ -21,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(HostCommands.CreateJobs());
         root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(MeetingCommand.Create());
         return root;
     }
 
