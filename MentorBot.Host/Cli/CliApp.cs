@@ -15,6 +15,7 @@ public static class CliApp
     public static RootCommand Build()
     {
         var root = new RootCommand("MentorBot: a teacher-mentoring programme in a messenger.");
+        root.Subcommands.Add(RoadmapCommand.Create());
         return root;
     }
 
