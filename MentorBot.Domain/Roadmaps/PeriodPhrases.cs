@@ -50,7 +50,8 @@ public static class PeriodPhrases
     // «(ежегодно)» after a phrase makes it yearly; «ежегодно» alone stands for every whole year.
     private static readonly Regex YearlySuffix = new(@"\G\s*,?\s*(?:\(\s*ежегодно\s*\)|ежегодно(?![а-яё]))", Options);
     private static readonly Regex YearlyAlone = new(@"\G\(?\s*ежегодно\s*\)?", Options);
-    private static readonly Regex Separators = new(@"\G(?:[\s,;()./]+|(?:и|а\s+также)(?![а-яё]))+", Options);
+    // «в марте», «и май» read as the month; «в течение …» keeps its «в» (it is part of the phrase).
+    private static readonly Regex Separators = new(@"\G(?:[\s,;()./]+|(?:и|а\s+также|во?(?=\s+(?!течени)))(?![а-яё]))+", Options);
 
     /// <summary>
     /// Parses a «Сроки» cell into its periods, in the order written. Month-only phrases resolve
