@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(MeetingCommand.Create());
+        root.Subcommands.Add(RoadmapCommand.Create());
         return root;
     }
 

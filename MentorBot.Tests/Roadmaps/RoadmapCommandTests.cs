@@ -1,0 +1,60 @@
+using System.Text;
+using MentorBot.Tests.Cli;
+
+namespace MentorBot.Tests.Roadmaps;
+
+/// <summary><c>roadmap parse</c> on bad input: exit code 2 and one line on stderr naming the line.</summary>
+public sealed class RoadmapCommandTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("roadmap-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private string Write(string name, byte[] bytes)
+    {
+        var path = Path.Combine(directory, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    public static TheoryData<string, byte[], string> BadFiles => new()
+    {
+        { "empty.txt", [], "line 1: the document is empty" },
+        { "binary.txt", [0x50, 0x4B, 0x03, 0x04, 0x00, 0x0A], "line 1: binary content" },
+        { "no-table.txt", Encoding.UTF8.GetBytes("Дорожная карта\n\nбез таблицы\n"), "line 1: no table found" },
+        { "bad-header.txt", Encoding.UTF8.GetBytes("Дорожная карта\n\nа\tб\tв\n"), "line 3: no table header" },
+        { "latin1.txt", [0x41, 0x0A, 0x99, 0xA9, 0xAE, 0xB1], "line 2: not valid UTF-8" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task Bad_input_exits_2_with_one_line(string name, byte[] bytes, string reason)
+    {
+        var result = await CliRunner.RunAsync("roadmap", "parse", Write(name, bytes));
+
+        result.ExitCode.Should().Be(2);
+        result.Output.Should().BeEmpty();
+        result.Error.TrimEnd('\n').Should().NotContain("\n").And.Contain(reason);
+    }
+
+    [Fact]
+    public async Task A_missing_file_exits_2()
+    {
+        var result = await CliRunner.RunAsync("roadmap", "parse", Path.Combine(directory, "missing.txt"));
+
+        result.ExitCode.Should().Be(2);
+        result.Error.TrimEnd('\n').Should().NotContain("\n");
+    }
+
+    [Fact]
+    public async Task A_windows_1251_file_is_read()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var path = Write("cp1251.txt", Encoding.GetEncoding(1251).GetBytes("№\tЭтап\tСроки\n1\tПодготовка\tмай\n"));
+
+        var result = await CliRunner.RunAsync("roadmap", "parse", path, "--year", "2024");
+
+        result.ExitCode.Should().Be(0);
+        result.Output.Should().Contain("\"title\": \"Подготовка\"").And.Contain("\"start\": \"2024-05-01\"");
+    }
+}
