@@ -258,7 +258,7 @@ public sealed class TelegramBotClientTests : IAsyncLifetime
     {
         // Longer than the 300 ms request timeout, shorter than the poll's 1 s + 1 s grace.
         _api.Enqueue("getUpdates", new FakeResponse(200, """{"ok":true,"result":[]}""", Delay: TimeSpan.FromMilliseconds(800)));
-        var client = _api.CreateClient(requestTimeout: TimeSpan.FromMilliseconds(300), longPollGrace: TimeSpan.FromSeconds(1));
+        var client = _api.CreateClient(requestTimeout: TimeSpan.FromMilliseconds(300), longPollGrace: TimeSpan.FromSeconds(5));
 
         var updates = await client.GetUpdates(timeout: 1);
 

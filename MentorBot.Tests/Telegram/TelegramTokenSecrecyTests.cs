@@ -109,7 +109,7 @@ public sealed class TelegramTokenSecrecyTests : IAsyncLifetime
     }
 
     private static TelegramBotClientOptions Options() =>
-        new() { Token = Token, BaseUrl = FakeBotApi.BaseUrl, RequestTimeout = TimeSpan.FromMilliseconds(500) };
+        new() { Token = Token, BaseUrl = FakeBotApi.BaseUrl, RequestTimeout = TimeSpan.FromSeconds(3) };
 
     private static void AssertNoToken(IEnumerable<string> texts)
     {
