@@ -77,7 +77,17 @@ public sealed class ConsoleChatService(TextReader input, TextWriter output, Cons
         output.WriteLine(ConsoleTexts.Intro);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var line = await input.ReadLineAsync(stoppingToken);
+            string? line;
+            try
+            {
+                // A terminal read ignores cancellation; WaitAsync lets Ctrl+C stop the host at once.
+                line = await Task.Run(input.ReadLine, CancellationToken.None).WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
             if (line is null) break;
             await HandleLineAsync(line, stoppingToken);
         }

@@ -99,7 +99,17 @@ public sealed class OutboxSender : BackgroundService
     {
         try
         {
-            var messageId = await quickRetry.ExecuteAsync(async ct => await delivery.DeliverAsync(row, ct), cancellationToken);
+            long? messageId;
+            try
+            {
+                messageId = await quickRetry.ExecuteAsync(async ct => await delivery.DeliverAsync(row, ct), cancellationToken);
+            }
+            catch (Exception e) when (e is not DeliveryException && !cancellationToken.IsCancellationRequested)
+            {
+                // An adapter bug must not leave the row claimed forever: count it as a failed attempt.
+                throw new DeliveryException(DeliveryFailure.Transient, $"{e.GetType().Name}: {e.Message}", inner: e);
+            }
+
             await store.MarkSentAsync(row.Id, messageId, time.GetUtcNow(), cancellationToken);
         }
         catch (DeliveryException e)
