@@ -23,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(MeetingCommand.Create());
         root.Subcommands.Add(RoadmapCommand.Create());
+        root.Subcommands.Add(OrgCommand.Create());
         return root;
     }
 

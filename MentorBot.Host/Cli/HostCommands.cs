@@ -110,7 +110,9 @@ public static class HostCommands
         return options;
     }
 
-    private static async Task MigrateAsync(MentorBotOptions options, TextWriter output, bool quiet, CancellationToken cancellationToken)
+    /// <summary>Applies the embedded migrations; prints what was applied unless <paramref name="quiet"/>.</summary>
+    /// <exception cref="CliInputException">A changed applied migration or an unreachable database.</exception>
+    internal static async Task MigrateAsync(MentorBotOptions options, TextWriter output, bool quiet, CancellationToken cancellationToken)
     {
         await using var dataSource = Database.CreateDataSource(options.ConnectionString);
         var runner = new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance);

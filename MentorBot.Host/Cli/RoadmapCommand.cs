@@ -1,16 +1,19 @@
 using System.CommandLine;
 using System.Text;
 using MentorBot.Domain.Roadmaps;
+using MentorBot.Host.Features.Roadmaps;
+using MentorBot.Host.Persistence;
 
 namespace MentorBot.Host.Cli;
 
 /// <summary>
 /// <c>roadmap parse FILE [--year Y]</c>: prints the parsed road map as JSON (issue 3's shape);
-/// touches no database.
+/// touches no database. <c>roadmap import FILE --org ORG [--year Y] [--replace]</c>: stores it as
+/// the organisation's programme (<see cref="RoadMapImport"/>) and prints a summary.
 /// </summary>
 public static class RoadmapCommand
 {
-    /// <summary>Builds the <c>roadmap</c> verb with its <c>parse</c> subcommand.</summary>
+    /// <summary>Builds the <c>roadmap</c> verb with its <c>parse</c> and <c>import</c> subcommands.</summary>
     public static Command Create()
     {
         var file = new Argument<FileInfo>("FILE") { Description = "The road-map document as text (UTF-8 or windows-1251), table rows tab-separated." };
@@ -18,23 +21,64 @@ public static class RoadmapCommand
         var parse = new Command("parse", "Parse a road-map document and print it as JSON.") { file, year };
         parse.SetAction(parseResult =>
         {
-            var path = parseResult.GetValue(file)!;
-            var text = RoadmapFile.Read(path);
-            RoadMap roadMap;
-            try
-            {
-                roadMap = RoadMapParser.Parse(text, new RoadMapParseOptions(DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime), parseResult.GetValue(year)));
-            }
-            catch (RoadMapFormatException e)
-            {
-                throw new CliInputException($"{path.Name}: {e.Message}");
-            }
-
+            var (roadMap, _) = ReadAndParse(parseResult.GetValue(file)!, parseResult.GetValue(year));
             CliJson.Write(parseResult.InvocationConfiguration.Output, RoadmapJson.From(roadMap));
             return 0;
         });
 
-        return new Command("roadmap", "Road-map documents («дорожная карта»).") { parse };
+        return new Command("roadmap", "Road-map documents («дорожная карта»).") { parse, CreateImport() };
+    }
+
+    private static Command CreateImport()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "The road-map document as text (UTF-8 or windows-1251), table rows tab-separated." };
+        var org = new Option<string>("--org") { Description = "The organisation's id (org create prints it).", Required = true };
+        var year = new Option<int?>("--year") { Description = "The year month-only periods fall in (overrides the document's)." };
+        var replace = new Option<bool>("--replace") { Description = "Replace the organisation's current plan, keeping done marks where a stage's number and title match." };
+        var import = new Command("import", "Store a road-map document as the organisation's programme.") { file, org, year, replace };
+        import.SetAction(async (parse, ct) =>
+        {
+            var orgText = parse.GetRequiredValue(org);
+            if (!Guid.TryParse(orgText, out var organisationId))
+                throw new CliInputException($"--org '{orgText}' is not an organisation id (org create prints one).");
+            var path = parse.GetValue(file)!;
+            var (roadMap, text) = ReadAndParse(path, parse.GetValue(year));
+
+            var options = HostCommands.LoadOptions(requireDatabase: true);
+            await HostCommands.MigrateAsync(options, TextWriter.Null, quiet: true, ct);
+            await using var dataSource = Database.CreateDataSource(options.ConnectionString);
+            var result = await new RoadMapImport(dataSource, TimeProvider.System)
+                .ImportAsync(organisationId, roadMap, new RoadMapSource(path.Name, text), parse.GetValue(replace), ct);
+            var summary = result.Outcome switch
+            {
+                RoadMapImportOutcome.Imported => result.Summary!,
+                RoadMapImportOutcome.UnknownOrganisation => throw new CliInputException($"--org {organisationId}: no such organisation."),
+                RoadMapImportOutcome.PlanExists => throw new CliInputException($"organisation {organisationId} already has a road map; run again with --replace to replace it (done marks of matching stages are kept)."),
+                _ => throw new InvalidOperationException($"unknown import outcome {result.Outcome}"),
+            };
+
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine($"{(summary.Replaced ? "replaced" : "imported")} the road map of «{summary.OrganisationName}» from {path.Name}: "
+                + $"{summary.Stages} stages, {summary.Activities} activities, {summary.Periods} periods "
+                + $"({summary.DefaultPeriods} from the default schedule), {summary.ResponsiblePersons} responsible persons");
+            if (summary.Replaced)
+                output.WriteLine($"done marks kept: {summary.DoneMarksKept}");
+            return 0;
+        });
+        return import;
+    }
+
+    private static (RoadMap RoadMap, string Text) ReadAndParse(FileInfo path, int? year)
+    {
+        var text = RoadmapFile.Read(path);
+        try
+        {
+            return (RoadMapParser.Parse(text, new RoadMapParseOptions(DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime), year)), text);
+        }
+        catch (RoadMapFormatException e)
+        {
+            throw new CliInputException($"{path.Name}: {e.Message}");
+        }
     }
 }
 

@@ -1,0 +1,114 @@
+using Dapper;
+using MentorBot.Host.Features.Organisations;
+using MentorBot.Tests.Cli;
+using MentorBot.Tests.Integration;
+
+namespace MentorBot.Tests.Features.Organisations;
+
+/// <summary>
+/// The CLI reads MENTORBOT_CONNECTION_STRING from the environment: tests that run database verbs
+/// in-process set it, so they run in this non-parallel collection (after the parallel ones).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DatabaseCliCollection
+{
+    public const string Name = "database CLI";
+}
+
+/// <summary>Points the in-process CLI at a fresh test database for one test, and restores the environment after.</summary>
+public sealed class CliDatabase : IAsyncLifetime
+{
+    private const string Variable = "MENTORBOT_CONNECTION_STRING";
+    private string? previous;
+
+    public TestDatabase Database { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        previous = Environment.GetEnvironmentVariable(Variable);
+        Environment.SetEnvironmentVariable(Variable, Database.ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Environment.SetEnvironmentVariable(Variable, previous);
+        await Database.DisposeAsync();
+    }
+
+    public async Task<long> CountAsync(string table)
+    {
+        await using var connection = await Database.DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}");
+    }
+}
+
+[Collection(DatabaseCliCollection.Name)]
+public sealed class OrgCommandTests : IAsyncLifetime
+{
+    private readonly CliDatabase cli = new();
+
+    public Task InitializeAsync() => cli.InitializeAsync();
+
+    public Task DisposeAsync() => cli.DisposeAsync();
+
+    [Theory]
+    [InlineData("Asia/Omsk", "Asia/Omsk")]
+    [InlineData("Europe/Volgograd", "Europe/Volgograd")]
+    [InlineData(" Europe/Volgograd ", "Europe/Volgograd")]
+    public async Task Creates_an_organisation_in_an_iana_zone_and_prints_its_id(string zone, string stored)
+    {
+        var result = await CliRunner.RunAsync("org", "create", "--name", "МБОУ СОШ № 75/42", "--time-zone", zone);
+
+        result.Error.Should().BeEmpty();
+        result.ExitCode.Should().Be(0);
+        var lines = result.Output.TrimEnd('\n').Split('\n');
+        lines.Should().ContainSingle();
+        Guid.TryParse(lines[0], out var id).Should().BeTrue(result.Output);
+        var organisation = await OrganisationStore.FindAsync(cli.Database.DataSource, id, CancellationToken.None);
+        organisation.Should().Be(new Organisation(id, "МБОУ СОШ № 75/42", stored));
+    }
+
+    [Theory]
+    [InlineData("Russian Standard Time")]
+    [InlineData("Omsk")]
+    [InlineData("Mars/Olympus_Mons")]
+    [InlineData("../../etc/passwd")]
+    [InlineData("")]
+    public async Task An_invalid_zone_is_refused_with_one_line_and_creates_nothing(string zone)
+    {
+        var result = await CliRunner.RunAsync("org", "create", "--name", "Школа", "--time-zone", zone);
+
+        result.ExitCode.Should().Be(2);
+        result.Output.Should().BeEmpty();
+        result.Error.TrimEnd('\n').Should().NotContain("\n").And.Contain("--time-zone").And.Contain("IANA");
+        (await cli.CountAsync("organisations")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_blank_name_is_refused()
+    {
+        var result = await CliRunner.RunAsync("org", "create", "--name", "  ", "--time-zone", "Asia/Omsk");
+
+        result.ExitCode.Should().Be(2);
+        result.Error.TrimEnd('\n').Should().NotContain("\n").And.Contain("--name");
+        (await cli.CountAsync("organisations")).Should().Be(0);
+    }
+}
+
+/// <summary><see cref="IanaTimeZone"/> without a database.</summary>
+public class IanaTimeZoneTests
+{
+    [Theory]
+    [InlineData("Asia/Omsk", true, "Asia/Omsk")]
+    [InlineData("Europe/Volgograd", true, "Europe/Volgograd")]
+    [InlineData("Etc/UTC", true, "Etc/UTC")]
+    [InlineData("Russian Standard Time", false, "")]
+    [InlineData("garbage", false, "")]
+    [InlineData(null, false, "")]
+    public void Accepts_iana_ids_only(string? id, bool valid, string canonical)
+    {
+        IanaTimeZone.TryResolve(id, out var resolved).Should().Be(valid);
+        resolved.Should().Be(canonical);
+    }
+}
