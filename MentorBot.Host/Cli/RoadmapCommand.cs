@@ -47,8 +47,17 @@ public static class RoadmapCommand
             var options = HostCommands.LoadOptions(requireDatabase: true);
             await HostCommands.MigrateAsync(options, TextWriter.Null, quiet: true, ct);
             await using var dataSource = Database.CreateDataSource(options.ConnectionString);
-            var result = await new RoadMapImport(dataSource, TimeProvider.System)
-                .ImportAsync(organisationId, roadMap, new RoadMapSource(path.Name, text), parse.GetValue(replace), ct);
+            RoadMapImportResult result;
+            try
+            {
+                result = await new RoadMapImport(dataSource, TimeProvider.System)
+                    .ImportAsync(organisationId, roadMap, new RoadMapSource(path.Name, text), parse.GetValue(replace), ct);
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.CheckViolation)
+            {
+                // The transaction rolled back; a parsed value the schema refuses is bad input, not a crash.
+                throw new CliInputException($"{path.Name}: the road map cannot be stored ({e.ConstraintName}: {e.MessageText}); nothing was changed.");
+            }
             var summary = result.Outcome switch
             {
                 RoadMapImportOutcome.Imported => result.Summary!,
