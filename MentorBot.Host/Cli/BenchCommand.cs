@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace MentorBot.Host.Cli;
 
-/// <summary><c>bench …</c>: performance figures on generated data (no database), one subcommand per measured piece.</summary>
+/// <summary><c>bench …</c>: performance figures on generated data, one subcommand per measured piece (<c>pipeline</c> needs a database).</summary>
 public static class BenchCommand
 {
     /// <summary>Builds the <c>bench</c> verb with its subcommands.</summary>
@@ -10,6 +10,7 @@ public static class BenchCommand
     {
         var command = new Command("bench", "Measure performance on generated data.");
         command.Subcommands.Add(BenchMatchCommand.Create());
+        command.Subcommands.Add(BenchPipelineCommand.Create());
         return command;
     }
 }
