@@ -219,6 +219,24 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         (await harness.ScalarAsync<long>("SELECT sent_message_id FROM outbox WHERE idempotency_key = 'once'")).Should().BePositive();
     }
 
+    [Theory]
+    [InlineData(DeliveryFailure.Transient)]
+    [InlineData(DeliveryFailure.RateLimited)]
+    public async Task A_retried_message_keeps_its_place_in_the_chat(DeliveryFailure failure)
+    {
+        // A long reply split in three: if the first part hits a 502 or a 429, the person must still read 1, 2, 3.
+        await EnqueueAsync(Message("part1", 21), Message("part2", 21, dueIn: TimeSpan.FromMilliseconds(1)), Message("part3", 21, dueIn: TimeSpan.FromMilliseconds(2)));
+        var delivery = new RecordingDelivery(Clock);
+        delivery.FailNext("part1", new DeliveryException(failure, "502: Bad Gateway", TimeSpan.FromSeconds(3)));
+        var sender = harness.NewSender(delivery, Options());
+
+        await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(30));
+
+        delivery.Calls.Select(c => c.Key).Should().Equal("part1", "part1", "part2", "part3");
+        var delivered = delivery.Calls.Skip(1).ToList();
+        delivered.Zip(delivered.Skip(1), (x, y) => y.At - x.At).Should().OnlyContain(gap => gap >= TimeSpan.FromSeconds(1));
+    }
+
     [Fact]
     public async Task A_400_fails_the_row_at_once_and_the_chat_goes_on()
     {
