@@ -68,9 +68,13 @@ public sealed partial class MentorBotOptions
 
         var mode = Get(nameof(Mode), "MODE");
         if (!string.IsNullOrWhiteSpace(mode))
-            options.Mode = Enum.TryParse<ReceiveMode>(mode, ignoreCase: true, out var m) && Enum.IsDefined(m)
-                ? m
+        {
+            // Only the names: Enum.TryParse would also take "1" or "polling,webhook" (flags) as webhook.
+            var name = Enum.GetNames<ReceiveMode>().FirstOrDefault(n => n.Equals(mode.Trim(), StringComparison.OrdinalIgnoreCase));
+            options.Mode = name is not null
+                ? Enum.Parse<ReceiveMode>(name)
                 : throw new OptionsException($"MENTORBOT_MODE must be 'polling' or 'webhook', not '{mode}'.");
+        }
 
         var rate = Get(nameof(SenderRate), "SENDER_RATE");
         if (!string.IsNullOrWhiteSpace(rate))
@@ -110,10 +114,11 @@ public sealed partial class MentorBotOptions
         return problems;
     }
 
-    [GeneratedRegex("^[0-9]{1,20}:[A-Za-z0-9_-]{20,}$")]
+    // \z, not $: in .NET "$" also matches before a final newline, which would let "token\n" through.
+    [GeneratedRegex(@"^[0-9]{1,20}:[A-Za-z0-9_-]{20,}\z")]
     private static partial Regex TokenPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,256}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,256}\z")]
     private static partial Regex SecretPattern();
 }
 

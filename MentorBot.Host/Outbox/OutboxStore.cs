@@ -109,7 +109,12 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         await ExecuteAsync(sql, new { id, messageId, now = now.UtcDateTime }, cancellationToken);
     }
 
-    /// <summary>Puts a row back to pending, due at <paramref name="dueAt"/>, recording why.</summary>
+    /// <summary>
+    /// Puts a row back to pending, to be tried again at <paramref name="dueAt"/>, recording why. A message
+    /// (paced row) keeps its place in its chat: its due time stays and the chat's pacing is held until
+    /// <paramref name="dueAt"/> instead, so the chat's later messages wait behind it rather than overtake it.
+    /// Other rows (callback answers) are simply due again at <paramref name="dueAt"/>.
+    /// </summary>
     /// <param name="id">Row id.</param>
     /// <param name="dueAt">When to try again.</param>
     /// <param name="reason">The failure, stored in <c>last_error</c>.</param>
@@ -118,9 +123,16 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     public async Task RescheduleAsync(long id, DateTimeOffset dueAt, string reason, bool countAttempt, CancellationToken cancellationToken)
     {
         const string sql = """
-            UPDATE outbox SET status = 'pending', due_at = @dueAt, lease_until = NULL, last_error = @reason,
-                              attempts = CASE WHEN @countAttempt THEN attempts ELSE attempts - 1 END
-            WHERE id = @id
+            WITH retried AS (
+                UPDATE outbox SET status = 'pending', due_at = CASE WHEN paced THEN due_at ELSE @dueAt END,
+                                  lease_until = NULL, last_error = @reason,
+                                  attempts = CASE WHEN @countAttempt THEN attempts ELSE attempts - 1 END
+                WHERE id = @id
+                RETURNING chat_id, paced
+            )
+            INSERT INTO outbox_chat_pacing (chat_id, next_send_at)
+            SELECT chat_id, @dueAt FROM retried WHERE paced
+            ON CONFLICT (chat_id) DO UPDATE SET next_send_at = greatest(outbox_chat_pacing.next_send_at, excluded.next_send_at)
             """;
         await ExecuteAsync(sql, new { id, dueAt = dueAt.UtcDateTime, reason, countAttempt }, cancellationToken);
     }

@@ -79,7 +79,7 @@ public sealed class TelegramAdapter : IMessengerAdapter
         {
             var cut = rest.LastIndexOf('\n', max - 1);
             if (cut <= 0) cut = rest.LastIndexOf(' ', max - 1);
-            if (cut <= 0) cut = max;
+            if (cut <= 0) cut = HardCut(rest, max);
             var part = rest[..cut].TrimEnd();
             if (part.Length > 0) parts.Add(part);
             rest = rest[cut..].TrimStart('\n', ' ');
@@ -87,6 +87,20 @@ public sealed class TelegramAdapter : IMessengerAdapter
 
         if (rest.Length > 0 || parts.Count == 0) parts.Add(rest);
         return parts;
+    }
+
+    /// <summary>
+    /// Where to cut a text with no line break or space: at <paramref name="max"/>, moved back so that
+    /// an HTML entity (<c>&amp;amp;</c>) or a surrogate pair stays whole — a cut one would make the Bot API
+    /// refuse the part (400 "can't parse entities") or send a broken character.
+    /// </summary>
+    private static int HardCut(string text, int max)
+    {
+        var cut = max;
+        var amp = text.LastIndexOf('&', cut - 1, Math.Min(cut, 10));
+        if (amp > 0 && text.IndexOf(';', amp, cut - amp) < 0) cut = amp;
+        if (char.IsHighSurrogate(text[cut - 1])) cut--;
+        return cut;
     }
 
     private static bool IsGroup(Chat? chat) => chat?.Type is "group" or "supergroup";

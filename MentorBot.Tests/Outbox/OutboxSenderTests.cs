@@ -1,0 +1,391 @@
+using System.Collections.Concurrent;
+using MentorBot.Host.Outbox;
+using MentorBot.Tests.Integration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentorBot.Tests.Outbox;
+
+/// <summary>
+/// The outbox sender against a real PostgreSQL with a manual clock (DESIGN.md decision 5): idempotent
+/// enqueue, global and per-chat rates, the bot-wide 429 pause, 403 → unreachable, retries and failures,
+/// leases, and two senders on one database sending each row exactly once.
+/// </summary>
+public sealed class OutboxSenderTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
+    private readonly PipelineHarness harness = new();
+
+    public Task InitializeAsync() => harness.InitializeAsync();
+
+    public Task DisposeAsync() => harness.DisposeAsync();
+
+    private ManualTimeProvider Clock => harness.Clock;
+
+    private OutboxStore Store => harness.Services.GetRequiredService<OutboxStore>();
+
+    private OutboxMessage Message(string key, long chatId, TimeSpan? dueIn = null, bool isGroup = false) =>
+        new(key, chatId, OutboxKind.SendMessage, $$"""{"text":"{{key}}"}""", Clock.GetUtcNow() + (dueIn ?? TimeSpan.Zero), Paced: true, IsGroup: isGroup);
+
+    private OutboxMessage Answer(string key, long chatId) =>
+        new(key, chatId, OutboxKind.AnswerCallbackQuery, $$"""{"callback_query_id":"cb1","text":"{{key}}"}""", Clock.GetUtcNow(), Paced: false);
+
+    private Task<int> EnqueueAsync(params OutboxMessage[] messages) => Store.EnqueueAsync(messages, CancellationToken.None);
+
+    private Task<string> StatusAsync(string key) => harness.ScalarAsync<string>("SELECT status FROM outbox WHERE idempotency_key = @key", new { key });
+
+    private static OutboxSenderOptions Options(int rate = 25, int maxAttempts = 5) =>
+        new() { GlobalRatePerSecond = rate, QuickRetries = 0, MaxAttempts = maxAttempts };
+
+    /// <summary>Steps the clock by 100 ms and calls the sender until no row is pending or sending, or the clock passed <paramref name="limit"/>.</summary>
+    private async Task DrainAsync(Func<Task> round, TimeSpan limit)
+    {
+        var end = Clock.GetUtcNow() + limit;
+        while (await harness.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')") > 0)
+        {
+            Clock.GetUtcNow().Should().BeBefore(end, "the outbox should drain in time");
+            await round();
+            Clock.Advance(Step);
+        }
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_enqueued_twice_is_sent_once()
+    {
+        (await EnqueueAsync(Message("upd:1:0", 10))).Should().Be(1);
+        (await EnqueueAsync(Message("upd:1:0", 10))).Should().Be(0);
+        var delivery = new RecordingDelivery(Clock);
+        var sender = harness.NewSender(delivery, Options());
+
+        await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(10));
+
+        delivery.Calls.Should().ContainSingle().Which.Key.Should().Be("upd:1:0");
+        (await StatusAsync("upd:1:0")).Should().Be("sent");
+    }
+
+    [Fact]
+    public async Task The_global_rate_is_held_in_every_one_second_window()
+    {
+        await EnqueueAsync(Enumerable.Range(0, 60).Select(i => Message($"m{i}", 1000 + i)).ToArray());
+        var delivery = new RecordingDelivery(Clock);
+        var sender = harness.NewSender(delivery, Options(rate: 25));
+
+        await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(10));
+
+        delivery.Calls.Should().HaveCount(60);
+        delivery.Calls.Select(c => c.Key).Should().OnlyHaveUniqueItems();
+        var times = delivery.Calls.Select(c => c.At).OrderBy(t => t).ToList();
+        foreach (var start in times)
+            times.Count(t => t >= start && t < start + TimeSpan.FromSeconds(1)).Should().BeLessThanOrEqualTo(25, $"no window starting at {start:HH:mm:ss.fff} may hold more than 25 sends");
+        // 60 messages at 25/s cannot go out faster than in three one-second windows.
+        (times[^1] - times[0]).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task One_chat_gets_at_most_one_message_per_second_in_the_order_enqueued()
+    {
+        await EnqueueAsync(Enumerable.Range(0, 5).Select(i => Message($"a{i}", 1, dueIn: TimeSpan.FromMilliseconds(i))).ToArray());
+        await EnqueueAsync(Enumerable.Range(0, 3).Select(i => Message($"b{i}", 2, dueIn: TimeSpan.FromMilliseconds(i))).ToArray());
+        var delivery = new RecordingDelivery(Clock);
+        var sender = harness.NewSender(delivery, Options());
+
+        await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(20));
+
+        AssertChat(delivery, 1, ["a0", "a1", "a2", "a3", "a4"], TimeSpan.FromSeconds(1));
+        AssertChat(delivery, 2, ["b0", "b1", "b2"], TimeSpan.FromSeconds(1));
+        // Pacing one chat does not hold up another: both start at once.
+        delivery.Calls.First(c => c.ChatId == 1).At.Should().Be(delivery.Calls.First(c => c.ChatId == 2).At);
+    }
+
+    [Fact]
+    public async Task Rows_enqueued_with_the_same_due_time_keep_their_order_within_a_chat()
+    {
+        await EnqueueAsync(Enumerable.Range(0, 4).Select(i => Message($"s{i}", 7)).ToArray());
+        var delivery = new RecordingDelivery(Clock);
+        var sender = harness.NewSender(delivery, Options());
+
+        await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(10));
+
+        AssertChat(delivery, 7, ["s0", "s1", "s2", "s3"], TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task A_group_gets_at_most_one_message_per_three_seconds()
+    {
+        await EnqueueAsync(Enumerable.Range(0, 4).Select(i => Message($"g{i}", -1001, dueIn: TimeSpan.FromMilliseconds(i), isGroup: true)).ToArray());
+        var delivery = new RecordingDelivery(Clock);
+        var sender = harness.NewSender(delivery, Options());
+
+        await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(30));
+
+        AssertChat(delivery, -1001, ["g0", "g1", "g2", "g3"], TimeSpan.FromSeconds(3));
+        // 20 messages per minute (Bot API): 4 messages span at least 9 s.
+        var times = delivery.Calls.Select(c => c.At).ToList();
+        (times[^1] - times[0]).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(9));
+    }
+
+    [Fact]
+    public async Task A_429_pauses_every_chat_and_every_sender_for_retry_after_then_the_row_is_sent()
+    {
+        await EnqueueAsync(Message("limited", 1));
+        var delivery = new RecordingDelivery(Clock);
+        delivery.FailNext("limited", new DeliveryException(DeliveryFailure.RateLimited, "Too Many Requests: retry after 35", TimeSpan.FromSeconds(35)));
+        var sender = harness.NewSender(delivery, Options());
+        var start = Clock.GetUtcNow();
+
+        (await sender.SendDueAsync(CancellationToken.None)).Should().Be(1);
+        await EnqueueAsync(Message("other-chat", 2), Message("third-chat", 3));
+        // A second instance (fresh memory) must see the pause too: it lives in the database.
+        var secondDelivery = new RecordingDelivery(Clock);
+        var second = harness.NewSender(secondDelivery, Options());
+        while (Clock.GetUtcNow() < start + TimeSpan.FromSeconds(35))
+        {
+            (await sender.SendDueAsync(CancellationToken.None)).Should().Be(0, $"the bot is paused at {Clock.GetUtcNow() - start}");
+            (await second.SendDueAsync(CancellationToken.None)).Should().Be(0, $"the pause applies to every instance at {Clock.GetUtcNow() - start}");
+            Clock.Advance(TimeSpan.FromMilliseconds(500));
+        }
+
+        delivery.Calls.Should().ContainSingle("only the refused attempt happened during the pause");
+        secondDelivery.Calls.Should().BeEmpty();
+        Clock.Set(start + TimeSpan.FromSeconds(35));
+        await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(5));
+
+        var after = delivery.Calls.Skip(1).ToList();
+        after.Select(c => c.Key).Should().BeEquivalentTo("limited", "other-chat", "third-chat");
+        after.Should().OnlyContain(c => c.At >= start + TimeSpan.FromSeconds(35));
+        (await StatusAsync("limited")).Should().Be("sent");
+        (await harness.ScalarAsync<int>("SELECT attempts FROM outbox WHERE idempotency_key = 'limited'"))
+            .Should().Be(1, "a 429 is not the row's fault and does not use up an attempt");
+    }
+
+    [Fact]
+    public async Task A_403_marks_the_participant_unreachable_and_cancels_that_chats_pending_rows_only()
+    {
+        await harness.ExecuteAsync("INSERT INTO participants (telegram_user_id, chat_id, first_name) VALUES (55, 55, 'Борис'), (66, 66, 'Вера')");
+        await EnqueueAsync(Message("b0", 55), Message("b1", 55, dueIn: TimeSpan.FromMilliseconds(1)), Message("b-later", 55, dueIn: TimeSpan.FromHours(1)), Message("v0", 66));
+        var delivery = new RecordingDelivery(Clock);
+        delivery.FailNext("b0", new DeliveryException(DeliveryFailure.Blocked, "Forbidden: bot was blocked by the user"));
+        var sender = harness.NewSender(delivery, Options());
+
+        await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(10));
+        Clock.Advance(TimeSpan.FromHours(2));
+        (await sender.SendDueAsync(CancellationToken.None)).Should().Be(0);
+
+        delivery.Calls.Where(c => c.ChatId == 55).Select(c => c.Key).Should().Equal("b0");
+        delivery.Calls.Where(c => c.ChatId == 66).Select(c => c.Key).Should().Equal("v0");
+        (await harness.ScalarAsync<string>("SELECT status FROM participants WHERE chat_id = 55")).Should().Be("unreachable");
+        (await harness.ScalarAsync<string>("SELECT status FROM participants WHERE chat_id = 66")).Should().Be("active");
+        foreach (var key in new[] { "b0", "b1", "b-later" })
+            (await StatusAsync(key)).Should().Be("cancelled", key);
+        (await StatusAsync("v0")).Should().Be("sent");
+        (await harness.ScalarAsync<string>("SELECT last_error FROM outbox WHERE idempotency_key = 'b1'")).Should().Contain("blocked");
+    }
+
+    [Fact]
+    public async Task Transient_failures_are_retried_with_growing_delays_then_the_row_fails_with_the_reason()
+    {
+        await EnqueueAsync(Message("flaky", 9));
+        var delivery = new RecordingDelivery(Clock) { AlwaysFail = new DeliveryException(DeliveryFailure.Transient, "502: Bad Gateway") };
+        var options = Options(maxAttempts: 4);
+        options.RetryDelay = TimeSpan.FromSeconds(5);
+        var sender = harness.NewSender(delivery, options);
+        var start = Clock.GetUtcNow();
+
+        await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromMinutes(2));
+
+        var times = delivery.Calls.Select(c => c.At - start).ToList();
+        times.Should().HaveCount(4);
+        // Backoff doubles: 5 s, 10 s, 20 s after the previous attempt (stepping the clock by 100 ms).
+        var gaps = times.Zip(times.Skip(1), (a, b) => b - a).ToList();
+        gaps[0].Should().BeCloseTo(TimeSpan.FromSeconds(5), Step);
+        gaps[1].Should().BeCloseTo(TimeSpan.FromSeconds(10), Step);
+        gaps[2].Should().BeCloseTo(TimeSpan.FromSeconds(20), Step);
+        (await StatusAsync("flaky")).Should().Be("failed");
+        (await harness.ScalarAsync<string>("SELECT last_error FROM outbox WHERE idempotency_key = 'flaky'")).Should().Contain("502: Bad Gateway");
+        (await harness.ScalarAsync<int>("SELECT attempts FROM outbox WHERE idempotency_key = 'flaky'")).Should().Be(4);
+    }
+
+    [Fact]
+    public async Task A_transient_failure_followed_by_success_sends_the_row()
+    {
+        await EnqueueAsync(Message("once", 9));
+        var delivery = new RecordingDelivery(Clock);
+        delivery.FailNext("once", new DeliveryException(DeliveryFailure.Transient, "network: connection reset"));
+        var sender = harness.NewSender(delivery, Options());
+
+        await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(30));
+
+        delivery.Calls.Select(c => c.Key).Should().Equal("once", "once");
+        (await StatusAsync("once")).Should().Be("sent");
+        (await harness.ScalarAsync<long>("SELECT sent_message_id FROM outbox WHERE idempotency_key = 'once'")).Should().BePositive();
+    }
+
+    [Theory]
+    [InlineData(DeliveryFailure.Transient)]
+    [InlineData(DeliveryFailure.RateLimited)]
+    public async Task A_retried_message_keeps_its_place_in_the_chat(DeliveryFailure failure)
+    {
+        // A long reply split in three: if the first part hits a 502 or a 429, the person must still read 1, 2, 3.
+        await EnqueueAsync(Message("part1", 21), Message("part2", 21, dueIn: TimeSpan.FromMilliseconds(1)), Message("part3", 21, dueIn: TimeSpan.FromMilliseconds(2)));
+        var delivery = new RecordingDelivery(Clock);
+        delivery.FailNext("part1", new DeliveryException(failure, "502: Bad Gateway", TimeSpan.FromSeconds(3)));
+        var sender = harness.NewSender(delivery, Options());
+
+        await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(30));
+
+        delivery.Calls.Select(c => c.Key).Should().Equal("part1", "part1", "part2", "part3");
+        var delivered = delivery.Calls.Skip(1).ToList();
+        delivered.Zip(delivered.Skip(1), (x, y) => y.At - x.At).Should().OnlyContain(gap => gap >= TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task A_400_fails_the_row_at_once_and_the_chat_goes_on()
+    {
+        await EnqueueAsync(Message("bad", 4), Message("next", 4, dueIn: TimeSpan.FromMilliseconds(1)));
+        var delivery = new RecordingDelivery(Clock);
+        delivery.FailNext("bad", new DeliveryException(DeliveryFailure.Permanent, "400: Bad Request: can't parse entities"));
+        var sender = harness.NewSender(delivery, Options());
+
+        await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(10));
+
+        delivery.Calls.Select(c => c.Key).Should().Equal("bad", "next");
+        (await StatusAsync("bad")).Should().Be("failed");
+        (await harness.ScalarAsync<int>("SELECT attempts FROM outbox WHERE idempotency_key = 'bad'")).Should().Be(1);
+        (await harness.ScalarAsync<string>("SELECT last_error FROM outbox WHERE idempotency_key = 'bad'")).Should().Contain("can't parse entities");
+        (await StatusAsync("next")).Should().Be("sent");
+    }
+
+    [Fact]
+    public async Task Rows_not_yet_due_are_not_sent()
+    {
+        await EnqueueAsync(Message("later", 3, dueIn: TimeSpan.FromSeconds(10)));
+        var delivery = new RecordingDelivery(Clock);
+        var sender = harness.NewSender(delivery, Options());
+        var start = Clock.GetUtcNow();
+
+        for (var i = 0; i < 99; i++)
+        {
+            (await sender.SendDueAsync(CancellationToken.None)).Should().Be(0);
+            Clock.Advance(Step);
+        }
+
+        delivery.Calls.Should().BeEmpty();
+        Clock.Set(start + TimeSpan.FromSeconds(10));
+        (await sender.SendDueAsync(CancellationToken.None)).Should().Be(1);
+        delivery.Calls.Should().ContainSingle().Which.At.Should().Be(start + TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Callback_answers_are_not_held_behind_the_chats_pacing()
+    {
+        await EnqueueAsync(Message("first", 8));
+        var delivery = new RecordingDelivery(Clock);
+        var sender = harness.NewSender(delivery, Options());
+        (await sender.SendDueAsync(CancellationToken.None)).Should().Be(1);
+
+        Clock.Advance(TimeSpan.FromMilliseconds(200));
+        await EnqueueAsync(Message("second", 8), Answer("answer", 8));
+        (await sender.SendDueAsync(CancellationToken.None)).Should().Be(1);
+
+        delivery.Calls.Select(c => c.Key).Should().Equal("first", "answer");
+        (await StatusAsync("second")).Should().Be("pending", "the chat's one-second pacing still holds the message");
+        Clock.Advance(TimeSpan.FromMilliseconds(800));
+        (await sender.SendDueAsync(CancellationToken.None)).Should().Be(1);
+        delivery.Calls.Select(c => c.Key).Should().Equal("first", "answer", "second");
+    }
+
+    [Fact]
+    public async Task A_row_whose_lease_ran_out_is_claimed_again_and_a_live_lease_is_not()
+    {
+        await EnqueueAsync(Message("orphan", 12), Message("in-flight", 13));
+        var now = Clock.GetUtcNow().UtcDateTime;
+        await harness.ExecuteAsync("UPDATE outbox SET status = 'sending', attempts = 1, lease_until = @expired WHERE idempotency_key = 'orphan'", new { expired = now.AddSeconds(-1) });
+        await harness.ExecuteAsync("UPDATE outbox SET status = 'sending', attempts = 1, lease_until = @live WHERE idempotency_key = 'in-flight'", new { live = now.AddMinutes(1) });
+        var delivery = new RecordingDelivery(Clock);
+        var sender = harness.NewSender(delivery, Options());
+
+        (await sender.SendDueAsync(CancellationToken.None)).Should().Be(1);
+
+        delivery.Calls.Should().ContainSingle().Which.Key.Should().Be("orphan");
+        (await StatusAsync("orphan")).Should().Be("sent");
+        (await harness.ScalarAsync<int>("SELECT attempts FROM outbox WHERE idempotency_key = 'orphan'")).Should().Be(2);
+        (await StatusAsync("in-flight")).Should().Be("sending");
+
+        Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromMilliseconds(1));
+        (await sender.SendDueAsync(CancellationToken.None)).Should().Be(1);
+        delivery.Calls.Select(c => c.Key).Should().Equal("orphan", "in-flight");
+    }
+
+    [Fact]
+    public async Task Two_senders_on_one_database_send_each_row_exactly_once_and_keep_each_chats_order()
+    {
+        const int chats = 50, perChat = 4;
+        var messages = new List<OutboxMessage>();
+        for (var round = 0; round < perChat; round++)
+            for (var chat = 0; chat < chats; chat++)
+                messages.Add(Message($"c{chat}.{round}", 5000 + chat));
+        await EnqueueAsync(messages.ToArray());
+        var first = new RecordingDelivery(Clock) { YieldFirst = true };
+        var second = new RecordingDelivery(Clock) { YieldFirst = true };
+        var a = harness.NewSender(first, Options(rate: 30));
+        var b = harness.NewSender(second, Options(rate: 30));
+
+        await DrainAsync(async () =>
+        {
+            // Several concurrent rounds per clock step, so the two claim queries really race.
+            for (var i = 0; i < 3; i++)
+                await Task.WhenAll(Task.Run(() => a.SendDueAsync(CancellationToken.None)), Task.Run(() => b.SendDueAsync(CancellationToken.None)));
+        }, TimeSpan.FromSeconds(60));
+
+        var all = first.Calls.Concat(second.Calls).ToList();
+        all.Should().HaveCount(chats * perChat);
+        all.Select(c => c.Key).Should().OnlyHaveUniqueItems();
+        first.Calls.Should().NotBeEmpty("both senders should take part");
+        second.Calls.Should().NotBeEmpty("both senders should take part");
+        for (var chat = 0; chat < chats; chat++)
+        {
+            var mine = all.Where(c => c.ChatId == 5000 + chat).OrderBy(c => c.At).ThenBy(c => c.Sequence).ToList();
+            mine.Select(c => c.Key).Should().Equal(Enumerable.Range(0, perChat).Select(r => $"c{chat}.{r}"));
+            mine.Zip(mine.Skip(1), (x, y) => y.At - x.At).Should().OnlyContain(gap => gap >= TimeSpan.FromSeconds(1));
+        }
+
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE status = 'sent'")).Should().Be(chats * perChat);
+    }
+
+    private static void AssertChat(RecordingDelivery delivery, long chatId, string[] keys, TimeSpan interval)
+    {
+        var calls = delivery.Calls.Where(c => c.ChatId == chatId).ToList();
+        calls.Select(c => c.Key).Should().Equal(keys);
+        calls.Zip(calls.Skip(1), (x, y) => y.At - x.At).Should().OnlyContain(gap => gap >= interval, $"chat {chatId} needs {interval} between messages");
+    }
+
+    /// <summary>One call the fake delivery received: the row's key (its text), chat, the manual clock's time, and arrival order.</summary>
+    public sealed record Call(string Key, long ChatId, DateTimeOffset At, long Sequence);
+
+    /// <summary>Records every call with the manual clock's time; fails the calls a test programs.</summary>
+    private sealed class RecordingDelivery(TimeProvider clock) : IOutboxDelivery
+    {
+        private readonly ConcurrentQueue<Call> calls = new();
+        private readonly ConcurrentDictionary<string, ConcurrentQueue<DeliveryException>> failures = new();
+        private long sequence;
+        private long messageId = 1000;
+
+        public IReadOnlyList<Call> Calls => calls.OrderBy(c => c.Sequence).ToList();
+
+        public DeliveryException? AlwaysFail { get; init; }
+
+        public bool YieldFirst { get; init; }
+
+        public void FailNext(string key, DeliveryException failure) =>
+            failures.GetOrAdd(key, _ => new ConcurrentQueue<DeliveryException>()).Enqueue(failure);
+
+        public async Task<long?> DeliverAsync(ClaimedOutboxRow row, CancellationToken cancellationToken)
+        {
+            if (YieldFirst) await Task.Yield();
+            var key = System.Text.Json.JsonDocument.Parse(row.Payload).RootElement.GetProperty("text").GetString()!;
+            calls.Enqueue(new Call(key, row.ChatId, clock.GetUtcNow(), Interlocked.Increment(ref sequence)));
+            if (AlwaysFail is { } always) throw always;
+            if (failures.TryGetValue(key, out var queue) && queue.TryDequeue(out var failure)) throw failure;
+            return Interlocked.Increment(ref messageId);
+        }
+    }
+}

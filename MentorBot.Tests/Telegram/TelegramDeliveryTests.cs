@@ -1,0 +1,149 @@
+using System.Text.Json;
+using MentorBot.Domain.Conversations;
+using MentorBot.Host.Outbox;
+using MentorBot.Host.Telegram;
+
+namespace MentorBot.Tests.Telegram;
+
+/// <summary>
+/// The sender's Telegram half through the real <see cref="TelegramBotClient"/> and the fake Bot API's
+/// real response shapes: each Bot API failure is classified the way the sender must react to it.
+/// </summary>
+public sealed class TelegramDeliveryTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Due = new(2026, 9, 1, 6, 0, 0, TimeSpan.Zero);
+    private readonly FakeBotApi api = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await api.DisposeAsync();
+
+    private TelegramDelivery Delivery() => new(api.CreateClient());
+
+    /// <summary>A sendMessage row as the adapter renders it, claimed for its first attempt.</summary>
+    private static ClaimedOutboxRow MessageRow(Reply reply, long chatId = 111)
+    {
+        var message = new TelegramAdapter().Render(reply, chatId, false, "k", Due).Single();
+        return new ClaimedOutboxRow(1, chatId, message.Kind, message.PayloadJson, 1);
+    }
+
+    private async Task<DeliveryException> FailureOf(FakeResponse response)
+    {
+        api.Enqueue("sendMessage", response);
+        var act = () => Delivery().DeliverAsync(MessageRow(Reply.Plain("Привет")), CancellationToken.None);
+        return (await act.Should().ThrowAsync<DeliveryException>()).Which;
+    }
+
+    [Fact]
+    public async Task SendMessage_goes_out_with_html_parse_mode_and_the_inline_keyboard_and_returns_the_message_id()
+    {
+        var row = MessageRow(new Reply("Согласны <да/нет>?", [[new Choice("Да", "consent:yes"), new Choice("Нет", "consent:no")]]), chatId: 4242);
+
+        var messageId = await Delivery().DeliverAsync(row, CancellationToken.None);
+
+        var request = api.RequestsTo("sendMessage").Should().ContainSingle().Subject;
+        request["chat_id"].GetInt64().Should().Be(4242);
+        request["text"].GetString().Should().Be("Согласны &lt;да/нет&gt;?");
+        request["parse_mode"].GetString().Should().Be("HTML");
+        var buttons = request["reply_markup"].GetProperty("inline_keyboard")[0];
+        buttons.GetArrayLength().Should().Be(2);
+        buttons[0].GetProperty("text").GetString().Should().Be("Да");
+        buttons[0].GetProperty("callback_data").GetString().Should().Be("consent:yes");
+        buttons[1].GetProperty("callback_data").GetString().Should().Be("consent:no");
+        messageId.Should().BePositive();
+    }
+
+    [Fact]
+    public async Task A_callback_answer_is_sent_with_its_query_id_and_text()
+    {
+        var answer = new TelegramAdapter().AnswerChoice("cbq-9", 111, "Сохранено", "k", Due);
+
+        var messageId = await Delivery().DeliverAsync(new ClaimedOutboxRow(2, 111, answer.Kind, answer.PayloadJson, 1), CancellationToken.None);
+
+        messageId.Should().BeNull();
+        var request = api.RequestsTo("answerCallbackQuery").Should().ContainSingle().Subject;
+        request["callback_query_id"].GetString().Should().Be("cbq-9");
+        request["text"].GetString().Should().Be("Сохранено");
+    }
+
+    [Fact]
+    public async Task A_429_is_rate_limited_with_the_servers_retry_after()
+    {
+        var failure = await FailureOf(FakeBotApi.Responses.TooManyRequests(35));
+
+        failure.Failure.Should().Be(DeliveryFailure.RateLimited);
+        failure.RetryAfter.Should().Be(TimeSpan.FromSeconds(35));
+    }
+
+    [Fact]
+    public async Task A_403_is_blocked()
+    {
+        var failure = await FailureOf(FakeBotApi.Responses.BlockedByUser());
+
+        failure.Failure.Should().Be(DeliveryFailure.Blocked);
+        failure.Message.Should().Contain("blocked by the user");
+    }
+
+    [Fact]
+    public async Task A_400_is_permanent_with_the_description()
+    {
+        var failure = await FailureOf(FakeBotApi.Responses.ChatNotFound());
+
+        failure.Failure.Should().Be(DeliveryFailure.Permanent);
+        failure.Message.Should().Contain("400").And.Contain("chat not found");
+    }
+
+    [Fact]
+    public async Task A_502_html_page_from_a_proxy_is_transient()
+    {
+        var failure = await FailureOf(FakeBotApi.Responses.BadGatewayHtml());
+
+        failure.Failure.Should().Be(DeliveryFailure.Transient);
+    }
+
+    [Fact]
+    public async Task A_500_with_the_apis_json_is_transient()
+    {
+        var failure = await FailureOf(new FakeResponse(500, """{"ok":false,"error_code":500,"description":"Internal Server Error"}"""));
+
+        failure.Failure.Should().Be(DeliveryFailure.Transient);
+    }
+
+    [Fact]
+    public async Task No_failure_message_contains_the_token()
+    {
+        var responses = new[]
+        {
+            FakeBotApi.Responses.TooManyRequests(), FakeBotApi.Responses.BlockedByUser(),
+            FakeBotApi.Responses.ChatNotFound(), FakeBotApi.Responses.BadGatewayHtml(),
+        };
+        foreach (var response in responses)
+        {
+            var failure = await FailureOf(response);
+            failure.ToString().Should().NotContain(FakeBotApi.DefaultToken);
+            failure.ToString().Should().NotContain(FakeBotApi.DefaultToken.Split(':')[1]);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_kind_is_permanent()
+    {
+        var act = () => Delivery().DeliverAsync(new ClaimedOutboxRow(3, 111, "send_pigeon", "{}", 1), CancellationToken.None);
+
+        (await act.Should().ThrowAsync<DeliveryException>()).Which.Failure.Should().Be(DeliveryFailure.Permanent);
+        api.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_payload_the_adapter_wrote_is_what_reaches_the_api()
+    {
+        // Round trip of the outbox payload: the stored JSON is read back by the delivery unchanged.
+        var row = MessageRow(Reply.Formatted("<b>Итоги</b> & всё"));
+        JsonDocument.Parse(row.Payload).RootElement.GetProperty("text").GetString().Should().Be("<b>Итоги</b> & всё");
+
+        await Delivery().DeliverAsync(row, CancellationToken.None);
+
+        api.RequestsTo("sendMessage").Single()["text"].GetString().Should().Be("<b>Итоги</b> & всё");
+        api.RequestsTo("sendMessage").Single().Has("reply_markup").Should().BeFalse();
+    }
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Text;
+using Dapper;
+using MentorBot.Host;
+using MentorBot.Host.Configuration;
+using MentorBot.Host.Telegram;
+using MentorBot.Tests.Integration;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging;
+
+namespace MentorBot.Tests.Telegram;
+
+/// <summary>
+/// The webhook endpoint on a TestServer over a real database (DESIGN.md decision 4): only Telegram's
+/// secret is let in, the update is recorded before the 200, a repeated delivery is recorded once.
+/// </summary>
+public sealed class TelegramWebhookTests : IAsyncLifetime
+{
+    private const string Secret = "s3cret";
+    private readonly TestDatabase database = new();
+    private WebApplication app = null!;
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        await database.InitializeAsync();
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Services.AddMentorBotCore(new MentorBotOptions { ConnectionString = database.ConnectionString });
+        app = builder.Build();
+        app.MapTelegramWebhook(Secret);
+        await app.StartAsync();
+        client = app.GetTestClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        client.Dispose();
+        await app.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    private static string UpdateJson(long updateId, string text = "Привет") => $$$"""
+        {"update_id":{{{updateId}}},"message":{"message_id":5,"from":{"id":111,"is_bot":false,"first_name":"Анна"},
+         "chat":{"id":111,"type":"private"},"date":1788242400,"text":"{{{text}}}"}}
+        """;
+
+    private async Task<HttpResponseMessage> PostAsync(string body, string? secret)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, TelegramWebhook.Path)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (secret is not null) request.Headers.Add(TelegramWebhook.SecretHeader, secret);
+        return await client.SendAsync(request);
+    }
+
+    private async Task<long> RecordedAsync()
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM inbound_updates");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("wrong")]
+    [InlineData("s3cret ")]
+    [InlineData("S3CRET")]
+    [InlineData("s3cre")]
+    public async Task A_wrong_or_missing_secret_gets_401_and_nothing_is_recorded(string? secret)
+    {
+        var response = await PostAsync(UpdateJson(9001), secret);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await RecordedAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task The_right_secret_gets_200_after_the_update_is_recorded()
+    {
+        var response = await PostAsync(UpdateJson(9002, "Здравствуйте"), Secret);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var row = await connection.QuerySingleAsync<(string Source, long UpdateId, long ChatId, string Text)>(
+            "SELECT source, update_id, chat_id, payload->'message'->>'text' FROM inbound_updates");
+        row.Should().Be(("telegram", 9002L, 111L, "Здравствуйте"));
+    }
+
+    [Fact]
+    public async Task The_same_update_posted_twice_is_recorded_once()
+    {
+        (await PostAsync(UpdateJson(9003), Secret)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await PostAsync(UpdateJson(9003), Secret)).StatusCode.Should().Be(HttpStatusCode.OK, "Telegram must not retry a duplicate forever");
+
+        (await RecordedAsync()).Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("null")]
+    [InlineData("")]
+    public async Task Invalid_json_gets_400_and_nothing_is_recorded(string body)
+    {
+        var response = await PostAsync(body, Secret);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await RecordedAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Invalid_json_without_the_secret_gets_401()
+    {
+        var response = await PostAsync("{not json", "wrong");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+}
