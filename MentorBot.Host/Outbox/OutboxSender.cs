@@ -35,17 +35,16 @@ public sealed class OutboxSender : BackgroundService
         this.time = time;
         this.options = options;
         this.logger = logger;
-        quickRetry = new ResiliencePipelineBuilder { TimeProvider = time }
+        quickRetry = options.QuickRetries <= 0 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
-                MaxRetryAttempts = Math.Max(1, options.QuickRetries),
+                MaxRetryAttempts = options.QuickRetries,
                 Delay = options.QuickRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldHandle = new PredicateBuilder().Handle<DeliveryException>(e => e.Failure == DeliveryFailure.Transient),
             })
             .Build();
-        if (options.QuickRetries <= 0) quickRetry = ResiliencePipeline.Empty;
     }
 
     /// <summary>

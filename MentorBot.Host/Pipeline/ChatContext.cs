@@ -51,7 +51,7 @@ public sealed class ChatContext
     /// <summary>Sends <paramref name="reply"/> to the chat (through the outbox, with a key derived from the update).</summary>
     public void Reply(Reply reply)
     {
-        var key = $"upd:{Update.Source}:{Update.UpdateId}:{outgoing.Count}";
+        var key = OutboxKey(Update.Source, Update.UpdateId, outgoing.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         outgoing.AddRange(adapter.Render(reply, Update.ChatId, Update.IsGroup, key, Now));
     }
 
@@ -60,7 +60,7 @@ public sealed class ChatContext
     {
         if (Update.CallbackQueryId is null || choiceAnswered) return;
         choiceAnswered = true;
-        outgoing.Add(adapter.AnswerChoice(Update.CallbackQueryId, Update.ChatId, text, $"upd:{Update.Source}:{Update.UpdateId}:ack", Now));
+        outgoing.Add(adapter.AnswerChoice(Update.CallbackQueryId, Update.ChatId, text, OutboxKey(Update.Source, Update.UpdateId, AckSuffix), Now));
     }
 
     /// <summary>The chat's open conversation, or null.</summary>
@@ -72,10 +72,12 @@ public sealed class ChatContext
     /// <summary>Closes the chat's conversation; true when one was open.</summary>
     public Task<bool> ClearConversationAsync() => ConversationStore.ClearAsync(Connection, Transaction, Update.ChatId, CancellationToken);
 
-    /// <summary>Drops everything produced so far (the handler failed; its transaction part is rolled back).</summary>
-    internal void Discard()
-    {
-        outgoing.Clear();
-        choiceAnswered = false;
-    }
+    /// <summary>Key suffix of the acknowledgement of a button press (one per update).</summary>
+    internal const string AckSuffix = "ack";
+
+    /// <summary>
+    /// The idempotency key of an outbox row produced by an update: <c>upd:{source}:{update_id}:{suffix}</c>,
+    /// so handling the same update again cannot send twice.
+    /// </summary>
+    internal static string OutboxKey(string source, long updateId, string suffix) => $"upd:{source}:{updateId}:{suffix}";
 }

@@ -54,32 +54,33 @@ public sealed class UpdateProcessor(
             var row = rows[i];
             await transaction.SaveAsync("update", cancellationToken);
             IncomingUpdate? update = null;
-            ChatContext? context = null;
+            IReadOnlyList<OutboxMessage> produced = [];
             try
             {
                 update = adapter.Read(row.Source, row.UpdateId, row.Payload);
                 if (update is not null)
                 {
                     var participantId = await ParticipantStore.TouchAsync(connection, transaction, update.From, update.ChatId, now, cancellationToken);
-                    context = new ChatContext(update, participantId, connection, transaction, adapter, now, cancellationToken);
+                    var context = new ChatContext(update, participantId, connection, transaction, adapter, now, cancellationToken);
                     await DispatchAsync(context);
                     context.AnswerChoice(); // Bot API: always answer a callback query, else the button spins.
-                    outgoing.AddRange(context.Outgoing);
+                    produced = context.Outgoing;
                 }
 
                 await transaction.ReleaseAsync("update", cancellationToken);
+                // Only now are the handler's writes kept, so only now do its replies join the batch.
+                outgoing.AddRange(produced);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 await transaction.RollbackAsync("update", cancellationToken);
-                context?.Discard();
                 logger.LogError(e, "Handling update {Source}:{UpdateId} failed", row.Source, row.UpdateId);
                 errors[i] = Truncate($"{e.GetType().Name}: {e.Message}", 500);
                 if (update is not null)
                 {
-                    outgoing.AddRange(adapter.Render(Reply.Plain(PipelineTexts.Apology), update.ChatId, update.IsGroup, $"upd:{row.Source}:{row.UpdateId}:apology", now));
+                    outgoing.AddRange(adapter.Render(Reply.Plain(PipelineTexts.Apology), update.ChatId, update.IsGroup, ChatContext.OutboxKey(row.Source, row.UpdateId, "apology"), now));
                     if (update.CallbackQueryId is not null)
-                        outgoing.Add(adapter.AnswerChoice(update.CallbackQueryId, update.ChatId, null, $"upd:{row.Source}:{row.UpdateId}:ack", now));
+                        outgoing.Add(adapter.AnswerChoice(update.CallbackQueryId, update.ChatId, null, ChatContext.OutboxKey(row.Source, row.UpdateId, ChatContext.AckSuffix), now));
                 }
             }
         }
