@@ -31,6 +31,7 @@ public static class BotHost
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<Notifier>();
         services.AddSingleton(new OutboxSenderOptions { GlobalRatePerSecond = options.SenderRate });
         services.AddSingleton<IMessengerAdapter, TelegramAdapter>();
         services.AddSingleton<IOutboxDelivery, TelegramDelivery>();

@@ -55,6 +55,16 @@ public sealed class ChatContext
         outgoing.AddRange(adapter.Render(reply, Update.ChatId, Update.IsGroup, key, Now));
     }
 
+    /// <summary>Sends a file to the chat (an order draft, an export) through the outbox, after the replies so far.</summary>
+    /// <param name="fileName">The name the person sees («Приказ.docx»).</param>
+    /// <param name="content">The file's bytes (Bot API: ≤ 50 MB).</param>
+    /// <param name="caption">Plain-text caption (≤ 1024 characters), or null.</param>
+    public void ReplyDocument(string fileName, byte[] content, string? caption = null)
+    {
+        var key = OutboxKey(Update.Source, Update.UpdateId, outgoing.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)) + ".doc";
+        outgoing.Add(adapter.RenderDocument(fileName, content, caption is null ? null : Html.Escape(caption), Update.ChatId, Update.IsGroup, key, Now));
+    }
+
     /// <summary>Acknowledges the button press with a short toast (≤ 200 characters), or silently with null.</summary>
     public void AnswerChoice(string? text = null)
     {

@@ -20,6 +20,9 @@ public interface IMessengerAdapter
     /// <exception cref="ArgumentException">A choice's data breaks the 64-byte limit.</exception>
     IReadOnlyList<OutboxMessage> Render(Reply reply, long chatId, bool isGroup, string keyPrefix, DateTimeOffset dueAt);
 
+    /// <summary>Renders a file to send (Bot API sendDocument: ≤ 50 MB, caption ≤ 1024 characters, HTML).</summary>
+    OutboxMessage RenderDocument(string fileName, byte[] content, string? caption, long chatId, bool isGroup, string key, DateTimeOffset dueAt);
+
     /// <summary>Renders the acknowledgement of a button press (Bot API answerCallbackQuery; text ≤ 200 characters, shown as a toast).</summary>
     OutboxMessage AnswerChoice(string callbackQueryId, long chatId, string? text, string key, DateTimeOffset dueAt);
 }

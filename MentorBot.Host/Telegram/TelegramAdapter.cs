@@ -15,6 +15,9 @@ public sealed class TelegramAdapter : IMessengerAdapter
     /// <summary>Bot API: message text is at most 4096 characters.</summary>
     public const int MaxMessageLength = 4096;
 
+    /// <summary>Bot API: a document's caption is at most 1024 characters.</summary>
+    public const int MaxCaptionLength = 1024;
+
     /// <summary>Bot API: answerCallbackQuery text is at most 200 characters.</summary>
     public const int MaxCallbackAnswerLength = 200;
 
@@ -58,6 +61,13 @@ public sealed class TelegramAdapter : IMessengerAdapter
         }
 
         return messages;
+    }
+
+    /// <inheritdoc />
+    public OutboxMessage RenderDocument(string fileName, byte[] content, string? caption, long chatId, bool isGroup, string key, DateTimeOffset dueAt)
+    {
+        var payload = new SendDocumentPayload(fileName, content, caption is null ? null : Shorten(caption, MaxCaptionLength));
+        return new OutboxMessage(key, chatId, OutboxKind.SendDocument, JsonSerializer.Serialize(payload, TelegramJson.Options), dueAt, Paced: true, IsGroup: isGroup);
     }
 
     /// <inheritdoc />

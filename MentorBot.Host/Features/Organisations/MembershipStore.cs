@@ -1,0 +1,103 @@
+using Dapper;
+using MentorBot.Domain.Organisations;
+using Npgsql;
+
+namespace MentorBot.Host.Features.Organisations;
+
+/// <summary>SQL of <c>memberships</c> and <c>membership_roles</c>: who belongs where, in which roles.</summary>
+public static class MembershipStore
+{
+    // A settable class: Dapper reads text[] as System.Array, which no record constructor matches.
+    private sealed class Row
+    {
+        public long MembershipId { get; init; }
+        public long ParticipantId { get; init; }
+        public Guid OrganisationId { get; init; }
+        public string Name { get; init; } = "";
+        public string TimeZone { get; init; } = "";
+        public string? FullName { get; init; }
+        public string[] Roles { get; init; } = [];
+    }
+
+    private const string SelectMember = """
+        SELECT m.id AS membership_id, m.participant_id, o.id AS organisation_id, o.name, o.time_zone, m.full_name,
+               coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
+          FROM memberships m
+          JOIN organisations o ON o.id = m.organisation_id
+          LEFT JOIN membership_roles r ON r.membership_id = m.id
+        """;
+
+    /// <summary>
+    /// The person's membership in their current organisation (<c>participants.current_organisation_id</c>;
+    /// when unset and they belong to exactly one organisation, that one). Only active memberships count.
+    /// Null when they belong nowhere yet.
+    /// </summary>
+    public static async Task<Member?> CurrentAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long participantId, CancellationToken cancellationToken)
+    {
+        const string sql = SelectMember + """
+             WHERE m.participant_id = @participantId AND m.status = 'active'
+               AND (m.organisation_id = (SELECT current_organisation_id FROM participants WHERE id = @participantId)
+                    OR ((SELECT current_organisation_id FROM participants WHERE id = @participantId) IS NULL
+                        AND (SELECT count(*) FROM memberships WHERE participant_id = @participantId AND status = 'active') = 1))
+             GROUP BY m.id, o.id
+            """;
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(sql, new { participantId }, transaction, cancellationToken: cancellationToken));
+        return row is null ? null : ToMember(row);
+    }
+
+    /// <summary>The person's active membership in <paramref name="organisationId"/>, or null.</summary>
+    public static async Task<Member?> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, long participantId, CancellationToken cancellationToken)
+    {
+        const string sql = SelectMember + """
+             WHERE m.participant_id = @participantId AND m.organisation_id = @organisationId AND m.status = 'active'
+             GROUP BY m.id, o.id
+            """;
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(sql, new { organisationId, participantId }, transaction, cancellationToken: cancellationToken));
+        return row is null ? null : ToMember(row);
+    }
+
+    /// <summary>The active membership <paramref name="membershipId"/>, or null.</summary>
+    public static async Task<Member?> GetAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long membershipId, CancellationToken cancellationToken)
+    {
+        const string sql = SelectMember + """
+             WHERE m.id = @membershipId AND m.status = 'active'
+             GROUP BY m.id, o.id
+            """;
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(sql, new { membershipId }, transaction, cancellationToken: cancellationToken));
+        return row is null ? null : ToMember(row);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="role"/> to the person in <paramref name="organisationId"/>, creating the
+    /// membership when needed (a second invite adds a role, never a duplicate), and makes that
+    /// organisation the person's current one. Returns the membership id.
+    /// </summary>
+    public static async Task<long> GrantAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, long participantId, Role role, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            WITH m AS (
+                INSERT INTO memberships (organisation_id, participant_id, joined_at)
+                VALUES (@organisationId, @participantId, @now)
+                ON CONFLICT (organisation_id, participant_id) DO UPDATE SET status = 'active'
+                RETURNING id
+            ), r AS (
+                INSERT INTO membership_roles (membership_id, role, granted_at)
+                SELECT id, @role, @now FROM m
+                ON CONFLICT DO NOTHING
+            ), p AS (
+                UPDATE participants SET current_organisation_id = @organisationId WHERE id = @participantId
+            )
+            SELECT id FROM m
+            """;
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql,
+            new { organisationId, participantId, role = role.Code(), now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static Member ToMember(Row row)
+    {
+        var roles = new HashSet<Role>();
+        foreach (var code in row.Roles)
+            if (Roles.TryParse(code, out var role)) roles.Add(role);
+        return new Member(row.MembershipId, row.ParticipantId, new Organisation(row.OrganisationId, row.Name, row.TimeZone), roles, row.FullName);
+    }
+}

@@ -1,0 +1,57 @@
+using Dapper;
+using MentorBot.Domain.Organisations;
+using MentorBot.Host.Features.Organisations;
+
+namespace MentorBot.Tests.Integration;
+
+/// <summary>
+/// Shortcuts that put people into an organisation directly in the database, for tests of features
+/// that come after onboarding (road map, matching, meetings, reminders). Onboarding's own tests go
+/// through invites and consents in chat instead.
+/// </summary>
+public static class ProgrammeSetup
+{
+    /// <summary>Creates an organisation; returns it.</summary>
+    public static async Task<Organisation> CreateOrganisationAsync(this PipelineHarness harness, string name = "МБОУ СОШ № 1", string timeZone = "Asia/Omsk")
+    {
+        var id = Guid.NewGuid();
+        await harness.ExecuteAsync("INSERT INTO organisations (id, name, time_zone) VALUES (@id, @name, @timeZone)", new { id, name, timeZone });
+        return new Organisation(id, name, timeZone);
+    }
+
+    /// <summary>
+    /// Adds the Telegram user <paramref name="userId"/> (chat id = user id, as in private chats) to
+    /// <paramref name="organisation"/> with <paramref name="roles"/>, a full name and position, and —
+    /// unless <paramref name="consented"/> is false — a given personal-data consent (and, for mentors,
+    /// the mentoring-duties consent). Returns the membership id.
+    /// </summary>
+    public static async Task<long> AddMemberAsync(this PipelineHarness harness, Organisation organisation, long userId, string fullName, Role[] roles,
+        string? position = null, string? subject = null, bool consented = true)
+    {
+        await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
+        var participantId = await connection.ExecuteScalarAsync<long>("""
+            INSERT INTO participants (telegram_user_id, chat_id, first_name) VALUES (@userId, @userId, @firstName)
+            ON CONFLICT (telegram_user_id) DO UPDATE SET first_name = excluded.first_name
+            RETURNING id
+            """, new { userId, firstName = fullName.Split(' ').Last() });
+        var now = harness.Clock.GetUtcNow();
+        long membershipId = 0;
+        foreach (var role in roles)
+            membershipId = await MembershipStore.GrantAsync(connection, null, organisation.Id, participantId, role, now, CancellationToken.None);
+        await connection.ExecuteAsync("UPDATE memberships SET full_name = @fullName, position = @position, subject = @subject WHERE id = @membershipId",
+            new { fullName, position, subject, membershipId });
+        if (consented)
+        {
+            await Consent(connection, organisation.Id, participantId, "personal_data", now);
+            if (roles.Contains(Role.Mentor)) await Consent(connection, organisation.Id, participantId, "mentoring_duties", now);
+        }
+
+        return membershipId;
+    }
+
+    private static Task Consent(Npgsql.NpgsqlConnection connection, Guid organisationId, long participantId, string kind, DateTimeOffset now) =>
+        connection.ExecuteAsync("""
+            INSERT INTO consent_events (organisation_id, participant_id, kind, event, text_version, channel, occurred_at)
+            VALUES (@organisationId, @participantId, @kind, 'given', 'test', 'telegram', @now)
+            """, new { organisationId, participantId, kind, now = now.UtcDateTime });
+}
