@@ -1,4 +1,5 @@
 using MentorBot.Domain.Conversations;
+using MentorBot.Domain.Organisations;
 
 namespace MentorBot.Host.Pipeline;
 
@@ -33,16 +34,20 @@ public sealed class ChatRoutes
     /// <summary>Handles free text when no conversation is open (and unknown commands).</summary>
     public ChatHandler? FallbackHandler { get; private set; }
 
-    private readonly List<KeyValuePair<string, string>> menu = [];
+    private readonly List<MenuEntry> menu = [];
 
-    /// <summary>Commands shown in the messenger's command menu: name → short Russian description, in registration order.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Menu => menu;
+    /// <summary>Commands shown in the command menu and in /help, in registration order.</summary>
+    public IReadOnlyList<MenuEntry> Menu => menu;
 
-    /// <summary>Routes <c>/name</c> to <paramref name="handler"/>; with <paramref name="menuDescription"/> it also appears in the command menu.</summary>
-    public ChatRoutes Command(string name, ChatHandler handler, string? menuDescription = null)
+    /// <summary>
+    /// Routes <c>/name</c> to <paramref name="handler"/>; with <paramref name="menuDescription"/> it also
+    /// appears in the command menu and /help — for everyone, or only for holders of <paramref name="roles"/>.
+    /// The roles here only decide what /help lists; the handler itself checks access (<c>Access.RequireAsync</c>).
+    /// </summary>
+    public ChatRoutes Command(string name, ChatHandler handler, string? menuDescription = null, params Role[] roles)
     {
         Add(commands, name, handler, "command");
-        if (menuDescription is not null) menu.Add(new(name, menuDescription));
+        if (menuDescription is not null) menu.Add(new(name, menuDescription, roles));
         return this;
     }
 
@@ -81,3 +86,9 @@ public sealed class ChatRoutes
         return this;
     }
 }
+
+/// <summary>A command as /help and the messenger's menu show it.</summary>
+/// <param name="Command">The command without '/'.</param>
+/// <param name="Description">Short Russian description (Bot API: 1–256 characters).</param>
+/// <param name="Roles">Who it is listed for; empty = everyone.</param>
+public sealed record MenuEntry(string Command, string Description, IReadOnlyList<Role> Roles);

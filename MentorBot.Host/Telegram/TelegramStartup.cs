@@ -16,7 +16,7 @@ public sealed class TelegramStartup(ITelegramBotClient client, ChatRoutes routes
     {
         try
         {
-            await client.SetMyCommands(routes.Menu.Select(c => new BotCommand { Command = c.Key, Description = c.Value }), cancellationToken);
+            await client.SetMyCommands(routes.Menu.Select(c => new BotCommand { Command = c.Command, Description = c.Description }), cancellationToken);
         }
         catch (Exception e) when (e is ApiRequestException or HttpRequestException or TimeoutException)
         {
