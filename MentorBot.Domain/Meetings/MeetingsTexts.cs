@@ -209,6 +209,9 @@ public static class MeetingsTexts
     /// <summary>Answer when the flag was resolved before.</summary>
     public const string FlagAlreadyResolved = "Этот запрос уже отмечен решённым.";
 
+    /// <summary>The flag is not of the curator's organisation (or does not exist).</summary>
+    public const string FlagNotFound = "Запрос не найден.";
+
     /// <summary>What the mentor receives when the curator resolves the flag.</summary>
     public static string FlagResolvedForMentor(string text) => $"Куратор отметил ваш запрос решённым: «{text}».";
 

@@ -24,6 +24,7 @@ public static class ScheduledJobs
     public static readonly IReadOnlyList<JobDefinition> All =
     [
         new("housekeeping", "Delete handled updates older than 7 days and finished outbox rows older than 30 days", "0 30 2 * * ?", typeof(HousekeepingJob)),
+        new("pair-term-end", "Complete pairs whose term ended and send them the satisfaction survey", "0 5 * * * ?", typeof(Features.Meetings.PairTermJob)),
     ];
 
     /// <summary>The job named <paramref name="name"/>, or null.</summary>

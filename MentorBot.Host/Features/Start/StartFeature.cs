@@ -1,4 +1,5 @@
 using MentorBot.Domain.Conversations;
+using MentorBot.Host.Features.Meetings;
 using MentorBot.Host.Pipeline;
 
 namespace MentorBot.Host.Features.Start;
@@ -32,9 +33,10 @@ public sealed class StartFeature : IChatFeature
     private static async Task Cancel(ChatContext context, ChatInput input) =>
         context.Reply(Reply.Plain(await context.ClearConversationAsync() ? StartTexts.Cancelled : StartTexts.NothingToCancel));
 
-    private static Task NotUnderstood(ChatContext context, ChatInput input)
+    private static async Task NotUnderstood(ChatContext context, ChatInput input)
     {
+        // A mentor's free text may be a meeting log (issue 6); the meetings feature answers it when it is theirs.
+        if (input is TextInput text && await MeetingCheckInConversation.TryStartFromTextAsync(context, text.Text)) return;
         context.Reply(Reply.Plain(StartTexts.NotUnderstood));
-        return Task.CompletedTask;
     }
 }
