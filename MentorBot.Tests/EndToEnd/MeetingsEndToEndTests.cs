@@ -1,0 +1,106 @@
+using Dapper;
+using MentorBot.Domain.Meetings;
+using MentorBot.Domain.Organisations;
+using MentorBot.Host;
+using MentorBot.Host.Configuration;
+using MentorBot.Host.Features.Organisations;
+using MentorBot.Host.Telegram;
+using MentorBot.Tests.Integration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace MentorBot.Tests.EndToEnd;
+
+/// <summary>
+/// Issue 6 end to end through the telegram-test-api emulator: a mentor logs a meeting with one
+/// message and confirms; the mentee receives the feedback poll (its due time brought forward, since
+/// the real clock would hold it until the next morning) and answers it.
+/// </summary>
+public sealed class MeetingsEndToEndTests : IAsyncLifetime
+{
+    private const string Token = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef";
+    private const long MentorUser = 515151, MenteeUser = 525252;
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    private readonly TestDatabase database = new();
+    private TelegramEmulator emulator = null!;
+    private IHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        await database.InitializeAsync();
+        await SeedAsync();
+        emulator = await TelegramEmulator.StartAsync();
+        var options = new MentorBotOptions { ConnectionString = database.ConnectionString, BotToken = Token, ApiBaseUrl = emulator.BaseUrl };
+        host = BotHost.Build(options, TextReader.Null, TextWriter.Null,
+            services => services.AddSingleton(new PollingOptions { MinInterval = TimeSpan.FromMilliseconds(100) }));
+        await host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            await host.StopAsync(TimeSpan.FromSeconds(10));
+            host.Dispose();
+        }
+        finally
+        {
+            await emulator.DisposeAsync();
+            await database.DisposeAsync();
+        }
+    }
+
+    /// <summary>An organisation in Omsk with a mentor and a mentee in an active pair, straight into the database.</summary>
+    private async Task SeedAsync()
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        var organisationId = Guid.NewGuid();
+        await connection.ExecuteAsync("INSERT INTO organisations (id, name, time_zone) VALUES (@organisationId, 'Лицей', 'Asia/Omsk')", new { organisationId });
+        async Task<long> MemberAsync(long user, string fullName, Role role)
+        {
+            var participant = await connection.ExecuteScalarAsync<long>(
+                "INSERT INTO participants (telegram_user_id, chat_id, first_name) VALUES (@user, @user, 'Анна') RETURNING id", new { user });
+            var membership = await MembershipStore.GrantAsync(connection, null, organisationId, participant, role, DateTimeOffset.UtcNow, CancellationToken.None);
+            await connection.ExecuteAsync("UPDATE memberships SET full_name = @fullName WHERE id = @membership", new { fullName, membership });
+            return membership;
+        }
+
+        var mentor = await MemberAsync(MentorUser, "Иванова Мария Петровна", Role.Mentor);
+        var mentee = await MemberAsync(MenteeUser, "Петрова Анна Сергеевна", Role.Mentee);
+        await connection.ExecuteAsync("""
+            INSERT INTO pairs (organisation_id, mentor_membership_id, mentee_membership_id, status, created_at)
+            VALUES (@organisationId, @mentor, @mentee, 'active', now())
+            """, new { organisationId, mentor, mentee });
+    }
+
+    [Fact]
+    public async Task A_mentor_logs_a_meeting_with_one_message_and_the_mentee_answers_the_poll()
+    {
+        await emulator.SendTextAsync(Token, MentorUser, "Встретились сегодня, 45 минут, тема: самоанализ урока");
+        var card = (await emulator.WaitForBotMessagesAsync(Token, MentorUser, 1, Deadline)).Should().ContainSingle().Subject;
+        card.Text.Should().Contain("Длительность: 45 мин").And.Contain("Тема: самоанализ урока");
+        card.CallbackData.Should().Contain("meet:save");
+
+        await emulator.PressAsync(Token, MentorUser, card.MessageId, "meet:save");
+        (await emulator.WaitForBotMessagesAsync(Token, MentorUser, 1, Deadline)).Select(m => m.Text).Should().Equal(MeetingsTexts.Saved);
+
+        // The poll waits in the outbox until the next morning; bring it forward instead of waiting.
+        await using (var connection = new NpgsqlConnection(database.ConnectionString))
+            (await connection.ExecuteAsync("UPDATE outbox SET due_at = now() WHERE idempotency_key LIKE 'bg:poll:%' AND status = 'pending'")).Should().Be(1);
+
+        var poll = (await emulator.WaitForBotMessagesAsync(Token, MenteeUser, 1, Deadline)).Should().ContainSingle().Subject;
+        poll.Text.Should().StartWith("Как прошла встреча с наставником (Иванова Мария Петровна)");
+        poll.CallbackData.Should().HaveCount(5);
+        await emulator.PressAsync(Token, MenteeUser, poll.MessageId, poll.CallbackData[4]);
+        (await emulator.WaitForBotMessagesAsync(Token, MenteeUser, 1, Deadline)).Select(m => m.Text).Should().Equal(MeetingsTexts.PollAskComment);
+
+        await emulator.SendTextAsync(Token, MenteeUser, "Разобрали мой урок по шагам");
+        (await emulator.WaitForBotMessagesAsync(Token, MenteeUser, 1, Deadline)).Select(m => m.Text).Should().Equal(MeetingsTexts.PollCommentThanks);
+
+        await using var check = new NpgsqlConnection(database.ConnectionString);
+        (await check.QuerySingleAsync<string>("SELECT score || ' ' || comment FROM feedback_polls")).Should().Be("5 Разобрали мой урок по шагам");
+    }
+}
