@@ -77,13 +77,14 @@ public sealed class ExportTable
         null => "",
         string text => text,
         long number => number.ToString(CultureInfo.InvariantCulture),
-        double number => number.ToString("0.##", Russian),
+        double number => number.ToString("0.##", DecimalComma),
         DateOnly date => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
         DateTime moment => moment.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture),
         _ => throw new ArgumentException($"unsupported cell {value.GetType().Name}", nameof(value)),
     };
 
-    private static readonly NumberFormatInfo Russian = new() { NumberDecimalSeparator = ",", NegativeSign = "-" };
+    /// <summary>Numbers as Russians write them: a decimal comma, «-» for negatives.</summary>
+    public static NumberFormatInfo DecimalComma { get; } = NumberFormatInfo.ReadOnly(new() { NumberDecimalSeparator = ",", NegativeSign = "-" });
 
     private static bool Fits(ExportValueKind kind, object? value) => value is null || kind switch
     {

@@ -34,7 +34,7 @@ public static class ExportFile
                     switch (value)
                     {
                         case long number: csv.WriteField(number, default); break;
-                        case double number: csv.WriteField(number, "0.##", RussianNumbers); break;
+                        case double number: csv.WriteField(number, "0.##", ExportTable.DecimalComma); break;
                         default: csv.WriteField(ExportTable.Text(value)); break;
                     }
                 }
@@ -45,8 +45,6 @@ public static class ExportFile
 
         return stream.ToArray();
     }
-
-    private static readonly NumberFormatInfo RussianNumbers = new() { NumberDecimalSeparator = ",", NegativeSign = "-" };
 
     /// <summary>Number format ids of our own (ids below 164 are Excel's built-in, locale-dependent ones).</summary>
     private const uint DateFormatId = 164, DateTimeFormatId = 165;
