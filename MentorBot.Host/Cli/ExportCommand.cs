@@ -48,7 +48,7 @@ public static class ExportCommand
                 table = await ExportStore.LoadAsync(connection, null, organisationId, TimeZoneInfo.FindSystemTimeZoneById(organisation.TimeZone), kind, ct);
 
             WriteWhole(path, ExportFile.Write(table, fileFormat));
-            parse.InvocationConfiguration.Output.WriteLine($"exported {table.Rows.Count} rows of «{table.Title}» of «{organisation.Name}» to {path.FullName}");
+            parse.InvocationConfiguration.Output.WriteLine($"exported {table.Rows.Count} row{(table.Rows.Count == 1 ? "" : "s")} of «{table.Title}» of «{organisation.Name}» to {path.FullName}");
             return 0;
         });
         return command;
