@@ -48,6 +48,8 @@ public static class BotHost
     {
         services.AddSingleton<IChatFeature, StartFeature>();
         services.AddSingleton<IChatFeature, Features.Meetings.MeetingsFeature>();
+        services.AddSingleton<IChatFeature, Features.Banks.BanksFeature>();
+        services.AddSingleton<IChatFeature, Features.Exports.ExportsFeature>();
         return services;
     }
 

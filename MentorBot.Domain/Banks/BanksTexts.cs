@@ -1,0 +1,131 @@
+using System.Globalization;
+
+namespace MentorBot.Domain.Banks;
+
+/// <summary>Every Russian text of the mentor and mentee banks (<c>/mentors</c>, <c>/mentees</c>, a person's card).</summary>
+public static class BanksTexts
+{
+    /// <summary>The command-menu line of /mentors.</summary>
+    public const string MentorsMenu = "Банк наставников";
+
+    /// <summary>The command-menu line of /mentees.</summary>
+    public const string MenteesMenu = "Банк наставляемых";
+
+    /// <summary>The bank's title.</summary>
+    public static string Title(Bank bank) => bank == Bank.Mentors ? "Банк наставников" : "Банк наставляемых";
+
+    /// <summary>The counts line on top: «Присоединились: 12 · дали согласия: 10 · заполнили анкету: 7».</summary>
+    public static string Counts(BankCounts counts) =>
+        $"Присоединились: {counts.Joined} · дали согласия: {counts.Consented} · заполнили анкету: {counts.Completed}";
+
+    /// <summary>«Страница 2 из 5».</summary>
+    public static string PageOf(int page, int pages) => $"Страница {page} из {pages}";
+
+    /// <summary>Shown when nobody has joined the bank yet.</summary>
+    public static string Empty(Bank bank) => bank == Bank.Mentors
+        ? "Пока никто не присоединился как наставник. Пригласите наставников ссылкой-приглашением."
+        : "Пока никто не присоединился как наставляемый. Пригласите педагогов ссылкой-приглашением.";
+
+    /// <summary>The previous-page button.</summary>
+    public const string Previous = "‹ Назад";
+
+    /// <summary>The next-page button.</summary>
+    public const string Next = "Далее ›";
+
+    /// <summary>The button from a card back to the list.</summary>
+    public const string BackToList = "‹ К списку";
+
+    /// <summary>A person who has not given a name yet: «участник №17» (the membership number, never a Telegram id).</summary>
+    public static string Unnamed(long membershipId) => $"участник №{membershipId.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The personal-data consent's label.</summary>
+    public const string PersonalDataConsent = "согласие на обработку ПДн";
+
+    /// <summary>The mentoring-duties consent's label (ТК РФ ст. 351.8).</summary>
+    public const string MentoringDutiesConsent = "согласие на наставническую деятельность";
+
+    /// <summary>A consent state in words.</summary>
+    public static string Consent(ConsentState state) => state switch
+    {
+        ConsentState.Given => "дано",
+        ConsentState.Declined => "отказ",
+        ConsentState.Withdrawn => "отозвано",
+        _ => "ожидается",
+    };
+
+    /// <summary>The questionnaire's label.</summary>
+    public const string Questionnaire = "анкета";
+
+    /// <summary>A questionnaire state in words.</summary>
+    public static string QuestionnaireStateText(QuestionnaireState state) => state switch
+    {
+        QuestionnaireState.Completed => "заполнена",
+        QuestionnaireState.InProgress => "заполняется",
+        _ => "не начата",
+    };
+
+    /// <summary>The label of a mentee's difficulties.</summary>
+    public const string Difficulties = "Трудности";
+
+    /// <summary>Shown when a mentee named no difficulty (yet).</summary>
+    public const string NoDifficulties = "не указаны";
+
+    /// <summary>The card's «joined» line label.</summary>
+    public const string Joined = "Присоединился(-ась)";
+
+    /// <summary>The card's answers heading.</summary>
+    public const string AnswersHeading = "Ответы анкеты";
+
+    /// <summary>Shown on a card when nothing is answered yet.</summary>
+    public const string NoAnswers = "Ответов пока нет.";
+
+    /// <summary>A card asked for a person who is not (or no longer) in this bank of the curator's organisation.</summary>
+    public const string NotFound = "Участник не найден: возможно, он отозвал согласие или покинул программу.";
+
+    /// <summary>A dated questionnaire state: «заполнена 02.09.2026».</summary>
+    public static string CompletedOn(DateOnly date) => $"заполнена {Date(date)}";
+
+    /// <summary>A date as Russians write it: «02.09.2026».</summary>
+    public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>The label of a question of the intake questionnaires (answers contract ids); the id itself when unknown.</summary>
+    public static string QuestionLabel(string id)
+    {
+        if (id.StartsWith(AnswerSheet.SelfAssessmentPrefix, StringComparison.Ordinal))
+            return $"Самооценка: {id[AnswerSheet.SelfAssessmentPrefix.Length..]}";
+        return QuestionLabels.GetValueOrDefault(id, id);
+    }
+
+    /// <summary>The contract's intake question ids in the order a card lists them (self-assessment scales follow).</summary>
+    public static IReadOnlyList<string> QuestionOrder { get; } =
+    [
+        "full_name", "position", "subject", "experience_years", "qualification_category", "difficulties", "competencies",
+        "capacity", "form_mode", "form_size", "free_time", "expectations",
+    ];
+
+    private static readonly Dictionary<string, string> QuestionLabels = new(StringComparer.Ordinal)
+    {
+        ["full_name"] = "ФИО",
+        ["position"] = "Должность",
+        ["subject"] = "Предмет",
+        ["experience_years"] = "Педагогический стаж, лет",
+        ["qualification_category"] = "Квалификационная категория",
+        ["difficulties"] = "Трудности",
+        ["competencies"] = "Компетенции",
+        ["capacity"] = "Сколько наставляемых готов(а) взять",
+        ["form_mode"] = "Формат встреч",
+        ["form_size"] = "Форма наставничества",
+        ["free_time"] = "Свободное время",
+        ["expectations"] = "Ожидания",
+    };
+
+    /// <summary>An answer value in words: text as is, numbers, «да»/«нет», lists joined by «; ».</summary>
+    public static string Answer(object value) => value switch
+    {
+        string text => text,
+        long number => number.ToString(CultureInfo.InvariantCulture),
+        bool flag => flag ? "да" : "нет",
+        IReadOnlyList<string> list => string.Join("; ", list),
+        _ => value.ToString() ?? "",
+    };
+}

@@ -1,0 +1,59 @@
+using MentorBot.Domain.Banks;
+using MentorBot.Domain.Conversations;
+using MentorBot.Domain.Organisations;
+using MentorBot.Host.Features.Organisations;
+using MentorBot.Host.Pipeline;
+
+namespace MentorBot.Host.Features.Banks;
+
+/// <summary>
+/// <c>/mentors</c> and <c>/mentees</c> (issue 4 «Banks»): the curator's paged view of the mentor and
+/// mentee banks of their current organisation, and a person's card with their answers. Curator only:
+/// mentors and mentees never see a bank or anyone else's answers.
+/// </summary>
+public sealed class BanksFeature : IChatFeature
+{
+    /// <inheritdoc />
+    public void Map(ChatRoutes routes) => routes
+        .Command("mentors", (context, _) => ShowPageAsync(context, Bank.Mentors, 1), BanksTexts.MentorsMenu, Role.Curator)
+        .Command("mentees", (context, _) => ShowPageAsync(context, Bank.Mentees, 1), BanksTexts.MenteesMenu, Role.Curator)
+        .Choice(BankListing.Prefix, PressAsync);
+
+    private static async Task PressAsync(ChatContext context, ChatInput input)
+    {
+        if (input is not ChoiceInput choice || BankListing.Parse(choice.Data) is not { } request)
+        {
+            context.AnswerChoice();
+            return;
+        }
+
+        if (request.MembershipId is { } membershipId)
+            await ShowCardAsync(context, request.Bank, membershipId, request.Page);
+        else
+            await ShowPageAsync(context, request.Bank, request.Page);
+    }
+
+    private static async Task ShowPageAsync(ChatContext context, Bank bank, int page)
+    {
+        var curator = await Access.RequireAsync(context, Role.Curator);
+        if (curator is null) return;
+        context.AnswerChoice();
+        var organisationId = curator.Organisation.Id;
+        var counts = await BankStore.CountsAsync(context.Connection, context.Transaction, organisationId, bank, context.CancellationToken);
+        page = BankListing.Clamp(page, counts.Joined);
+        var members = await BankStore.ListAsync(context.Connection, context.Transaction, organisationId, bank,
+            BankListing.Offset(page), BankListing.PageSize, context.CancellationToken);
+        context.Reply(BankListing.Page(bank, counts, page, members));
+    }
+
+    private static async Task ShowCardAsync(ChatContext context, Bank bank, long membershipId, int returnPage)
+    {
+        var curator = await Access.RequireAsync(context, Role.Curator);
+        if (curator is null) return;
+        context.AnswerChoice();
+        var member = await BankStore.FindAsync(context.Connection, context.Transaction, curator.Organisation.Id, bank, membershipId, context.CancellationToken);
+        context.Reply(member is null
+            ? Reply.WithChoices(BanksTexts.NotFound, new Choice(BanksTexts.BackToList, BankListing.PageData(bank, returnPage)))
+            : BankListing.Card(bank, member, returnPage, curator.TimeZone));
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Dapper;
+using MentorBot.Host.Telegram;
+using MentorBot.Tests.Integration;
+
+namespace MentorBot.Tests.Features.Banks;
+
+/// <summary>Questionnaire responses in the answers contract's shape, and the queued messages with their buttons.</summary>
+public static class BankTestData
+{
+    /// <summary>Inserts a <c>questionnaire_responses</c> row; <paramref name="answers"/> is serialised as the contract's JSON object.</summary>
+    public static async Task<long> RespondAsync(this PipelineHarness harness, long membershipId, string questionnaire, object answers,
+        bool completed = true, string contextKey = "", DateTimeOffset? at = null)
+    {
+        var when = (at ?? harness.Clock.GetUtcNow()).UtcDateTime;
+        await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>("""
+            INSERT INTO questionnaire_responses (membership_id, questionnaire, version, context_key, status, answers, started_at, updated_at, completed_at)
+            VALUES (@membershipId, @questionnaire, 1, @contextKey, @status, @answers::jsonb, @when, @when, @completedAt)
+            RETURNING id
+            """, new
+        {
+            membershipId, questionnaire, contextKey,
+            status = completed ? "completed" : "in_progress",
+            answers = JsonSerializer.Serialize(answers),
+            when,
+            completedAt = completed ? when : (DateTime?)null,
+        });
+    }
+
+    /// <summary>Appends a consent event (the ledger is append-only: a later event wins).</summary>
+    public static Task ConsentAsync(this PipelineHarness harness, Host.Features.Organisations.Organisation organisation, long userId, string kind, string consentEvent) =>
+        harness.ExecuteAsync("""
+            INSERT INTO consent_events (organisation_id, participant_id, kind, event, text_version, channel, occurred_at)
+            SELECT @organisationId, id, @kind, @consentEvent, 'test', 'telegram', @now FROM participants WHERE telegram_user_id = @userId
+            """, new { organisationId = organisation.Id, userId, kind, consentEvent, now = harness.Clock.GetUtcNow().UtcDateTime.AddSeconds(1) });
+
+    /// <summary>The messages queued for <paramref name="chatId"/>, oldest first, with their keyboards.</summary>
+    public static async Task<IReadOnlyList<SendMessagePayload>> QueuedMessagesAsync(this PipelineHarness harness, long chatId)
+    {
+        await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
+        var payloads = await connection.QueryAsync<string>(
+            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_message' ORDER BY id", new { chatId });
+        return payloads.Select(p => JsonSerializer.Deserialize<SendMessagePayload>(p, TelegramJson.Options)!).ToList();
+    }
+
+    /// <summary>The buttons of a message as (label, data), row after row.</summary>
+    public static IReadOnlyList<(string Label, string Data)> Buttons(this SendMessagePayload message) =>
+        message.ReplyMarkup is null ? [] : message.ReplyMarkup.InlineKeyboard.SelectMany(row => row).Select(b => (b.Text, b.CallbackData ?? "")).ToList();
+
+    /// <summary>Sends one update through the pipeline and returns the last message then queued for the chat.</summary>
+    public static async Task<SendMessagePayload> SendAsync(this PipelineHarness harness, long userId, Host.Telegram.Update update)
+    {
+        await harness.RecordAsync(update);
+        await harness.ProcessAllAsync();
+        return (await harness.QueuedMessagesAsync(userId))[^1];
+    }
+}
