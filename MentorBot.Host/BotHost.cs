@@ -47,6 +47,7 @@ public static class BotHost
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.AddSingleton<IChatFeature, StartFeature>();
+        services.AddSingleton<IChatFeature, Features.Pairs.PairsFeature>();
         return services;
     }
 
