@@ -126,3 +126,39 @@ public sealed class PlanAndSurveyTests : IAsyncLifetime
         (await harness.SendAsync(Ivanov, harness.Text(Ivanov, "/plan"))).Single().Should().Contain("нет утверждённой наставнической пары");
     }
 }
+
+public sealed class PlanTickOffTests : IAsyncLifetime
+{
+    private readonly PipelineHarness harness = new();
+
+    public Task InitializeAsync() => harness.InitializeAsync();
+
+    public Task DisposeAsync() => harness.DisposeAsync();
+
+    [Fact]
+    public async Task A_logged_meeting_ticks_off_the_earliest_open_item_of_its_kind_and_deleting_it_reopens_it()
+    {
+        var school = await harness.CreateOrganisationAsync();
+        await harness.AddMemberAsync(school, 100, "Орлова Ольга", [Role.Curator]);
+        var mentor = await harness.MentorAsync(school, 201, "Петрова Анна", "математика", ["работа с родителями"]);
+        await harness.MenteeAsync(school, 301, "Иванов Игорь", "математика", ["работа с родителями"]);
+        await harness.SendAsync(100, harness.Text(100, "/match"));
+        var pairId = await harness.ScalarAsync<long>("SELECT id FROM pairs");
+        await harness.SendAsync(100, harness.Press(100, $"match:ok:{pairId}"));
+        var meetingId = await harness.ScalarAsync<long>("""
+            INSERT INTO meetings (pair_id, logged_by, held_on, duration_minutes, kind, created_at, updated_at)
+            VALUES (@pairId, @mentor, '2026-10-05', 45, 'regular', now(), now()) RETURNING id
+            """, new { pairId, mentor });
+
+        await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
+        var first = await Host.Features.Pairs.PlanStore.TickOffAsync(connection, null, pairId, "regular", meetingId, harness.Clock.GetUtcNow(), default);
+        var items = await Host.Features.Pairs.PlanStore.ListAsync(connection, null, pairId, default);
+
+        items.Single(i => i.Id == first).Title.Should().Be("Регулярная встреча № 1");
+        items.Count(i => i.DoneAt is not null).Should().Be(1);
+        (await harness.SendAsync(301, harness.Text(301, "/plan"))).Single().Should().Contain("✅ ").And.Contain("Регулярная встреча № 1");
+        (await Host.Features.Pairs.PlanStore.TickOffAsync(connection, null, pairId, "custom", meetingId, harness.Clock.GetUtcNow(), default)).Should().BeNull();
+        (await Host.Features.Pairs.PlanStore.UntickAsync(connection, null, meetingId, default)).Should().Be(1);
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM plan_items WHERE done_at IS NOT NULL")).Should().Be(0);
+    }
+}
