@@ -120,39 +120,50 @@ public sealed class MatchConversation(Notifier notifier)
 
     private async Task ApproveAsync(ChatContext context, Member member, long pairId)
     {
-        var result = await ApproveOneAsync(context, member, pairId);
-        context.Reply(result is null ? Reply.Plain(PairsTexts.ProposalGone) : Reply.Formatted(result));
+        var approved = await ApproveRowAsync(context, member, pairId);
+        context.Reply(approved ? Reply.Formatted(await NotifyApprovedAsync(context, member, pairId)) : Reply.Plain(PairsTexts.ProposalGone));
     }
 
     private async Task ApproveAllAsync(ChatContext context, Member member)
     {
         var proposed = await PairStore.ListAsync(context.Connection, context.Transaction, member.Organisation.Id, ["proposed"], context.CancellationToken);
-        var done = new List<string>();
+        var approved = new List<long>();
         foreach (var pair in proposed)
-            if (await ApproveOneAsync(context, member, pair.Id) is { } line) done.Add(line);
-        context.Reply(Reply.Formatted(PairsTexts.ApprovedAll(done, proposed.Count - done.Count)));
+            if (await ApproveRowAsync(context, member, pair.Id)) approved.Add(pair.Id);
+        // Notices go out once every link is approved, so a mentor's group is told as a group.
+        var lines = new List<string>();
+        foreach (var pairId in approved)
+            lines.Add(await NotifyApprovedAsync(context, member, pairId));
+        context.Reply(Reply.Formatted(PairsTexts.ApprovedAll(lines, proposed.Count - approved.Count)));
     }
 
     /// <summary>
     /// Approves one proposal: the term (road map pair-work stage, else today → 31 May), the form (group when the
-    /// mentor has several links), the plan, and a message to both people. Returns the curator's HTML line, or null
-    /// when the proposal is gone or its mentee already has a live pair.
+    /// mentor has several links) and the plan. False when the proposal is gone or its mentee already has a live pair.
     /// </summary>
-    private async Task<string?> ApproveOneAsync(ChatContext context, Member member, long pairId)
+    private static async Task<bool> ApproveRowAsync(ChatContext context, Member member, long pairId)
     {
         var (c, t, ct, org) = (context.Connection, context.Transaction, context.CancellationToken, member.Organisation.Id);
         var pair = await PairStore.GetAsync(c, t, org, pairId, ct);
-        if (pair is null || pair.Status != "proposed") return null;
-        var zone = member.TimeZone;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, zone).DateTime);
+        if (pair is null || pair.Status != "proposed") return false;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, member.TimeZone).DateTime);
         var term = PairTerm.Default(today, await PairStore.PairWorkPeriodsAsync(c, t, org, ct));
-        if (!await PairStore.ApproveAsync(c, t, org, pairId, term, context.ParticipantId, context.Now, ct)) return null;
-        var form = await PairStore.RefreshFormsAsync(c, t, org, pair.MentorMembershipId, ct);
-        var plan = PlanGenerator.Build(term, pair.MeetingCadenceDays, WorkCalendar.Russia);
-        await PlanStore.CreateAsync(c, t, pairId, plan, ct);
+        if (!await PairStore.ApproveAsync(c, t, org, pairId, term, context.ParticipantId, context.Now, ct)) return false;
+        await PairStore.RefreshFormsAsync(c, t, org, pair.MentorMembershipId, ct);
+        await PlanStore.CreateAsync(c, t, pairId, PlanGenerator.Build(term, pair.MeetingCadenceDays, WorkCalendar.Russia), ct);
+        return true;
+    }
 
-        var dueAt = DeliveryWindow.Polls.Next(context.Now, zone);
-        var first = plan.Count > 0 ? plan[0].DueOn : (DateOnly?)null;
+    /// <summary>Tells both people of an approved pair who the other is and what happens next; returns the curator's HTML line.</summary>
+    private async Task<string> NotifyApprovedAsync(ChatContext context, Member member, long pairId)
+    {
+        var (c, t, ct, org) = (context.Connection, context.Transaction, context.CancellationToken, member.Organisation.Id);
+        var pair = (await PairStore.GetAsync(c, t, org, pairId, ct))!;
+        var term = pair.Term!;
+        var form = MentoringForms.TryParse(pair.Form, out var f) ? f : MentoringForm.TeacherTeacher;
+        var plan = await PlanStore.ListAsync(c, t, pairId, ct);
+        var first = plan.Count > 0 ? DateOnly.FromDateTime(plan[0].DueOn) : (DateOnly?)null;
+        var dueAt = DeliveryWindow.Polls.Next(context.Now, member.TimeZone);
         Choice[] open = [new Choice(PairsTexts.OpenPlanButton, PlanConversation.ShowData)];
         await notifier.EnqueueAsync(c, t, pair.MentorMembershipId,
             Reply.WithChoices(PairsTexts.ApprovedToMentor(pair.MenteeDisplay, form, term, first), open), $"pairs:approved:{pairId}:mentor", dueAt, ct);

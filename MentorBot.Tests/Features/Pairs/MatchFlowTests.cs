@@ -128,6 +128,8 @@ public sealed class MatchFlowTests : IAsyncLifetime
 
         reply.Single().Should().Contain("Иванов Игорь").And.Contain("Кузнецова Дарья");
         (await harness.ScalarAsync<long>("SELECT count(*) FROM pairs WHERE status = 'approved' AND form = 'group' AND mentor_membership_id = @petrova", new { petrova })).Should().Be(2);
+        (await harness.QueuedTextsAsync(Ivanov)).Single().Should().Contain("Форма наставничества: групповая");
+        (await harness.QueuedTextsAsync(Petrova)).Should().HaveCount(2).And.OnlyContain(t => t.Contains("групповая"));
     }
 
     [Fact]
