@@ -50,6 +50,7 @@ public static class BotHost
         services.AddSingleton<IChatFeature, Features.Meetings.MeetingsFeature>();
         services.AddSingleton<IChatFeature, Features.Banks.BanksFeature>();
         services.AddSingleton<IChatFeature, Features.Exports.ExportsFeature>();
+        services.AddSingleton<IChatFeature, Features.Pairs.PairsFeature>();
         return services;
     }
 

@@ -57,8 +57,11 @@ public static class Matchmaker
     /// Runs matching. Throws <see cref="ArgumentException"/> when <see cref="FindProblem"/> or
     /// <see cref="MatchingWeights.FindProblem"/> reports a problem. Deterministic: the same input gives the same
     /// proposal (tie rule on <see cref="AssignmentSolver"/>).
+    /// <paramref name="excluded"/> lists (mentee id, mentor id) links never to propose — proposals the curator
+    /// rejected; their scores are still reported.
     /// </summary>
-    public static MatchingProposal Propose(IReadOnlyList<MentorProfile> mentors, IReadOnlyList<MenteeProfile> mentees, MatchingWeights weights)
+    public static MatchingProposal Propose(IReadOnlyList<MentorProfile> mentors, IReadOnlyList<MenteeProfile> mentees, MatchingWeights weights,
+        IReadOnlySet<(string MenteeId, string MentorId)>? excluded = null)
     {
         if (FindProblem(mentors, mentees) is { } problem)
         {
@@ -75,7 +78,7 @@ public static class Matchmaker
             {
                 var score = scorer.Score(i, j);
                 scores[i][j] = score;
-                if (score.IsAcceptable && mentors[j].Capacity > 0)
+                if (score.IsAcceptable && mentors[j].Capacity > 0 && excluded?.Contains((mentees[i].Id, mentors[j].Id)) != true)
                 {
                     candidates.Add(new AssignmentCandidate(i, j, score.Units));
                 }

@@ -25,6 +25,7 @@ public static class CliApp
         root.Subcommands.Add(RoadmapCommand.Create());
         root.Subcommands.Add(OrgCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(OrderCommand.Create());
         return root;
     }
 

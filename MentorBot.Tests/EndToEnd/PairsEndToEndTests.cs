@@ -1,0 +1,101 @@
+using System.Globalization;
+using MentorBot.Domain.Organisations;
+using MentorBot.Host;
+using MentorBot.Host.Configuration;
+using MentorBot.Host.Telegram;
+using MentorBot.Tests.Features.Pairs;
+using MentorBot.Tests.Integration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MentorBot.Tests.EndToEnd;
+
+/// <summary>
+/// Issue 5 end to end through the telegram-test-api emulator: the curator runs /match and approves, both people
+/// receive their messages, /plan shows the plan, /order produces a document listing the pair.
+/// </summary>
+public sealed class PairsEndToEndTests : IAsyncLifetime
+{
+    private const string Token = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef";
+    private const long Curator = 515001, Mentor = 515002, Mentee = 515003;
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    // The programme's data goes in through the harness's shortcuts; the bot runs as a real host on the same database.
+    private readonly PipelineHarness setup = new();
+    private TelegramEmulator emulator = null!;
+    private IHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        await setup.InitializeAsync();
+        emulator = await TelegramEmulator.StartAsync();
+        var options = new MentorBotOptions { ConnectionString = setup.Database.ConnectionString, BotToken = Token, ApiBaseUrl = emulator.BaseUrl };
+        host = BotHost.Build(options, TextReader.Null, TextWriter.Null,
+            services => services.AddSingleton(new PollingOptions { MinInterval = TimeSpan.FromMilliseconds(100) }));
+        await host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            await host.StopAsync(TimeSpan.FromSeconds(10));
+            host.Dispose();
+        }
+        finally
+        {
+            await emulator.DisposeAsync();
+            await setup.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_curator_approves_a_proposal_both_are_told_the_plan_and_the_order_follow()
+    {
+        // Approval notices go out in the 09:00–20:00 window of the organisation's zone: pick a zone where it is midday now.
+        var offset = ((12 - DateTime.UtcNow.Hour + 36) % 24) - 12;
+        var zone = offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.Abs(offset).ToString(CultureInfo.InvariantCulture);
+        var school = await setup.CreateOrganisationAsync("Лицей № 1", zone);
+        await setup.AddMemberAsync(school, Curator, "Орлова Ольга", [Role.Curator]);
+        await setup.MentorAsync(school, Mentor, "Петрова Анна", "математика", ["работа с родителями"]);
+        await setup.MenteeAsync(school, Mentee, "Иванов Игорь", "математика", ["работа с родителями"]);
+
+        await emulator.SendTextAsync(Token, Curator, "/match");
+        var screen = await emulator.WaitForBotMessagesAsync(Token, Curator, 3, Deadline);
+        var card = screen.Should().ContainSingle(m => m.Text.Contains("Предложение №")).Subject;
+        card.Text.Should().Contain("Наставляемый: Иванов Игорь").And.Contain("Наставник: Петрова Анна");
+        var approve = card.CallbackData.Should().ContainSingle(d => d.StartsWith("match:ok:")).Subject;
+
+        await emulator.PressAsync(Token, Curator, card.MessageId, approve);
+
+        (await emulator.WaitForBotMessagesAsync(Token, Curator, 1, Deadline)).Single().Text.Should().Contain("Утверждена пара");
+        (await emulator.WaitForBotMessagesAsync(Token, Mentor, 1, Deadline)).Single().Text.Should().Contain("Ваш наставляемый: Иванов Игорь");
+        var toMentee = (await emulator.WaitForBotMessagesAsync(Token, Mentee, 1, Deadline)).Single();
+        toMentee.Text.Should().Contain("Ваш наставник: Петрова Анна");
+        toMentee.CallbackData.Should().Equal("plan:show");
+
+        await emulator.SendTextAsync(Token, Mentee, "/plan");
+        (await emulator.WaitForBotMessagesAsync(Token, Mentee, 1, Deadline)).Single().Text
+            .Should().Contain("Персональный план наставничества").And.Contain("Организационная встреча (знакомство)");
+
+        await emulator.SendTextAsync(Token, Curator, "/order");
+        // telegram-test-api implements no sendDocument (it answers 500, so the sender keeps retrying): the document
+        // is read from its outbox row, which the update's handling produced.
+        var bytes = await WaitForDocumentAsync();
+        var (text, rows) = Docx.Read(bytes);
+        text.Should().Contain("Лицей № 1").And.Contain("О закреплении наставнических пар (групп)");
+        rows.Should().Contain(r => r.Count > 2 && r[1].StartsWith("Петрова Анна") && r[2].StartsWith("Иванов Игорь"));
+    }
+
+    private async Task<byte[]> WaitForDocumentAsync()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            if (await setup.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE chat_id = @Curator AND kind = 'send_document'", new { Curator }) > 0)
+                return await Docx.SentDocumentAsync(setup.Database.ConnectionString, Curator);
+            if (watch.Elapsed > Deadline) throw new TimeoutException("/order produced no document");
+            await Task.Delay(100);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Dapper;
+using MentorBot.Domain.Organisations;
+using MentorBot.Host.Features.Organisations;
+using MentorBot.Tests.Integration;
+
+namespace MentorBot.Tests.Features.Pairs;
+
+/// <summary>Banks for pair tests: members with completed intake questionnaires in the answers contract's shape.</summary>
+public static class PairsSetup
+{
+    /// <summary>Stores a completed questionnaire response (context key '').</summary>
+    public static Task CompleteAsync(this PipelineHarness harness, long membershipId, string questionnaire, string answersJson) =>
+        harness.ExecuteAsync("""
+            INSERT INTO questionnaire_responses (membership_id, questionnaire, version, status, answers, started_at, updated_at, completed_at)
+            VALUES (@membershipId, @questionnaire, 1, 'completed', @answersJson::jsonb, now(), now(), now())
+            """, new { membershipId, questionnaire, answersJson });
+
+    /// <summary>A mentor with a completed mentor questionnaire.</summary>
+    public static async Task<long> MentorAsync(this PipelineHarness harness, Organisation org, long userId, string name, string subject, string[] competencies,
+        int capacity = 1, int experience = 15, bool consented = true)
+    {
+        var id = await harness.AddMemberAsync(org, userId, name, [Role.Mentor], "учитель", subject, consented);
+        await harness.CompleteAsync(id, "mentor_intake", System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["full_name"] = name, ["subject"] = subject, ["experience_years"] = experience, ["competencies"] = competencies,
+            ["capacity"] = capacity, ["form_mode"] = "любой", ["form_size"] = "любая",
+        }));
+        return id;
+    }
+
+    /// <summary>A mentee with a completed intake questionnaire.</summary>
+    public static async Task<long> MenteeAsync(this PipelineHarness harness, Organisation org, long userId, string name, string subject, string[] difficulties)
+    {
+        var id = await harness.AddMemberAsync(org, userId, name, [Role.Mentee], "учитель", subject);
+        await harness.CompleteAsync(id, "mentee_intake", System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["full_name"] = name, ["subject"] = subject, ["experience_years"] = 1, ["difficulties"] = difficulties,
+            ["form_mode"] = "очно", ["form_size"] = "индивидуальная",
+        }));
+        return id;
+    }
+
+    /// <summary>Records and handles updates, then returns the texts queued for <paramref name="chatId"/> that were not there before.</summary>
+    public static async Task<IReadOnlyList<string>> SendAsync(this PipelineHarness harness, long chatId, params Host.Telegram.Update[] updates)
+    {
+        var before = (await harness.QueuedTextsAsync(chatId)).Count;
+        await harness.RecordAsync(updates);
+        await harness.ProcessAllAsync();
+        return [.. (await harness.QueuedTextsAsync(chatId)).Skip(before)];
+    }
+
+    /// <summary>The callback data of the buttons queued for <paramref name="chatId"/>, newest message last.</summary>
+    public static async Task<IReadOnlyList<string>> ButtonsAsync(this PipelineHarness harness, long chatId)
+    {
+        await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
+        var payloads = await connection.QueryAsync<string>(
+            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_message' ORDER BY id", new { chatId });
+        return [.. payloads.SelectMany(p => System.Text.RegularExpressions.Regex.Matches(p, "\"callback_data\":\\s*\"([^\"]+)\"").Select(m => m.Groups[1].Value))];
+    }
+}
