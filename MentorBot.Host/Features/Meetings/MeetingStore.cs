@@ -94,10 +94,11 @@ public static class MeetingStore
         return (rows, await grid.ReadSingleAsync<int>());
     }
 
-    /// <summary>Inserts a log from a complete check-in; returns its id.</summary>
+    /// <summary>Inserts a log from a complete check-in; returns its id. The pair's first logged meeting makes an approved pair active.</summary>
     public static Task<long> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, MeetingCheckInData data, long mentorMembershipId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = """
+            WITH activated AS (UPDATE pairs SET status = 'active' WHERE id = @pairId AND status = 'approved')
             INSERT INTO meetings (pair_id, logged_by, held_on, duration_minutes, kind, format, topic, source_text, created_at, updated_at)
             VALUES (@pairId, @mentorMembershipId, @heldOn, @minutes, @kind, @format, @topic, @sourceText, @now, @now)
             RETURNING id

@@ -68,35 +68,4 @@ public static class PlanStore
             """;
         return connection.ExecuteAsync(new CommandDefinition(sql, new { pairId, title, dueOn }, transaction, cancellationToken: cancellationToken));
     }
-
-    /// <summary>
-    /// The rule the meetings feature follows when a meeting is logged (issue 6): the meeting ticks off the pair's
-    /// open item (<c>done_at IS NULL</c>) of the same kind (<c>meetings.kind</c> = <c>plan_items.kind</c>: organizational,
-    /// trial, planning, regular, final) with the earliest date (then position), whatever its date — a meeting held
-    /// early or late still fulfils the step. It sets <c>done_at</c> and <c>meeting_id</c>. Nothing open of that kind
-    /// (e.g. more regular meetings than planned): nothing is ticked. Custom items and the survey are never ticked by
-    /// a meeting. Call in the same transaction as the meeting's insert; returns the item ticked, or null.
-    /// </summary>
-    public static Task<long?> TickOffAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long pairId, string meetingKind, long meetingId, DateTimeOffset doneAt, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            UPDATE plan_items SET done_at = @doneAt, meeting_id = @meetingId
-             WHERE id = (SELECT id FROM plan_items
-                          WHERE pair_id = @pairId AND kind = @meetingKind AND kind <> 'custom' AND done_at IS NULL
-                          ORDER BY due_on, position LIMIT 1
-                          FOR UPDATE)
-            RETURNING id
-            """;
-        return connection.ExecuteScalarAsync<long?>(new CommandDefinition(sql, new { pairId, meetingKind, meetingId, doneAt = doneAt.UtcDateTime }, transaction, cancellationToken: cancellationToken));
-    }
-
-    /// <summary>
-    /// The undo of <see cref="TickOffAsync"/> when the mentor deletes a logged meeting (<c>meetings.deleted_at</c>): the
-    /// items it ticked become open again. Returns how many.
-    /// </summary>
-    public static Task<int> UntickAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long meetingId, CancellationToken cancellationToken)
-    {
-        const string sql = "UPDATE plan_items SET done_at = NULL, meeting_id = NULL WHERE meeting_id = @meetingId";
-        return connection.ExecuteAsync(new CommandDefinition(sql, new { meetingId }, transaction, cancellationToken: cancellationToken));
-    }
 }

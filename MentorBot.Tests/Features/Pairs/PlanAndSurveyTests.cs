@@ -151,14 +151,13 @@ public sealed class PlanTickOffTests : IAsyncLifetime
             """, new { pairId, mentor });
 
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
-        var first = await Host.Features.Pairs.PlanStore.TickOffAsync(connection, null, pairId, "regular", meetingId, harness.Clock.GetUtcNow(), default);
+        var first = await Host.Features.Meetings.MeetingStore.TickPlanItemAsync(connection, null, meetingId, harness.Clock.GetUtcNow(), default);
         var items = await Host.Features.Pairs.PlanStore.ListAsync(connection, null, pairId, default);
 
         items.Single(i => i.Id == first).Title.Should().Be("Регулярная встреча № 1");
         items.Count(i => i.DoneAt is not null).Should().Be(1);
         (await harness.SendAsync(301, harness.Text(301, "/plan"))).Single().Should().Contain("✅ ").And.Contain("Регулярная встреча № 1");
-        (await Host.Features.Pairs.PlanStore.TickOffAsync(connection, null, pairId, "custom", meetingId, harness.Clock.GetUtcNow(), default)).Should().BeNull();
-        (await Host.Features.Pairs.PlanStore.UntickAsync(connection, null, meetingId, default)).Should().Be(1);
+        (await Host.Features.Meetings.MeetingStore.DeleteAsync(connection, null, meetingId, mentor, harness.Clock.GetUtcNow(), default)).Should().BeTrue();
         (await harness.ScalarAsync<long>("SELECT count(*) FROM plan_items WHERE done_at IS NOT NULL")).Should().Be(0);
     }
 }
