@@ -99,6 +99,16 @@ public sealed class MeetingsFeatureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_first_logged_meeting_makes_an_approved_pair_active()
+    {
+        await harness.ExecuteAsync("UPDATE pairs SET status = 'approved' WHERE id = @pairId", new { pairId });
+
+        await LogAsync("Встретились сегодня, 45 минут, знакомство");
+
+        (await harness.ScalarAsync<string>("SELECT status FROM pairs WHERE id = @pairId", new { pairId })).Should().Be("active");
+    }
+
+    [Fact]
     public async Task A_meeting_of_another_kind_ticks_its_own_kind_else_the_earliest_regular_item()
     {
         await AddPlanItemAsync(pairId, 1, "regular", "2026-09-20");
