@@ -113,7 +113,8 @@ public static class RoadmapStore
     /// <summary>
     /// Replaces the item's periods with <paramref name="periods"/> (no longer the default schedule) and
     /// records the change (action <c>period_changed</c>, old and new period texts joined by «; »). False
-    /// when the item is not in the organisation's plan.
+    /// when the item is not in the organisation's plan. A stage's periods are replaced as a whole (the
+    /// imported union of its activities' periods included); changing an activity's periods leaves its stage's as they are.
     /// </summary>
     public static async Task<bool> ReplacePeriodsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid organisationId, PlanItemKind kind, long id,
         IReadOnlyList<Period> periods, long participantId, DateTimeOffset now, CancellationToken cancellationToken)
