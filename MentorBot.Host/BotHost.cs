@@ -1,5 +1,6 @@
 using MentorBot.Host.Configuration;
 using MentorBot.Host.ConsoleChat;
+using MentorBot.Host.Features.Roadmaps;
 using MentorBot.Host.Features.Start;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Persistence;
@@ -51,6 +52,7 @@ public static class BotHost
         services.AddSingleton<IChatFeature, Features.Banks.BanksFeature>();
         services.AddSingleton<IChatFeature, Features.Exports.ExportsFeature>();
         services.AddSingleton<IChatFeature, Features.Pairs.PairsFeature>();
+        services.AddRoadmapFeature();
         return services;
     }
 

@@ -38,3 +38,12 @@ public sealed record CommandInput(string Name, string? Argument) : ChatInput;
 /// <summary>A press of a <see cref="Choice"/> button.</summary>
 /// <param name="Data">The choice's data, <c>feature:action[:id]</c> (DESIGN.md conventions).</param>
 public sealed record ChoiceInput(string Data) : ChatInput;
+
+/// <summary>
+/// A file sent as a document (Telegram: a message with <c>document</c>). The bytes are not in the update:
+/// a handler that wants them downloads them by <see cref="FileId"/> (Bot API getFile; bots may download up to 20 MB).
+/// </summary>
+/// <param name="FileId">The messenger's id to download the file by.</param>
+/// <param name="FileName">The file name as the sender gave it, or null.</param>
+/// <param name="FileSize">The size in bytes as the messenger reports it, or null when unknown.</param>
+public sealed record DocumentInput(string FileId, string? FileName, long? FileSize) : ChatInput;

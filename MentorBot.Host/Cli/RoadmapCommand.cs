@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using MentorBot.Domain.Roadmaps;
 using MentorBot.Host.Features.Roadmaps;
 using MentorBot.Host.Persistence;
@@ -91,12 +90,11 @@ public static class RoadmapCommand
     }
 }
 
-/// <summary>Reads a road-map file's text, detecting its encoding.</summary>
+/// <summary>Reads a road-map file's text, detecting its encoding (<see cref="RoadMapDocumentText.Decode"/>).</summary>
 internal static class RoadmapFile
 {
     /// <summary>
-    /// UTF-8 (BOM optional) or UTF-16 with a BOM; bytes that are not valid UTF-8 are read as
-    /// windows-1251 (what Russian Word exports to «Текст DOS/Windows») when that gives Cyrillic text.
+    /// UTF-8 (BOM optional), UTF-16 with a BOM, or windows-1251 Russian text.
     /// Throws <see cref="CliInputException"/> for a missing file or an unreadable encoding.
     /// </summary>
     public static string Read(FileInfo path)
@@ -111,42 +109,14 @@ internal static class RoadmapFile
             throw new CliInputException($"{path.Name}: cannot read the file ({e.Message})");
         }
 
-        if (bytes.Length >= 2 && (bytes[0], bytes[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
+        var decoded = RoadMapDocumentText.Decode(bytes);
+        return decoded switch
         {
-            return new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true).ReadToEnd();
-        }
-
-        var nul = Array.IndexOf(bytes, (byte)0);
-        if (nul >= 0)
-        {
-            throw new CliInputException($"{path.Name}: line {LineOf(bytes, nul)}: binary content (a NUL byte), not a text document");
-        }
-
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException e)
-        {
-            var text = Windows1251(bytes);
-            var letters = text.Count(char.IsLetter);
-            var cyrillic = text.Count(c => c is >= 'А' and <= 'я' or 'ё' or 'Ё');
-            if (letters > 0 && cyrillic * 2 >= letters)
-            {
-                return text;
-            }
-
-            throw new CliInputException($"{path.Name}: line {LineOf(bytes, e.Index)}: not valid UTF-8 and not windows-1251 Russian text");
-        }
+            { Text: { } text } => text,
+            { Problem: TextDecodingProblem.Binary } => throw new CliInputException($"{path.Name}: line {decoded.Line}: binary content (a NUL byte), not a text document"),
+            _ => throw new CliInputException($"{path.Name}: line {decoded.Line}: not valid UTF-8 and not windows-1251 Russian text"),
+        };
     }
-
-    private static string Windows1251(byte[] bytes)
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(1251).GetString(bytes);
-    }
-
-    private static int LineOf(byte[] bytes, int index) => 1 + bytes.Take(Math.Max(0, index)).Count(b => b == (byte)'\n');
 }
 
 /// <summary>The JSON shape <c>roadmap parse</c> prints (issue 3).</summary>

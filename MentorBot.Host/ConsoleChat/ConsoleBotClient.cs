@@ -78,6 +78,21 @@ public sealed partial class ConsoleBotClient(TextWriter output) : ITelegramBotCl
     /// <inheritdoc />
     public Task SetMyCommands(IEnumerable<BotCommand> commands, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
+    /// <summary>getFile of the console: the file id is the local path <c>/file PATH</c> named (see <see cref="ConsoleChatService"/>).</summary>
+    public Task<TGFile> GetFile(string fileId, CancellationToken cancellationToken = default)
+    {
+        var info = new FileInfo(fileId);
+        if (!info.Exists) throw new ApiRequestException("Bad Request: file not found", 400);
+        return Task.FromResult(new TGFile { FileId = fileId, FilePath = info.FullName, FileSize = info.Length });
+    }
+
+    /// <inheritdoc />
+    public async Task DownloadFile(string filePath, Stream destination, CancellationToken cancellationToken = default)
+    {
+        await using var file = File.OpenRead(filePath);
+        await file.CopyToAsync(destination, cancellationToken);
+    }
+
     /// <summary>Turns Bot API HTML into terminal text: tags dropped (line breaks kept), entities decoded.</summary>
     public static string ToPlain(string html) => WebUtility.HtmlDecode(Tag().Replace(html, ""));
 

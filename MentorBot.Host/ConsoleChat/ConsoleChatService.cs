@@ -9,7 +9,8 @@ namespace MentorBot.Host.ConsoleChat;
 /// <summary>
 /// The terminal side of the console chat: each line becomes a Telegram-shaped update recorded in the inbox
 /// (source <c>console</c>), so it runs through exactly the pipeline Telegram updates do.
-/// <c>!N</c> presses button N of the last message; <c>/as N</c> switches the simulated user.
+/// <c>!N</c> presses button N of the last message; <c>/as N</c> switches the simulated user; <c>/file PATH</c>
+/// sends a local file as a document.
 /// </summary>
 public sealed class ConsoleChatService(TextReader input, TextWriter output, ConsoleBotClient bot, UpdateInbox inbox, InboxSignal signal, IHostApplicationLifetime lifetime) : BackgroundService
 {
@@ -58,6 +59,23 @@ public sealed class ConsoleChatService(TextReader input, TextWriter output, Cons
                 From = from,
                 Data = buttons[button - 1].CallbackData,
                 Message = new Message { MessageId = 0, Chat = chat, Date = DateTime.UtcNow },
+            };
+        }
+        else if (text.StartsWith("/file ", StringComparison.OrdinalIgnoreCase))
+        {
+            // «/file PATH» sends a local file as a document, as a curator sends the road map in Telegram.
+            var info = new FileInfo(text[6..].Trim().Trim('"'));
+            if (!info.Exists)
+            {
+                output.WriteLine(ConsoleTexts.NoSuchFile, info.FullName);
+                lastUpdateId--;
+                return;
+            }
+
+            update.Message = new Message
+            {
+                MessageId = (int)lastUpdateId, From = from, Chat = chat, Date = DateTime.UtcNow,
+                Document = new Document { FileId = info.FullName, FileName = info.Name, FileSize = info.Length },
             };
         }
         else

@@ -8,6 +8,7 @@ public static class ConsoleTexts
         "Чат с MentorBot в терминале (токен бота не задан). Пишите сообщения и команды как в Telegram.\n" +
         "  !N      — нажать кнопку N под последним сообщением бота\n" +
         "  /as N   — писать от имени другого пользователя (N — номер, по умолчанию 1)\n" +
+        "  /file ПУТЬ — отправить боту файл (например, дорожную карту в .txt)\n" +
         "  Ctrl+D  — выйти";
 
     /// <summary>Printed when the simulated user changes; {0} is the user number.</summary>
@@ -24,4 +25,7 @@ public static class ConsoleTexts
 
     /// <summary>Shown for a document; {0} is the file name, {1} the size in bytes.</summary>
     public const string Document = "  [файл {0}, {1} байт]";
+
+    /// <summary>Printed for /file with a path that does not exist; {0} is the full path.</summary>
+    public const string NoSuchFile = "Файл не найден: {0}";
 }

@@ -57,6 +57,21 @@ public sealed class ChatRoutes
     /// <summary>Routes free text to <paramref name="handler"/> while the chat's open conversation is <paramref name="flow"/>.</summary>
     public ChatRoutes Flow(string flow, ChatHandler handler) => Add(flows, flow, handler, "flow");
 
+    /// <summary>
+    /// Handles files sent as documents (<see cref="DocumentInput"/>), whatever conversation is open; at most
+    /// one feature owns it (the road-map upload). Without one, a document reaches the open flow or the fallback.
+    /// </summary>
+    public ChatHandler? DocumentHandler { get; private set; }
+
+    /// <summary>Sets the handler for documents (see <see cref="DocumentHandler"/>).</summary>
+    /// <exception cref="InvalidOperationException">A document handler is already set.</exception>
+    public ChatRoutes Document(ChatHandler handler)
+    {
+        if (DocumentHandler is not null) throw new InvalidOperationException("Two features set the document handler.");
+        DocumentHandler = handler;
+        return this;
+    }
+
     /// <summary>Sets the handler for text outside any conversation.</summary>
     /// <exception cref="InvalidOperationException">A fallback is already set.</exception>
     public ChatRoutes Fallback(ChatHandler handler)

@@ -129,6 +129,7 @@ public sealed class UpdateProcessor(
         {
             CommandInput command => routes.ForCommand(command.Name) ?? routes.FallbackHandler,
             ChoiceInput choice => routes.ForChoice(choice.Data) ?? ExpiredChoice,
+            DocumentInput when routes.DocumentHandler is { } documents => documents,
             _ => await FlowHandlerAsync(context) ?? routes.FallbackHandler,
         };
         if (handler is not null)

@@ -52,4 +52,17 @@ public interface ITelegramBotClient
     /// The stream is read from its current position and left open. A null result gives a stand-in as for <see cref="SendMessage"/>.
     /// </summary>
     Task<Message> SendDocument(long chatId, InputFileStream document, string? caption = null, ParseMode parseMode = ParseMode.None, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// getFile: where to download a file a person sent (<see cref="TGFile.FilePath"/>, valid for at least an hour).
+    /// Bot API: bots can download files of up to 20 MB.
+    /// </summary>
+    Task<TGFile> GetFile(string fileId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Downloads the file at <paramref name="filePath"/> (from <see cref="GetFile"/>) from
+    /// <c>{BaseUrl}/file/bot{token}/{filePath}</c> into <paramref name="destination"/>. Failures as for the
+    /// other methods; the message never carries the token.
+    /// </summary>
+    Task DownloadFile(string filePath, Stream destination, CancellationToken cancellationToken = default);
 }

@@ -36,7 +36,12 @@ public sealed class TelegramAdapter : IMessengerAdapter
         var message = update.Message ?? update.EditedMessage;
         if (message?.From is null || message.From.IsBot) return null;
         // Stickers, photos and the like reach the fallback as empty text, which answers with help.
-        var input = message.Text is { } text ? ChatInput.FromText(text) : new TextInput("");
+        var input = message switch
+        {
+            { Text: { } text } => ChatInput.FromText(text),
+            { Document: { FileId.Length: > 0 } document } => new DocumentInput(document.FileId, document.FileName, document.FileSize),
+            _ => new TextInput(""),
+        };
         return new IncomingUpdate(source, updateId, message.Chat.Id, IsGroup(message.Chat), ToSender(message.From), input, null, message.MessageId);
     }
 

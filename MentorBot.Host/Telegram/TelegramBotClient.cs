@@ -118,6 +118,41 @@ public sealed partial class TelegramBotClient : ITelegramBotClient
         return Optional<Message>(result, "sendDocument") ?? Unconfirmed(chatId, null, caption);
     }
 
+    /// <inheritdoc />
+    public async Task<TGFile> GetFile(string fileId, CancellationToken cancellationToken = default) =>
+        Required<TGFile>(await PostJson("getFile", new { FileId = fileId }, null, cancellationToken), "getFile");
+
+    /// <inheritdoc />
+    public async Task DownloadFile(string filePath, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(filePath);
+        ArgumentNullException.ThrowIfNull(destination);
+        var limit = _options.RequestTimeout;
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(limit);
+        var url = $"{_options.BaseUrl.TrimEnd('/')}/file/bot{_options.Token}/{filePath.TrimStart('/')}";
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token);
+            LogCall("file download", (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (!response.IsSuccessStatusCode)
+                throw new ApiRequestException($"Bot API file download got HTTP {(int)response.StatusCode} ({response.StatusCode}).", (int)response.StatusCode);
+            await using var body = await response.Content.ReadAsStreamAsync(timeoutSource.Token);
+            await body.CopyToAsync(destination, timeoutSource.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException)
+        {
+            if (cancellationToken.IsCancellationRequested)
+                throw new OperationCanceledException("Bot API file download was cancelled.", cancellationToken);
+            if (timeoutSource.IsCancellationRequested)
+                throw new TimeoutException($"Bot API file download timed out after {limit.TotalSeconds:0.###} s.");
+            // Rebuilt without inner exceptions: they may carry the URL, which holds the token.
+            var error = ex is HttpRequestException http ? http.HttpRequestError : HttpRequestError.Unknown;
+            throw new HttpRequestException(error, $"Bot API file download failed: {Scrub(Messages(ex))}", null, (ex as HttpRequestException)?.StatusCode);
+        }
+    }
+
     private Task<JsonElement> PostJson(string method, object body, TimeSpan? timeLimit, CancellationToken cancellationToken) =>
         Post(method, () => JsonContent.Create(body, body.GetType(), options: TelegramJson.Options), timeLimit, cancellationToken);
 

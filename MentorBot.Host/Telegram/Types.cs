@@ -101,6 +101,19 @@ public sealed class Document
     public long? FileSize { get; set; }
 }
 
+/// <summary>A file ready to be downloaded (Bot API <c>File</c>; Telegram.Bot calls it <c>TGFile</c>).</summary>
+public sealed class TGFile
+{
+    /// <summary>Identifier to download or re-send the file.</summary>
+    public string FileId { get; set; } = "";
+
+    /// <summary>File size in bytes, when known.</summary>
+    public long? FileSize { get; set; }
+
+    /// <summary>Path for <c>https://api.telegram.org/file/bot&lt;token&gt;/&lt;file_path&gt;</c>; absent when the file is too big to download (over 20 MB).</summary>
+    public string? FilePath { get; set; }
+}
+
 /// <summary>A Telegram user or bot (Bot API <c>User</c>).</summary>
 public sealed class User
 {

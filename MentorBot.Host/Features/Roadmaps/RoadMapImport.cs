@@ -30,7 +30,7 @@ public enum RoadMapImportOutcome
 public sealed record RoadMapImportSummary(
     long RoadMapId, string OrganisationName, int Stages, int Activities, int Periods, int DefaultPeriods, int ResponsiblePersons, bool Replaced, int DoneMarksKept);
 
-/// <summary>The result of <see cref="RoadMapImport.ImportAsync"/>: the outcome, and the summary when imported.</summary>
+/// <summary>The result of <see cref="RoadMapImport.ImportAsync(Guid, RoadMap, RoadMapSource, bool, CancellationToken)"/>: the outcome, and the summary when imported.</summary>
 /// <param name="Outcome">How the import ended.</param>
 /// <param name="Summary">What was stored; null unless <see cref="RoadMapImportOutcome.Imported"/>.</param>
 public sealed record RoadMapImportResult(RoadMapImportOutcome Outcome, RoadMapImportSummary? Summary);
@@ -62,7 +62,22 @@ public sealed class RoadMapImport(NpgsqlDataSource dataSource, TimeProvider time
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await ImportAsync(connection, transaction, organisationId, roadMap, source, replace, time.GetUtcNow(), cancellationToken);
+        if (result.Outcome == RoadMapImportOutcome.Imported)
+            await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
 
+    /// <summary>
+    /// The import inside the caller's transaction (a chat update's, so the import commits with it):
+    /// as <see cref="ImportAsync(Guid, RoadMap, RoadMapSource, bool, CancellationToken)"/>, then links the
+    /// responsible persons (<see cref="ResponsibleLinks.RelinkAsync"/>). The caller commits; on
+    /// <see cref="RoadMapImportOutcome.PlanExists"/> or <see cref="RoadMapImportOutcome.UnknownOrganisation"/> nothing was written.
+    /// A value the schema refuses throws <see cref="PostgresException"/> (check violation) and leaves the transaction aborted.
+    /// </summary>
+    public static async Task<RoadMapImportResult> ImportAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid organisationId, RoadMap roadMap,
+        RoadMapSource source, bool replace, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         const string lockOrganisation = """
             SELECT name FROM organisations WHERE id = @organisationId FOR UPDATE
             """;
@@ -102,7 +117,7 @@ public sealed class RoadMapImport(NpgsqlDataSource dataSource, TimeProvider time
             roadMap.AcademicYear,
             sourceName = source.Name,
             sourceText = source.Text,
-            now = time.GetUtcNow().UtcDateTime,
+            now = now.UtcDateTime,
         }, transaction, cancellationToken: cancellationToken));
 
         var counts = new Counts();
@@ -137,7 +152,7 @@ public sealed class RoadMapImport(NpgsqlDataSource dataSource, TimeProvider time
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await ResponsibleLinks.RelinkAsync(connection, transaction, organisationId, cancellationToken);
         return new RoadMapImportResult(RoadMapImportOutcome.Imported, new RoadMapImportSummary(
             roadMapId, organisationName, counts.Stages, counts.Activities, counts.Periods, counts.DefaultPeriods, counts.ResponsiblePersons, previousId is not null, counts.DoneMarksKept));
     }

@@ -1,0 +1,232 @@
+using System.Globalization;
+using MentorBot.Domain.Roadmaps;
+
+namespace MentorBot.Host.Features.Roadmaps;
+
+/// <summary>What the road-map feature says (Russian). Texts marked HTML are escaped by the caller where they take user data.</summary>
+public static class RoadmapTexts
+{
+    /// <summary>The /roadmap entry of the command menu.</summary>
+    public const string Menu = "дорожная карта программы: этапы, сроки, статусы";
+
+    /// <summary>The organisation has no plan yet (curator).</summary>
+    public const string NoPlanCurator =
+        "Дорожная карта ещё не загружена. Пришлите мне её файлом: сохраните документ в Word как «Обычный текст (.txt)» и отправьте сюда.";
+
+    /// <summary>The organisation has no plan yet (anyone else).</summary>
+    public const string NoPlan = "Дорожная карта программы ещё не загружена куратором.";
+
+    /// <summary>A member who is neither the curator nor linked to any stage.</summary>
+    public const string NothingAssigned =
+        "Дорожная карта доступна куратору и ответственным за этапы. За вами пока не закреплено ни одного этапа.";
+
+    /// <summary>Heading of the overview (HTML); {0} is the escaped title or organisation name.</summary>
+    public const string OverviewHeading = "<b>Дорожная карта</b>\n{0}";
+
+    /// <summary>Under the heading for a responsible person (HTML).</summary>
+    public const string OnlyYourStages = "<i>Этапы, за которые вы отвечаете.</i>";
+
+    /// <summary>«as of» line (HTML); {0} is the local date.</summary>
+    public const string AsOf = "Статусы на {0}.";
+
+    /// <summary>Label of the periods line.</summary>
+    public const string PeriodsLabel = "Сроки";
+
+    /// <summary>Shown when a stage or activity has no period.</summary>
+    public const string NoPeriods = "не указаны";
+
+    /// <summary>Marks a default period (the document gave none).</summary>
+    public const string DefaultPeriodMark = " (по умолчанию)";
+
+    /// <summary>Label of the responsible persons line.</summary>
+    public const string ResponsibleLabel = "Ответственные";
+
+    /// <summary>When no responsible person is written.</summary>
+    public const string NoResponsible = "не указаны (куратор)";
+
+    /// <summary>An unlinked responsible person; {0} is the name.</summary>
+    public const string Unlinked = "{0} (не привязан)";
+
+    /// <summary>A linked responsible person; {0} is the name as written, {1} the member's name.</summary>
+    public const string Linked = "{0} — {1}";
+
+    /// <summary>Label of the status line.</summary>
+    public const string StatusLabel = "Статус";
+
+    /// <summary>The overview's list of unlinked positions (HTML); {0} is the escaped, comma-separated names.</summary>
+    public const string UnlinkedList = "⚠️ <b>Не привязаны:</b> {0}. Пока их напоминания получает куратор.";
+
+    /// <summary>Label of the stage's task.</summary>
+    public const string TaskLabel = "Задача";
+
+    /// <summary>Label of the expected result.</summary>
+    public const string ResultLabel = "Ожидаемый результат";
+
+    /// <summary>Heading of a stage's activity list.</summary>
+    public const string ActivitiesHeading = "Мероприятия:";
+
+    /// <summary>Shown in an activity card when it has no periods of its own.</summary>
+    public const string StagePeriodsApply = "как у этапа: {0}";
+
+    /// <summary>Stage heading (HTML); {0} number, {1} title, both escaped.</summary>
+    public const string StageHeading = "<b>Этап {0}. {1}</b>";
+
+    /// <summary>Activity heading (HTML); {0} the stage number, {1} the stage title.</summary>
+    public const string ActivityHeading = "<b>Мероприятие этапа {0}</b> «{1}»";
+
+    /// <summary>Done-mark line; {0} the local date.</summary>
+    public const string DoneOn = "Отмечено выполненным {0}.";
+
+    /// <summary>Button: open the overview.</summary>
+    public const string ButtonOverview = "« Дорожная карта";
+
+    /// <summary>Button: back to the stage.</summary>
+    public const string ButtonBackToStage = "« К этапу";
+
+    /// <summary>Button: mark the stage done.</summary>
+    public const string ButtonStageDone = "✅ Этап выполнен";
+
+    /// <summary>Button: reopen the stage.</summary>
+    public const string ButtonStageReopen = "↩️ Вернуть этап в работу";
+
+    /// <summary>Button: change the stage's period.</summary>
+    public const string ButtonStagePeriod = "📅 Изменить сроки этапа";
+
+    /// <summary>Button: mark the activity done.</summary>
+    public const string ButtonActivityDone = "✅ Выполнено";
+
+    /// <summary>Button: reopen the activity.</summary>
+    public const string ButtonActivityReopen = "↩️ Вернуть в работу";
+
+    /// <summary>Button: change the activity's period.</summary>
+    public const string ButtonActivityPeriod = "📅 Изменить сроки";
+
+    /// <summary>Button: link unlinked responsible persons by hand.</summary>
+    public const string ButtonLink = "🔗 Привязать ответственных";
+
+    /// <summary>Toast after marking done.</summary>
+    public const string MarkedDone = "Отмечено как выполненное";
+
+    /// <summary>Toast after reopening.</summary>
+    public const string Reopened = "Возвращено в работу";
+
+    /// <summary>Toast when nothing changed (already in that state).</summary>
+    public const string AlreadyThere = "Уже отмечено";
+
+    /// <summary>The item of a button is gone (the plan was re-imported) or belongs elsewhere.</summary>
+    public const string ItemGone = "Этот пункт не найден: возможно, дорожную карту загрузили заново. Откройте её ещё раз — /roadmap.";
+
+    /// <summary>A responsible person pressed a button only the curator may use.</summary>
+    public const string CuratorOnly = "Это может сделать только куратор программы.";
+
+    /// <summary>Asks for a new period; {0} is the item, {1} its current periods.</summary>
+    public const string AskPeriod =
+        "Напишите новые сроки для «{0}» (сейчас: {1}).\n\n" + PeriodHint;
+
+    /// <summary>The forms a period may be written in.</summary>
+    public const string PeriodHint =
+        "Например: «сентябрь-октябрь 2026», «15.09.2026 - 30.09.2026», «25 сентября - 8 октября 2026», «2 неделя октября», " +
+        "«в течение учебного года», «май (ежегодно)», «еженедельно по средам», «по запросу». Несколько сроков можно перечислить через запятую. " +
+        "Отменить — /cancel.";
+
+    /// <summary>The typed period was not understood; {0} is the part not understood.</summary>
+    public const string PeriodNotUnderstood = "Не понял сроки «{0}». " + PeriodHint;
+
+    /// <summary>The period was changed; {0} the item, {1} the new periods.</summary>
+    public const string PeriodChanged = "Сроки «{0}» изменены: {1}.";
+
+    /// <summary>Files are taken from the curator only.</summary>
+    public const string DocumentsCuratorOnly = "Файлы принимает только куратор программы (так загружается дорожная карта).";
+
+    /// <summary>The file is larger than the limit; {0} is the limit in KB.</summary>
+    public const string FileTooLarge = "Файл слишком большой: дорожная карта в виде текста занимает несколько килобайт, а я принимаю файлы до {0} КБ. Сохраните документ как «Обычный текст (.txt)» и пришлите снова.";
+
+    /// <summary>The file is binary (a .docx, PDF, picture).</summary>
+    public const string FileBinary = "Это не текстовый файл (похоже на .docx, PDF или картинку). Откройте документ в Word, выберите «Сохранить как» → «Обычный текст (.txt)» и пришлите получившийся файл.";
+
+    /// <summary>The file's encoding is neither UTF-8 nor windows-1251.</summary>
+    public const string FileEncoding = "Не удалось прочитать текст файла: поддерживаются кодировки UTF-8 и Windows-1251 (при сохранении в Word выберите «Кириллица (Windows)» или «Юникод (UTF-8)»).";
+
+    /// <summary>The document is not a road map the parser reads; {0} is the line.</summary>
+    public const string FileNotRoadMap = "Не нашёл в файле таблицу дорожной карты (строка {0}). Нужна таблица с колонками «№», «Мероприятие», «Сроки», «Ответственный»; строки таблицы — через табуляцию, как получается при сохранении документа Word в .txt.";
+
+    /// <summary>The download failed.</summary>
+    public const string FileDownloadFailed = "Не удалось получить файл из мессенджера. Попробуйте прислать его ещё раз.";
+
+    /// <summary>Summary heading of a parsed upload (HTML); {0} escaped file name.</summary>
+    public const string UploadHeading = "<b>Дорожная карта из файла {0}</b>";
+
+    /// <summary>Upload summary counts; {0} year, {1} stages, {2} activities, {3} stages without periods.</summary>
+    public const string UploadCounts = "Год: {0}. Этапов: {1}, мероприятий: {2}. Без сроков в документе: {3} (им будут назначены сроки по умолчанию, их можно изменить).";
+
+    /// <summary>The upload will replace an existing plan.</summary>
+    public const string UploadReplaces = "⚠️ У организации уже есть дорожная карта — она будет заменена. Отметки о выполнении сохранятся у этапов и мероприятий с тем же номером и названием.";
+
+    /// <summary>Confirmation question.</summary>
+    public const string UploadQuestion = "Загрузить эту дорожную карту?";
+
+    /// <summary>Button: confirm the upload.</summary>
+    public const string ButtonImport = "✅ Загрузить";
+
+    /// <summary>Button: cancel the upload.</summary>
+    public const string ButtonCancelImport = "Отмена";
+
+    /// <summary>Reminder to press a button while an upload waits.</summary>
+    public const string UploadWaiting = "Загрузить дорожную карту из присланного файла? Нажмите кнопку ниже или /cancel.";
+
+    /// <summary>Upload cancelled.</summary>
+    public const string UploadCancelled = "Хорошо, дорожная карта не загружена.";
+
+    /// <summary>Nothing waits for confirmation (old button).</summary>
+    public const string UploadExpired = "Этот файл уже не ждёт подтверждения. Пришлите его ещё раз.";
+
+    /// <summary>Imported; {0} stages, {1} activities.</summary>
+    public const string Imported = "Дорожная карта загружена: этапов — {0}, мероприятий — {1}.";
+
+    /// <summary>Replaced; {0} stages, {1} activities, {2} done marks kept.</summary>
+    public const string Replaced = "Дорожная карта заменена: этапов — {0}, мероприятий — {1}. Сохранено отметок о выполнении: {2}.";
+
+    /// <summary>The schema refused a parsed value; nothing was stored.</summary>
+    public const string ImportRefused = "Не удалось сохранить дорожную карту: в документе есть сроки, которые я не могу принять (например, конец раньше начала). Ничего не изменено.";
+
+    /// <summary>The list of unlinked positions to link by hand.</summary>
+    public const string LinkPick = "Кого назначить? Выберите должность из дорожной карты:";
+
+    /// <summary>Everything is linked.</summary>
+    public const string AllLinked = "Все ответственные привязаны к участникам программы.";
+
+    /// <summary>Pick a member for a position; {0} is the position.</summary>
+    public const string LinkPickMember = "Кто в вашей организации — «{0}»?";
+
+    /// <summary>No members to pick from.</summary>
+    public const string NoMembers = "В программе пока нет участников, к которым можно привязать должность.";
+
+    /// <summary>Linked by hand; {0} the position, {1} the member.</summary>
+    public const string LinkedByHand = "Готово: «{0}» — {1}. Напоминания по этим этапам будут приходить ему.";
+
+    /// <summary>A member without a name in the list.</summary>
+    public const string Unnamed = "участник без имени";
+
+    /// <summary>The Russian label of a status with its date; dates are local «дд.мм.гггг».</summary>
+    public static string Status(StatusReading reading) => reading switch
+    {
+        { Status: StageStatus.Done } => "✅ выполнено",
+        { Status: StageStatus.InProgress, Occurrence: { } o } => $"▶️ выполняется, до {Date(o.End)}",
+        { Status: StageStatus.Planned, Occurrence: { } o } => $"🕓 запланировано, с {Date(o.Start)}",
+        { Status: StageStatus.Planned } => "🕓 по запросу / без срока",
+        { Status: StageStatus.Overdue, Occurrence: { } o } => $"⚠️ просрочено (срок до {Date(o.End)})",
+        _ => "⚠️ просрочено",
+    };
+
+    /// <summary>A short status mark for lists.</summary>
+    public static string StatusMark(StageStatus status) => status switch
+    {
+        StageStatus.Done => "✅",
+        StageStatus.InProgress => "▶️",
+        StageStatus.Overdue => "⚠️",
+        _ => "🕓",
+    };
+
+    /// <summary>A local date as «дд.мм.гггг».</summary>
+    public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,68 @@
+using MentorBot.Domain.Conversations;
+using MentorBot.Host.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentorBot.Host.Telegram;
+
+/// <summary>
+/// <see cref="IDocumentDownloads"/> over the Bot API: getFile, then the file URL (bots may download up to
+/// 20 MB). The client is resolved at the first download, so hosts without one (tests of the pipeline
+/// alone) can still build the features.
+/// </summary>
+/// <param name="services">Where the <see cref="ITelegramBotClient"/> comes from.</param>
+public sealed class TelegramDocumentDownloads(IServiceProvider services) : IDocumentDownloads
+{
+    /// <summary>Bot API: getFile serves files of up to 20 MB.</summary>
+    public const long BotApiDownloadLimit = 20L * 1024 * 1024;
+
+    /// <inheritdoc />
+    public async Task<byte[]?> DownloadAsync(DocumentInput document, long maxBytes, CancellationToken cancellationToken)
+    {
+        var limit = Math.Min(maxBytes, BotApiDownloadLimit);
+        if (document.FileSize > limit) return null;
+        var client = services.GetRequiredService<ITelegramBotClient>();
+        var file = await client.GetFile(document.FileId, cancellationToken);
+        if (file.FileSize > limit || file.FilePath is null) return null;
+        using var buffer = new BoundedMemoryStream(limit);
+        try
+        {
+            await client.DownloadFile(file.FilePath, buffer, cancellationToken);
+        }
+        catch (FileTooLargeException)
+        {
+            return null;
+        }
+
+        return buffer.ToArray();
+    }
+
+    private sealed class FileTooLargeException() : Exception("The file is larger than the limit.");
+
+    /// <summary>A memory stream that refuses to grow past a limit (the reported size may be absent or wrong).</summary>
+    private sealed class BoundedMemoryStream(long limit) : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (Length + count > limit) throw new FileTooLargeException();
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Length + buffer.Length > limit) throw new FileTooLargeException();
+            base.Write(buffer);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(buffer, offset, count);
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Dapper;
+using MentorBot.Domain.Organisations;
+using MentorBot.Domain.Roadmaps;
+using MentorBot.Host;
+using MentorBot.Host.Configuration;
+using MentorBot.Host.Features.Organisations;
+using MentorBot.Host.Features.Roadmaps;
+using MentorBot.Host.Telegram;
+using MentorBot.Tests.Integration;
+using MentorBot.Tests.Roadmaps;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MentorBot.Tests.EndToEnd;
+
+/// <summary>
+/// Issue 3 end to end: a road map imported as the CLI does (<see cref="RoadMapImport"/>), then the curator
+/// asks <c>/roadmap</c> in Telegram (the emulator) and opens a stage with its button.
+/// </summary>
+public sealed class RoadmapEndToEndTests : IAsyncLifetime
+{
+    private const string Token = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef";
+    private const long CuratorUserId = 515151;
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    private readonly TestDatabase database = new();
+    private TelegramEmulator emulator = null!;
+    private IHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        await database.InitializeAsync();
+        emulator = await TelegramEmulator.StartAsync();
+        var options = new MentorBotOptions { ConnectionString = database.ConnectionString, BotToken = Token, ApiBaseUrl = emulator.BaseUrl };
+        host = BotHost.Build(options, TextReader.Null, TextWriter.Null, services =>
+            services.AddSingleton(new PollingOptions { MinInterval = TimeSpan.FromMilliseconds(100) }));
+        await host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            await host.StopAsync(TimeSpan.FromSeconds(10));
+            host.Dispose();
+        }
+        finally
+        {
+            await emulator.DisposeAsync();
+            await database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task An_imported_road_map_is_shown_by_roadmap_and_a_stage_opens_to_its_activities()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var organisation = await OrganisationStore.CreateAsync(database.DataSource, "Школа № 75/42", "Asia/Omsk", now, CancellationToken.None);
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        {
+            var participantId = await connection.ExecuteScalarAsync<long>(
+                "INSERT INTO participants (telegram_user_id, chat_id, first_name) VALUES (@CuratorUserId, @CuratorUserId, 'Анна') RETURNING id", new { CuratorUserId });
+            await MembershipStore.GrantAsync(connection, null, organisation.Id, participantId, Role.Curator, now, CancellationToken.None);
+        }
+
+        var path = RoadmapGoldenTests.SharedRoadmap("school-75-42");
+        var text = await File.ReadAllTextAsync(path);
+        var roadMap = RoadMapParser.Parse(text, new RoadMapParseOptions(DateOnly.FromDateTime(now.UtcDateTime)));
+        (await new RoadMapImport(database.DataSource, TimeProvider.System).ImportAsync(organisation.Id, roadMap, new RoadMapSource("school-75-42.txt", text), false, CancellationToken.None))
+            .Outcome.Should().Be(RoadMapImportOutcome.Imported);
+
+        await emulator.SendTextAsync(Token, CuratorUserId, "/roadmap");
+        var overview = (await emulator.WaitForBotMessagesAsync(Token, CuratorUserId, 1, Deadline)).Should().ContainSingle().Subject;
+
+        overview.Text.Should().Contain("<b>1. Подготовка условий для реализации целевой модели наставничества").And.Contain("<b>6. Завершение персонализированных программ");
+        overview.Text.Should().Contain("Сроки: июнь-август, 2020; август- сентябрь (ежегодно)");
+        var stageButton = overview.CallbackData.First(d => d.StartsWith("rm:s:", StringComparison.Ordinal));
+
+        await emulator.PressAsync(Token, CuratorUserId, overview.MessageId, stageButton);
+        var stage = (await emulator.WaitForBotMessagesAsync(Token, CuratorUserId, 1, Deadline)).Should().ContainSingle().Subject;
+
+        stage.Text.Should().StartWith("<b>Этап 1. Подготовка условий").And.Contain("Мероприятия:");
+        stage.CallbackData.Should().Contain(d => d.StartsWith("rm:done:s:", StringComparison.Ordinal)).And.Contain("rm:open");
+    }
+}
