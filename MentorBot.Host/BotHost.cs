@@ -47,6 +47,9 @@ public static class BotHost
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.AddSingleton<IChatFeature, StartFeature>();
+        services.AddSingleton<IChatFeature, MentorBot.Host.Features.Invites.InvitesFeature>();
+        services.AddSingleton<IChatFeature, MentorBot.Host.Features.Organisations.OrganisationSwitch>();
+        services.AddSingleton<IChatFeature, MentorBot.Host.Features.Consents.ConsentsFeature>();
         return services;
     }
 

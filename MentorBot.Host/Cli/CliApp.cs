@@ -24,6 +24,8 @@ public static class CliApp
         root.Subcommands.Add(MeetingCommand.Create());
         root.Subcommands.Add(RoadmapCommand.Create());
         root.Subcommands.Add(OrgCommand.Create());
+        root.Subcommands.Add(InviteCommand.Create());
+        root.Subcommands.Add(ConsentsCommand.Create());
         return root;
     }
 

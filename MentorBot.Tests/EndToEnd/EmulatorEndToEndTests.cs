@@ -63,7 +63,8 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
 
         var replies = await emulator.WaitForBotMessagesAsync(Token, UserId, 2, Deadline);
 
-        replies.Select(r => r.Text).Should().Equal(StartTexts.Welcome, StartTexts.Help);
+        var help = StartTexts.Help(StartFeature.MenuFor(host.Services.GetRequiredService<ChatRoutes>().Menu, new HashSet<MentorBot.Domain.Organisations.Role>()));
+        replies.Select(r => r.Text).Should().Equal(StartTexts.Welcome, help);
     }
 
     [Fact]
