@@ -53,6 +53,9 @@ public static class BotHost
         services.AddSingleton<IChatFeature, Features.Exports.ExportsFeature>();
         services.AddSingleton<IChatFeature, Features.Pairs.PairsFeature>();
         services.AddRoadmapFeature();
+        services.AddSingleton<IChatFeature, MentorBot.Host.Features.Invites.InvitesFeature>();
+        services.AddSingleton<IChatFeature, MentorBot.Host.Features.Organisations.OrganisationSwitch>();
+        services.AddSingleton<IChatFeature, MentorBot.Host.Features.Consents.ConsentsFeature>();
         return services;
     }
 

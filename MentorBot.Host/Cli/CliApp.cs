@@ -26,6 +26,8 @@ public static class CliApp
         root.Subcommands.Add(OrgCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(OrderCommand.Create());
+        root.Subcommands.Add(InviteCommand.Create());
+        root.Subcommands.Add(ConsentsCommand.Create());
         return root;
     }
 

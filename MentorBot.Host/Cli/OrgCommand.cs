@@ -4,7 +4,10 @@ using MentorBot.Host.Persistence;
 
 namespace MentorBot.Host.Cli;
 
-/// <summary><c>org create --name N --time-zone TZ</c>: creates an organisation and prints its id.</summary>
+/// <summary>
+/// <c>org create --name N --time-zone TZ</c>: creates an organisation and prints its id, then on a second
+/// line the first curator's invite link (one use, 7 days; see <see cref="InviteCommand"/>).
+/// </summary>
 public static class OrgCommand
 {
     /// <summary>Builds the <c>org</c> verb with its <c>create</c> subcommand.</summary>
@@ -12,7 +15,7 @@ public static class OrgCommand
     {
         var name = new Option<string>("--name") { Description = "The organisation's name.", Required = true };
         var timeZone = new Option<string>("--time-zone") { Description = "Its IANA time zone, e.g. Asia/Omsk or Europe/Volgograd.", Required = true };
-        var create = new Command("create", "Create an organisation and print its id.") { name, timeZone };
+        var create = new Command("create", "Create an organisation; print its id and a curator invite link.") { name, timeZone };
         create.SetAction(async (parse, ct) =>
         {
             var nameText = parse.GetRequiredValue(name).Trim();
@@ -29,6 +32,7 @@ public static class OrgCommand
             await using var dataSource = Database.CreateDataSource(options.ConnectionString);
             var organisation = await OrganisationStore.CreateAsync(dataSource, nameText, zone, TimeProvider.System.GetUtcNow(), ct);
             parse.InvocationConfiguration.Output.WriteLine(organisation.Id);
+            await InviteCommand.PrintCuratorInviteAsync(parse, options, dataSource, organisation.Id, ct);
             return 0;
         });
 

@@ -1,7 +1,13 @@
 using Dapper;
+using MentorBot.Domain.Consents;
 using MentorBot.Domain.Conversations;
+using MentorBot.Domain.Invites;
+using MentorBot.Domain.Organisations;
 using MentorBot.Host;
 using MentorBot.Host.Configuration;
+using MentorBot.Host.Features.Consents;
+using MentorBot.Host.Features.Invites;
+using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Features.Start;
 using MentorBot.Host.Pipeline;
 using MentorBot.Host.Telegram;
@@ -63,7 +69,8 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
 
         var replies = await emulator.WaitForBotMessagesAsync(Token, UserId, 2, Deadline);
 
-        replies.Select(r => r.Text).Should().Equal(StartTexts.Welcome, StartTexts.Help);
+        var help = StartTexts.Help(StartFeature.MenuFor(host.Services.GetRequiredService<ChatRoutes>().Menu, new HashSet<MentorBot.Domain.Organisations.Role>()));
+        replies.Select(r => r.Text).Should().Equal(StartTexts.Welcome, help);
     }
 
     [Fact]
@@ -83,6 +90,39 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
         (await AnswerStatusAsync()).Should().Be("sent");
         var history = await emulator.HistoryAsync(Token);
         history.Should().Contain(h => h!["callbackQuery"] != null, "the press is in the emulator's history");
+    }
+
+    private const long OnboardingUserId = 434343;
+
+    /// <summary>
+    /// Joining: a teacher opens a mentor invite, agrees to the personal-data consent, sees the
+    /// mentoring-duties consent, declines it, and finds the personal-data consent in /consents.
+    /// </summary>
+    [Fact]
+    public async Task A_mentor_opens_an_invite_and_answers_both_consent_screens()
+    {
+        var school = await OrganisationStore.CreateAsync(database.DataSource, "МБОУ СОШ № 42", "Asia/Omsk", DateTimeOffset.UtcNow, default);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var invite = await InviteStore.CreateAsync(connection, null, school.Id, Role.Mentor, InviteRules.DefaultLimits(Role.Mentor), null, DateTimeOffset.UtcNow, default);
+
+        await emulator.SendTextAsync(Token, OnboardingUserId, $"/start {invite.Token}");
+        var joined = await emulator.WaitForBotMessagesAsync(Token, OnboardingUserId, 2, Deadline);
+        joined.Select(m => m.Text).Should().Equal(InviteTexts.Joined("МБОУ СОШ № 42", Role.Mentor), ConsentDocuments.PersonalData("МБОУ СОШ № 42").Text);
+        joined[1].CallbackData.Should().Equal("consent:yes:personal_data", "consent:no:personal_data");
+
+        await emulator.PressAsync(Token, OnboardingUserId, joined[1].MessageId, "consent:yes:personal_data");
+        var duties = (await emulator.WaitForBotMessagesAsync(Token, OnboardingUserId, 1, Deadline)).Should().ContainSingle().Subject;
+        duties.Text.Should().Be(ConsentDocuments.MentoringDuties("МБОУ СОШ № 42").Text);
+        duties.CallbackData.Should().Equal("consent:yes:mentoring_duties", "consent:no:mentoring_duties");
+
+        await emulator.PressAsync(Token, OnboardingUserId, duties.MessageId, "consent:no:mentoring_duties");
+        (await emulator.WaitForBotMessagesAsync(Token, OnboardingUserId, 1, Deadline)).Select(m => m.Text).Should().Equal(ConsentTexts.DeclinedMentoringDuties);
+
+        await emulator.SendTextAsync(Token, OnboardingUserId, "/consents");
+        var consents = (await emulator.WaitForBotMessagesAsync(Token, OnboardingUserId, 1, Deadline)).Should().ContainSingle().Subject;
+        consents.Text.Should().Contain(ConsentDocuments.TitleOf(ConsentKind.PersonalData) + " — дано")
+            .And.Contain(ConsentDocuments.TitleOf(ConsentKind.MentoringDuties) + " — отказ");
+        consents.CallbackData.Should().ContainSingle().Which.Should().StartWith("consents:withdraw:personal_data:");
     }
 
     private async Task<string?> AnswerStatusAsync()

@@ -15,6 +15,9 @@ public class UpdatePipelineTests : IAsyncLifetime
     public Task InitializeAsync() => bot.InitializeAsync();
     public Task DisposeAsync() => bot.DisposeAsync();
 
+    /// <summary>/help for someone in no organisation: the commands listed for everyone.</summary>
+    private string EveryonesHelp => StartTexts.Help(StartFeature.MenuFor(bot.Services.GetRequiredService<ChatRoutes>().Menu, new HashSet<MentorBot.Domain.Organisations.Role>()));
+
     [Fact]
     public async Task Start_and_help_are_answered_through_the_outbox()
     {
@@ -22,7 +25,7 @@ public class UpdatePipelineTests : IAsyncLifetime
 
         (await bot.ProcessAllAsync()).Should().Be(2);
 
-        (await bot.QueuedTextsAsync(7)).Should().Equal(StartTexts.Welcome, StartTexts.Help);
+        (await bot.QueuedTextsAsync(7)).Should().Equal(StartTexts.Welcome, EveryonesHelp);
         (await bot.ScalarAsync<string>("SELECT first_name FROM participants WHERE telegram_user_id = 7")).Should().Be("Анна");
     }
 
@@ -36,7 +39,7 @@ public class UpdatePipelineTests : IAsyncLifetime
         (await bot.RecordAsync(update)).Should().Be(0);
         await bot.ProcessAllAsync();
 
-        (await bot.QueuedTextsAsync(7)).Should().Equal(StartTexts.Help);
+        (await bot.QueuedTextsAsync(7)).Should().Equal(EveryonesHelp);
     }
 
     [Fact]
@@ -58,7 +61,7 @@ public class UpdatePipelineTests : IAsyncLifetime
     {
         await bot.RecordAsync(bot.Text(7, "/start abcDEF123"));
         await bot.ProcessAllAsync();
-        (await bot.QueuedTextsAsync(7)).Should().Equal(StartTexts.UnknownInvite);
+        (await bot.QueuedTextsAsync(7)).Should().Equal(MentorBot.Host.Features.Invites.InviteTexts.Unknown);
     }
 
     [Fact]
@@ -94,7 +97,7 @@ public class UpdatePipelineTests : IAsyncLifetime
         (await bot.ProcessAllAsync()).Should().Be(2);
 
         (await bot.QueuedTextsAsync(7)).Should().Equal(PipelineTexts.Apology);
-        (await bot.QueuedTextsAsync(8)).Should().Equal(StartTexts.Help);
+        (await bot.QueuedTextsAsync(8)).Should().Equal(EveryonesHelp);
         (await bot.ScalarAsync<int>("SELECT count(*) FROM conversation_states")).Should().Be(0, "the failed handler's write was rolled back");
         (await bot.ScalarAsync<string>("SELECT error FROM inbound_updates WHERE chat_id = 7")).Should().Contain("boom");
     }

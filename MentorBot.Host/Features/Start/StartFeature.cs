@@ -1,33 +1,48 @@
 using MentorBot.Domain.Conversations;
+using MentorBot.Domain.Organisations;
+using MentorBot.Host.Features.Invites;
+using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Features.Meetings;
 using MentorBot.Host.Pipeline;
 
 namespace MentorBot.Host.Features.Start;
 
 /// <summary>
-/// <c>/start</c>, <c>/help</c>, <c>/cancel</c> and the answer to anything no other feature handles.
-/// Invite payloads of <c>/start</c> are handled by the onboarding feature once it exists.
+/// <c>/start</c> (with an invite token: its redemption, <see cref="InvitesFeature.RedeemAsync"/>),
+/// <c>/help</c> (the commands the person's roles allow, from <see cref="ChatRoutes.Menu"/>), <c>/cancel</c>
+/// and the answer to anything no other feature handles.
 /// </summary>
 public sealed class StartFeature : IChatFeature
 {
-    /// <inheritdoc />
-    public void Map(ChatRoutes routes) => routes
-        .Command("start", Start, StartTexts.StartMenu)
-        .Command("help", Help, StartTexts.HelpMenu)
-        .Command("cancel", Cancel, StartTexts.CancelMenu)
-        .Fallback(NotUnderstood);
+    private ChatRoutes? routes;
 
-    private static Task Start(ChatContext context, ChatInput input)
+    /// <inheritdoc />
+    public void Map(ChatRoutes routes)
     {
-        var payload = (input as CommandInput)?.Argument;
-        context.Reply(Reply.Plain(payload is null ? StartTexts.Welcome : StartTexts.UnknownInvite));
-        return Task.CompletedTask;
+        this.routes = routes;
+        routes
+            .Command("start", Start, StartTexts.StartMenu)
+            .Command("help", Help, StartTexts.HelpMenu)
+            .Command("cancel", Cancel, StartTexts.CancelMenu)
+            .Fallback(NotUnderstood);
     }
 
-    private static Task Help(ChatContext context, ChatInput input)
+    /// <summary>The menu entries listed for a person holding <paramref name="roles"/>: those for everyone and those for any of the roles.</summary>
+    public static IEnumerable<MenuEntry> MenuFor(IEnumerable<MenuEntry> menu, IReadOnlySet<Role> roles) =>
+        menu.Where(e => e.Roles.Count == 0 || e.Roles.Any(roles.Contains));
+
+    private static async Task Start(ChatContext context, ChatInput input)
     {
-        context.Reply(Reply.Plain(StartTexts.Help));
-        return Task.CompletedTask;
+        if ((input as CommandInput)?.Argument is { } token)
+            await InvitesFeature.RedeemAsync(context, token);
+        else
+            context.Reply(Reply.Plain(StartTexts.Welcome));
+    }
+
+    private async Task Help(ChatContext context, ChatInput input)
+    {
+        var member = await MembershipStore.CurrentAsync(context.Connection, context.Transaction, context.ParticipantId, context.CancellationToken);
+        context.Reply(Reply.Plain(StartTexts.Help(MenuFor(routes?.Menu ?? [], member?.Roles ?? new HashSet<Role>()))));
     }
 
     private static async Task Cancel(ChatContext context, ChatInput input) =>

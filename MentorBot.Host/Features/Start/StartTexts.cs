@@ -9,16 +9,12 @@ public static class StartTexts
         "Чтобы присоединиться, откройте ссылку-приглашение, которую прислал куратор программы.\n" +
         "Список команд — /help.";
 
-    /// <summary>Reply to /start with a payload that is not a known invite.</summary>
-    public const string UnknownInvite =
-        "Не удалось распознать ссылку-приглашение. Возможно, она скопирована не полностью или устарела — попросите у куратора новую.";
+    /// <summary>The first line of /help.</summary>
+    public const string HelpHeading = "Что я умею:";
 
-    /// <summary>The command list.</summary>
-    public const string Help =
-        "Что я умею:\n" +
-        "/start — начать работу или присоединиться по приглашению\n" +
-        "/help — эта справка\n" +
-        "/cancel — прервать текущий диалог (ответы сохранятся)";
+    /// <summary>/help: the heading, then one <c>/command — description</c> line per entry.</summary>
+    public static string Help(IEnumerable<MentorBot.Host.Pipeline.MenuEntry> entries) =>
+        string.Join("\n", entries.Select(e => $"/{e.Command} — {e.Description}").Prepend(HelpHeading));
 
     /// <summary>Reply to /cancel when a conversation was open.</summary>
     public const string Cancelled = "Хорошо, прервали. Вернуться можно в любой момент.";
@@ -36,5 +32,5 @@ public static class StartTexts
     public const string HelpMenu = "Что умеет бот";
 
     /// <summary>Command menu entry of /cancel.</summary>
-    public const string CancelMenu = "Прервать текущий диалог";
+    public const string CancelMenu = "Прервать текущий диалог (ответы сохранятся)";
 }

@@ -15,11 +15,17 @@ public sealed class DatabaseCliCollection
     public const string Name = "database CLI";
 }
 
-/// <summary>Points the in-process CLI at a fresh test database for one test, and restores the environment after.</summary>
+/// <summary>
+/// Points the in-process CLI at a fresh test database for one test, with the bot username
+/// <see cref="BotUsername"/> for invite links, and restores the environment after.
+/// </summary>
 public sealed class CliDatabase : IAsyncLifetime
 {
+    public const string BotUsername = "mentor_test_bot";
     private const string Variable = "MENTORBOT_CONNECTION_STRING";
+    private const string UsernameVariable = "MENTORBOT_BOT_USERNAME";
     private string? previous;
+    private string? previousUsername;
 
     public TestDatabase Database { get; } = new();
 
@@ -27,12 +33,15 @@ public sealed class CliDatabase : IAsyncLifetime
     {
         await Database.InitializeAsync();
         previous = Environment.GetEnvironmentVariable(Variable);
+        previousUsername = Environment.GetEnvironmentVariable(UsernameVariable);
         Environment.SetEnvironmentVariable(Variable, Database.ConnectionString);
+        Environment.SetEnvironmentVariable(UsernameVariable, BotUsername);
     }
 
     public async Task DisposeAsync()
     {
         Environment.SetEnvironmentVariable(Variable, previous);
+        Environment.SetEnvironmentVariable(UsernameVariable, previousUsername);
         await Database.DisposeAsync();
     }
 
@@ -56,17 +65,21 @@ public sealed class OrgCommandTests : IAsyncLifetime
     [InlineData("Asia/Omsk", "Asia/Omsk")]
     [InlineData("Europe/Volgograd", "Europe/Volgograd")]
     [InlineData(" Europe/Volgograd ", "Europe/Volgograd")]
-    public async Task Creates_an_organisation_in_an_iana_zone_and_prints_its_id(string zone, string stored)
+    public async Task Creates_an_organisation_in_an_iana_zone_and_prints_its_id_and_a_curator_invite(string zone, string stored)
     {
         var result = await CliRunner.RunAsync("org", "create", "--name", "МБОУ СОШ № 75/42", "--time-zone", zone);
 
         result.Error.Should().BeEmpty();
         result.ExitCode.Should().Be(0);
         var lines = result.Output.TrimEnd('\n').Split('\n');
-        lines.Should().ContainSingle();
+        lines.Should().HaveCount(2);
         Guid.TryParse(lines[0], out var id).Should().BeTrue(result.Output);
         var organisation = await OrganisationStore.FindAsync(cli.Database.DataSource, id, CancellationToken.None);
         organisation.Should().Be(new Organisation(id, "МБОУ СОШ № 75/42", stored));
+        lines[1].Should().MatchRegex($"^https://t\\.me/{CliDatabase.BotUsername}\\?start=[A-Za-z0-9_-]{{24}}$");
+        var token = lines[1][(lines[1].IndexOf('=') + 1)..];
+        (await cli.Database.DataSource.CreateCommand($"SELECT role || ':' || max_uses || ':' || organisation_id FROM invites WHERE token = '{token}'").ExecuteScalarAsync())
+            .Should().Be($"curator:1:{id}");
     }
 
     [Theory]

@@ -1,0 +1,107 @@
+using MentorBot.Domain.Consents;
+
+namespace MentorBot.Host.Features.Consents;
+
+/// <summary>What the consent screens and /consents say (Russian). The documents themselves are in <see cref="ConsentDocuments"/>.</summary>
+public static class ConsentTexts
+{
+    /// <summary>The agree button under a document.</summary>
+    public const string Agree = "Согласен";
+
+    /// <summary>The decline button under a document.</summary>
+    public const string Disagree = "Не согласен";
+
+    /// <summary>Text typed while a document waits for a button.</summary>
+    public const string PressAButton = "Пожалуйста, ответьте кнопкой под текстом согласия: «Согласен» или «Не согласен».";
+
+    /// <summary>Toast for a button of a consent screen that is no longer open.</summary>
+    public const string Closed = "Этот вопрос уже закрыт.";
+
+    /// <summary>After the personal-data consent was declined.</summary>
+    public const string DeclinedPersonalData =
+        "Понимаю. Без согласия на обработку персональных данных участвовать в программе через бот нельзя, поэтому я ничего о вас не сохранил, кроме самого отказа.\n\n" +
+        "Если передумаете, снова откройте ссылку-приглашение. Спасибо, что заглянули!";
+
+    /// <summary>After the mentoring-duties consent was declined.</summary>
+    public const string DeclinedMentoringDuties =
+        "Понимаю. Без этого согласия вас не смогут назначить наставником (ст. 351.8 ТК РФ), роль наставника снята. " +
+        "Если передумаете, попросите у куратора новое приглашение наставника.";
+
+    /// <summary>After the publication consent was given.</summary>
+    public const string PublicationGiven = "Спасибо! Согласие на публикацию записано. Отозвать его можно командой /consents.";
+
+    /// <summary>After the publication consent was declined.</summary>
+    public const string PublicationDeclined = "Хорошо, ваши персональные данные публиковаться не будут.";
+
+    /// <summary>After all onboarding consents, before the questionnaire.</summary>
+    public const string AllGiven = "Спасибо, согласие записано. Отозвать его можно в любой момент командой /consents.";
+
+    /// <summary>After all onboarding consents when no questionnaire follows.</summary>
+    public const string NothingMoreToAsk = "Всё готово. Список ваших команд — /help.";
+
+    /// <summary>Command menu entry of /consents.</summary>
+    public const string ConsentsMenu = "Мои согласия: посмотреть или отозвать";
+
+    /// <summary>/consents when no consent was ever asked.</summary>
+    public static string NoConsents(string organisation) => $"В «{organisation}» у вас пока нет записанных согласий.";
+
+    /// <summary>The heading of /consents.</summary>
+    public static string Heading(string organisation) => $"Ваши согласия в «{organisation}»:";
+
+    /// <summary>One line of /consents: the document, its state, the date and the text version.</summary>
+    public static string Line(ConsentKind kind, ConsentEvent consentEvent, string date, string version) =>
+        $"• {ConsentDocuments.TitleOf(kind)} — {consentEvent switch
+        {
+            ConsentEvent.Given => "дано",
+            ConsentEvent.Declined => "отказ",
+            _ => "отозвано",
+        }} {date} (редакция {version})";
+
+    /// <summary>The hint under /consents when something can be withdrawn.</summary>
+    public const string WithdrawHint = "Чтобы отозвать согласие, нажмите кнопку ниже.";
+
+    /// <summary>The withdraw button of a consent.</summary>
+    public static string WithdrawButton(ConsentKind kind) => kind switch
+    {
+        ConsentKind.PersonalData => "Отозвать: обработка персональных данных",
+        ConsentKind.MentoringDuties => "Отозвать: обязанности наставника",
+        _ => "Отозвать: публикация",
+    };
+
+    /// <summary>The confirmation asked before a withdrawal.</summary>
+    public static string ConfirmWithdrawal(ConsentKind kind, string organisation) => kind switch
+    {
+        ConsentKind.PersonalData =>
+            $"Отозвать согласие на обработку персональных данных в «{organisation}»?\n\n" +
+            "Обработка прекратится: ваше имя, должность, ответы анкет и сведения о встречах будут удалены без возможности восстановления, участие в программе завершится.",
+        ConsentKind.MentoringDuties =>
+            $"Отозвать согласие на выполнение обязанностей наставника в «{organisation}»?\n\nРоль наставника будет снята, ваши наставнические пары — расформированы.",
+        _ => $"Отозвать согласие на распространение персональных данных в «{organisation}»?\n\nПубликация ваших данных будет прекращена.",
+    };
+
+    /// <summary>The button that confirms a withdrawal.</summary>
+    public const string ConfirmButton = "Да, отозвать";
+
+    /// <summary>The button that keeps the consent.</summary>
+    public const string KeepButton = "Нет, оставить";
+
+    /// <summary>After «Нет, оставить».</summary>
+    public const string Kept = "Хорошо, согласие остаётся в силе.";
+
+    /// <summary>Toast when the consent is not in force any more.</summary>
+    public const string NotInForce = "Это согласие уже не действует.";
+
+    /// <summary>After the personal-data consent was withdrawn and the data destroyed.</summary>
+    public const string PersonalDataWithdrawn =
+        "Согласие отозвано. Обработка ваших персональных данных прекращена: ответы, имя и сведения о вас удалены, об уничтожении составлен акт.\n\n" +
+        "Если захотите вернуться в программу, попросите у куратора новую ссылку-приглашение.";
+
+    /// <summary>After the mentoring-duties consent was withdrawn.</summary>
+    public const string MentoringDutiesWithdrawn = "Согласие отозвано: роль наставника снята, ваши наставнические пары расформированы. Куратор увидит это в программе.";
+
+    /// <summary>After the publication consent was withdrawn.</summary>
+    public const string PublicationWithdrawn = "Согласие на распространение отозвано. Публикация ваших данных будет прекращена в течение трёх рабочих дней.";
+
+    /// <summary>Who destroyed the data, as the destruction record says.</summary>
+    public const string PerformedByBot = "бот (автоматически)";
+}

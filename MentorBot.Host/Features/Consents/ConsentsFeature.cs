@@ -1,0 +1,103 @@
+using System.Globalization;
+using MentorBot.Domain.Consents;
+using MentorBot.Domain.Conversations;
+using MentorBot.Host.Features.Organisations;
+using MentorBot.Host.Pipeline;
+
+namespace MentorBot.Host.Features.Consents;
+
+/// <summary>
+/// <c>/consents</c>: the person's consents in their current organisation, each withdrawable after a
+/// confirmation (152-ФЗ ст. 9 ч. 2). Also routes the consent screens of <see cref="ConsentConversation"/>.
+/// Buttons: <c>consents:withdraw:KIND:MEMBERSHIP</c>, <c>consents:confirm:KIND:MEMBERSHIP</c>, <c>consents:keep</c>.
+/// </summary>
+public sealed class ConsentsFeature : IChatFeature
+{
+    private const string Prefix = "consents";
+
+    /// <inheritdoc />
+    public void Map(ChatRoutes routes) => routes
+        .Command("consents", ShowAsync, ConsentTexts.ConsentsMenu)
+        .Choice(Prefix, OnChoiceAsync)
+        .Choice(ConsentConversation.Flow, ConsentConversation.OnChoiceAsync)
+        .Flow(ConsentConversation.Flow, ConsentConversation.OnTextAsync);
+
+    private static async Task ShowAsync(ChatContext context, ChatInput input)
+    {
+        if (await Access.RequireAsync(context) is not { } member) return;
+        var consents = await ConsentStore.CurrentAsync(context.Connection, context.Transaction, member.Organisation.Id, member.ParticipantId, context.CancellationToken);
+        if (consents.Count == 0)
+        {
+            context.Reply(Reply.Plain(ConsentTexts.NoConsents(member.Organisation.Name)));
+            return;
+        }
+
+        var lines = new List<string> { ConsentTexts.Heading(member.Organisation.Name) };
+        var buttons = new List<Choice>();
+        foreach (var kind in ConsentKinds.All)
+        {
+            var state = consents.FirstOrDefault(c => c.Kind == kind.Code());
+            if (state is null || !ConsentKinds.TryParseEvent(state.Event, out var consentEvent)) continue;
+            var date = TimeZoneInfo.ConvertTime(new DateTimeOffset(state.OccurredAt, TimeSpan.Zero), member.TimeZone).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+            lines.Add(ConsentTexts.Line(kind, consentEvent, date, state.TextVersion));
+            if (state.IsGiven)
+                buttons.Add(new Choice(ConsentTexts.WithdrawButton(kind), $"{Prefix}:withdraw:{kind.Code()}:{member.MembershipId}"));
+        }
+
+        if (buttons.Count > 0) lines.Add("\n" + ConsentTexts.WithdrawHint);
+        context.Reply(Reply.WithChoices(string.Join("\n", lines), [.. buttons]));
+    }
+
+    private static async Task OnChoiceAsync(ChatContext context, ChatInput input)
+    {
+        var parts = ((ChoiceInput)input).Data.Split(':');
+        if (parts is [_, "keep"])
+        {
+            context.AnswerChoice();
+            context.Reply(Reply.Plain(ConsentTexts.Kept));
+            return;
+        }
+
+        if (parts is not [_, "withdraw" or "confirm", var kindCode, var membershipText]
+            || !ConsentKinds.TryParseKind(kindCode, out var kind)
+            || !long.TryParse(membershipText, NumberStyles.None, CultureInfo.InvariantCulture, out var membershipId))
+        {
+            context.AnswerChoice(ConsentTexts.Closed);
+            return;
+        }
+
+        if (await Access.RequireAsync(context) is not { } member) return;
+        if (member.MembershipId != membershipId
+            || !await ConsentStore.IsGivenAsync(context.Connection, context.Transaction, member.Organisation.Id, member.ParticipantId, kind, context.CancellationToken))
+        {
+            context.AnswerChoice(ConsentTexts.NotInForce);
+            return;
+        }
+
+        context.AnswerChoice();
+        if (parts[1] == "withdraw")
+        {
+            context.Reply(Reply.WithChoices(ConsentTexts.ConfirmWithdrawal(kind, member.Organisation.Name),
+                new Choice(ConsentTexts.ConfirmButton, $"{Prefix}:confirm:{kind.Code()}:{member.MembershipId}"),
+                new Choice(ConsentTexts.KeepButton, $"{Prefix}:keep")));
+            return;
+        }
+
+        await ConsentStore.AppendAsync(context.Connection, context.Transaction, member.Organisation.Id, member.ParticipantId,
+            kind, ConsentEvent.Withdrawn, context.Update.Source, context.Now, context.CancellationToken);
+        switch (kind)
+        {
+            case ConsentKind.PersonalData:
+                await PersonalDataErasure.EraseAsync(context, member);
+                context.Reply(Reply.Plain(ConsentTexts.PersonalDataWithdrawn));
+                break;
+            case ConsentKind.MentoringDuties:
+                await ConsentConversation.RemoveMentorRoleAsync(context, member, "mentor_consent_withdrawn");
+                context.Reply(Reply.Plain(ConsentTexts.MentoringDutiesWithdrawn));
+                break;
+            default:
+                context.Reply(Reply.Plain(ConsentTexts.PublicationWithdrawn));
+                break;
+        }
+    }
+}
