@@ -1,5 +1,7 @@
 using MentorBot.Host.Configuration;
 using MentorBot.Host.ConsoleChat;
+using MentorBot.Host.Features.Digests;
+using MentorBot.Host.Features.Reminders;
 using MentorBot.Host.Features.Start;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Persistence;
@@ -47,6 +49,8 @@ public static class BotHost
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.AddSingleton<IChatFeature, StartFeature>();
+        services.AddReminders();
+        services.AddDigests();
         return services;
     }
 

@@ -210,6 +210,23 @@ public sealed class DeadlineSchedule(WorkCalendar calendar, int daysBeforeEnd = 
     }
 
     /// <summary>
+    /// The items a stage is reminded through. A stage's stored periods are its own plus its activities'
+    /// (deduplicated), so reminding every activity as well would repeat each message. Numbered activities
+    /// («1.1», rows of their own with their own responsible persons) are reminded for their periods and the stage
+    /// only for the periods none of them has; items split out of a content cell are covered by the stage.
+    /// </summary>
+    public static IReadOnlyList<DeadlineItem> Remindable(DeadlineItem stage, IEnumerable<DeadlineItem> activities)
+    {
+        var numbered = activities.Where(a => a.Number is { Length: > 0 } && a.Periods.Count > 0).ToList();
+        var covered = numbered.SelectMany(a => a.Periods).ToHashSet();
+        var items = new List<DeadlineItem>();
+        var own = stage.Periods.Where(p => !covered.Contains(p)).ToList();
+        if (own.Count > 0) items.Add(stage with { Periods = own });
+        items.AddRange(numbered);
+        return items;
+    }
+
+    /// <summary>
     /// Index of the last occurrence a done mark covers: the last one that started on or before the day it was
     /// marked (the first one when marked before any started); -1 when open. A yearly item marked done in
     /// 2026 is due again in 2027.

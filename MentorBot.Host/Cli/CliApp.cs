@@ -24,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(MeetingCommand.Create());
         root.Subcommands.Add(RoadmapCommand.Create());
         root.Subcommands.Add(OrgCommand.Create());
+        root.Subcommands.Add(DigestCommand.Create());
         return root;
     }
 
