@@ -64,7 +64,7 @@ public sealed class DigestService(NpgsqlDataSource dataSource, Notifier notifier
     /// </summary>
     public static DateTimeOffset? LatestFire(OrganisationClock organisation, DateTimeOffset now)
     {
-        if (!Quartz.CronExpression.IsValidExpression(organisation.DigestCron)) return null;
+        if (!Quartz.CronExpression.TryParse(organisation.DigestCron, out _)) return null;
         var cron = new Quartz.CronExpression(organisation.DigestCron, organisation.Zone);
         var from = now.AddDays(-7) > organisation.CreatedAt ? now.AddDays(-7) : organisation.CreatedAt;
         DateTimeOffset? latest = null;

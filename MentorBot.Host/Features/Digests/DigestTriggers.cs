@@ -32,7 +32,7 @@ public sealed class DigestTriggers(IServiceProvider services, DigestService dige
             {
                 var scheduler = await factory.GetScheduler(stoppingToken);
                 var organisations = await digests.AllAsync(stoppingToken);
-                foreach (var organisation in organisations.Where(o => CronExpression.IsValidExpression(o.DigestCron)))
+                foreach (var organisation in organisations.Where(o => CronExpression.TryParse(o.DigestCron, out _)))
                     await ScheduleAsync(scheduler, organisation, stoppingToken);
                 var known = organisations.Select(o => Key(o.Id)).ToHashSet();
                 foreach (var key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(Group), stoppingToken))
