@@ -114,7 +114,7 @@ public static class ReminderTexts
 
     /// <summary>The mentor's nudge about a quiet pair.</summary>
     public static string QuietPairToMentor(string? menteeName, int days) =>
-        $"С {Html.Escape(menteeName ?? "наставляемым")} не было отмеченных встреч уже {Days(days)}. " +
+        $"В вашей паре с наставляемым ({Html.Escape(menteeName ?? "имя не указано")}) нет отмеченных встреч уже {Days(days)}. " +
         "Договоритесь о встрече, а после неё просто напишите мне, как она прошла: например, «встретились вчера, 40 минут, разбирали урок».";
 
     /// <summary>The curator's at-risk alert about a quiet pair.</summary>
