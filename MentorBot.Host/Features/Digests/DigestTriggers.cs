@@ -13,7 +13,7 @@ namespace MentorBot.Host.Features.Digests;
 /// instance) and at once when a curator changes the time (<c>/digest_time</c>). Does nothing where Quartz is not
 /// running (CLI verbs, tests).
 /// </summary>
-public sealed class DigestTriggers(IServiceProvider services, DigestService digests, ILogger<DigestTriggers> logger) : BackgroundService
+public sealed class DigestTriggers(IServiceProvider services, DigestService digests, IHostApplicationLifetime lifetime, ILogger<DigestTriggers> logger) : BackgroundService
 {
     /// <summary>The Quartz group of the digest jobs and triggers.</summary>
     public const string Group = "digest";
@@ -25,6 +25,10 @@ public sealed class DigestTriggers(IServiceProvider services, DigestService dige
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (services.GetService<ISchedulerFactory>() is not { } factory) return;
+        // Quartz's own hosted service starts (and provisions its tables) first.
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            await started.Task.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(ResyncInterval);
         do
         {
