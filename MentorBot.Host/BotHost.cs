@@ -1,6 +1,8 @@
 using MentorBot.Host.Configuration;
 using MentorBot.Host.ConsoleChat;
 using MentorBot.Host.Features.Roadmaps;
+using MentorBot.Host.Features.Digests;
+using MentorBot.Host.Features.Reminders;
 using MentorBot.Host.Features.Start;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Persistence;
@@ -56,6 +58,8 @@ public static class BotHost
         services.AddSingleton<IChatFeature, MentorBot.Host.Features.Invites.InvitesFeature>();
         services.AddSingleton<IChatFeature, MentorBot.Host.Features.Organisations.OrganisationSwitch>();
         services.AddSingleton<IChatFeature, MentorBot.Host.Features.Consents.ConsentsFeature>();
+        services.AddReminders();
+        services.AddDigests();
         return services;
     }
 

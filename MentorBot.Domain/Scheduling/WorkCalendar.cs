@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+
 namespace MentorBot.Domain.Scheduling;
 
 /// <summary>
@@ -35,6 +38,49 @@ public sealed class WorkCalendar
         ],
         []);
 
+    /// <summary>The years this calendar has production-calendar data for (others use ТК РФ ст. 112 without transfers).</summary>
+    public IReadOnlySet<int> Years => yearsWithData;
+
+    /// <summary>
+    /// Reads one year's production calendar from the calendar-file format (e.g. <c>calendars/ru-2026.json</c>):
+    /// <c>{"year": 2026, "holidays": ["2026-01-01", …], "workingDays": ["2026-…"]}</c> — <c>holidays</c> lists
+    /// every non-working weekday (public holidays and the days off moved onto weekdays), <c>workingDays</c> the
+    /// Saturdays and Sundays made working days by transfer (may be empty or absent). Every date must fall in <c>year</c>.
+    /// </summary>
+    /// <exception cref="FormatException">Not JSON of that shape, a date that is not YYYY-MM-DD, or a date outside the year.</exception>
+    public static WorkCalendar FromJson(string json)
+    {
+        CalendarFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<CalendarFile>(json, new JsonSerializerOptions { PropertyNameCaseInsensitive = true });
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"not a calendar file: {e.Message}", e);
+        }
+
+        if (file?.Year is not (>= 1900 and <= 2200) || file.Year is not { } year)
+            throw new FormatException("a calendar file needs \"year\" between 1900 and 2200.");
+        var calendar = new WorkCalendar(Dates(file.Holidays, year, "holidays"), Dates(file.WorkingDays, year, "workingDays"));
+        calendar.yearsWithData.Add(year);
+        return calendar;
+    }
+
+    /// <summary>
+    /// This calendar with the years <paramref name="other"/> describes taken from <paramref name="other"/>
+    /// (a calendar file for a year replaces the built-in data of that year); other years stay as they are.
+    /// </summary>
+    public WorkCalendar With(WorkCalendar other)
+    {
+        var merged = new WorkCalendar(
+            holidays.Where(d => !other.yearsWithData.Contains(d.Year)).Concat(other.holidays),
+            workingWeekends.Where(d => !other.yearsWithData.Contains(d.Year)).Concat(other.workingWeekends));
+        merged.yearsWithData.UnionWith(yearsWithData);
+        merged.yearsWithData.UnionWith(other.yearsWithData);
+        return merged;
+    }
+
     /// <summary>True when <paramref name="date"/> is a working day.</summary>
     public bool IsWorkingDay(DateOnly date)
     {
@@ -58,6 +104,36 @@ public sealed class WorkCalendar
         (1, >= 1 and <= 8) or (2, 23) or (3, 8) or (5, 1) or (5, 9) or (6, 12) or (11, 4) => true,
         _ => false,
     };
+
+    /// <summary>The last working day before <paramref name="date"/>.</summary>
+    public DateOnly PreviousWorkingDay(DateOnly date)
+    {
+        var day = date.AddDays(-1);
+        while (!IsWorkingDay(day)) day = day.AddDays(-1);
+        return day;
+    }
+
+    private static List<DateOnly> Dates(string[]? texts, int year, string field)
+    {
+        var dates = new List<DateOnly>();
+        foreach (var text in texts ?? [])
+        {
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                throw new FormatException($"\"{field}\": '{text}' is not a YYYY-MM-DD date.");
+            if (date.Year != year)
+                throw new FormatException($"\"{field}\": {text} is not in {year}.");
+            dates.Add(date);
+        }
+
+        return dates;
+    }
+
+    private sealed class CalendarFile
+    {
+        public int? Year { get; set; }
+        public string[]? Holidays { get; set; }
+        public string[]? WorkingDays { get; set; }
+    }
 
     private static IEnumerable<DateOnly> Range(DateOnly from, DateOnly to)
     {

@@ -28,6 +28,7 @@ public static class CliApp
         root.Subcommands.Add(OrderCommand.Create());
         root.Subcommands.Add(InviteCommand.Create());
         root.Subcommands.Add(ConsentsCommand.Create());
+        root.Subcommands.Add(DigestCommand.Create());
         return root;
     }
 

@@ -25,6 +25,9 @@ public static class ScheduledJobs
     [
         new("housekeeping", "Delete handled updates older than 7 days and finished outbox rows older than 30 days", "0 30 2 * * ?", typeof(HousekeepingJob)),
         new("pair-term-end", "Complete pairs whose term ended and send them the satisfaction survey", "0 5 * * * ?", typeof(Features.Meetings.PairTermJob)),
+        new(Features.Reminders.DeadlineReminderJob.Name, "Road-map deadline reminders to responsible persons (start, before the end, overdue weekly)", "0 0 * * * ?", typeof(Features.Reminders.DeadlineReminderJob)),
+        new(Features.Reminders.NudgeJob.Name, "Nudges: unfinished onboarding, quiet pairs, unanswered polls and surveys", "0 10 * * * ?", typeof(Features.Reminders.NudgeJob)),
+        new(Features.Digests.DigestJob.Name, "Weekly digest to curators (catch-up; each organisation also has its own trigger)", "0 20 * * * ?", typeof(Features.Digests.DigestJob)),
     ];
 
     /// <summary>The job named <paramref name="name"/>, or null.</summary>

@@ -1,0 +1,242 @@
+using System.Globalization;
+using MentorBot.Domain.Roadmaps;
+using MentorBot.Domain.Scheduling;
+
+namespace MentorBot.Domain.Reminders;
+
+/// <summary>What a road-map reminder is about: a stage («этап») or an activity («мероприятие»).</summary>
+public enum DeadlineSubject
+{
+    /// <summary>A stage (<c>road_map_stages</c>).</summary>
+    Stage,
+
+    /// <summary>An activity (<c>road_map_activities</c>).</summary>
+    Activity,
+}
+
+/// <summary>Which reminder of an occurrence (issue 7, «Stage-deadline reminders»).</summary>
+public enum DeadlineReminderKind
+{
+    /// <summary>On the first day of the period («сегодня начинается»).</summary>
+    Start,
+
+    /// <summary>A few days (default 3) before the end («через 3 дня срок»).</summary>
+    BeforeEnd,
+
+    /// <summary>The working day after the end when not done, then every 7 days while overdue.</summary>
+    Overdue,
+
+    /// <summary>A weekly period: on the day itself («сегодня по плану»).</summary>
+    OnDay,
+}
+
+/// <summary>A period as stored in <c>road_map_periods</c>: an inclusive date range plus a recurrence.</summary>
+/// <param name="Text">The phrase as written («сентябрь (ежегодно)»).</param>
+/// <param name="Start">First day, inclusive; null for on-demand and unrecognised phrases.</param>
+/// <param name="End">Last day, inclusive; null with <paramref name="Start"/>.</param>
+/// <param name="Recurrence">How the range repeats.</param>
+/// <param name="Weekday">The weekday of a weekly period, else null (a weekly period without one reminds on Mondays).</param>
+public sealed record DeadlinePeriod(string Text, DateOnly? Start, DateOnly? End, Recurrence Recurrence, DayOfWeek? Weekday = null);
+
+/// <summary>A road-map stage or activity the reminders look at.</summary>
+/// <param name="Subject">Stage or activity.</param>
+/// <param name="Id">Its row id.</param>
+/// <param name="Number">Its number as written («2», «6.3»), or null.</param>
+/// <param name="Title">The stage title or activity text.</param>
+/// <param name="ExpectedResult">What it must produce, when the road map says.</param>
+/// <param name="Periods">Its periods.</param>
+/// <param name="DoneOn">The local date it was marked done, or null while open.</param>
+/// <param name="FirstYear">The road map's first year (<c>road_maps.year</c>).</param>
+/// <param name="LastYear">The last year a yearly period repeats in (<c>road_maps.last_year</c>).</param>
+public sealed record DeadlineItem(
+    DeadlineSubject Subject, long Id, string? Number, string Title, string? ExpectedResult,
+    IReadOnlyList<DeadlinePeriod> Periods, DateOnly? DoneOn, int FirstYear, int LastYear);
+
+/// <summary>One reminder of one occurrence of an item's period.</summary>
+/// <param name="Item">The stage or activity.</param>
+/// <param name="Kind">Which reminder.</param>
+/// <param name="OccurrenceStart">First day of the occurrence (a yearly period's year, a weekly period's day).</param>
+/// <param name="OccurrenceEnd">Last day of the occurrence (the deadline).</param>
+/// <param name="Day">The local day it is due on (a working day unless the period itself falls on a day off).</param>
+/// <param name="Notice">1 for every reminder but overdue notices, which count 1, 2, 3… weekly.</param>
+/// <param name="PeriodText">The period as the road map wrote it.</param>
+public sealed record DeadlineReminder(DeadlineItem Item, DeadlineReminderKind Kind, DateOnly OccurrenceStart, DateOnly OccurrenceEnd, DateOnly Day, int Notice, string PeriodText)
+{
+    /// <summary>From the second overdue notice on, the curator gets a copy (issue 7).</summary>
+    public bool CopiesCurator => Kind == DeadlineReminderKind.Overdue && Notice >= 2;
+
+    /// <summary>
+    /// The unique key of this reminder to <paramref name="membershipId"/> (what, whom, which occurrence):
+    /// <c>dl:s17:20260901:overdue2:m5</c>. Running a job twice enqueues once (outbox idempotency key).
+    /// </summary>
+    public string Key(long membershipId) => string.Create(CultureInfo.InvariantCulture,
+        $"dl:{(Item.Subject == DeadlineSubject.Stage ? 's' : 'a')}{Item.Id}:{OccurrenceStart:yyyyMMdd}:{KindCode}{Notice}:m{membershipId}");
+
+    private string KindCode => Kind switch
+    {
+        DeadlineReminderKind.Start => "start",
+        DeadlineReminderKind.BeforeEnd => "before",
+        DeadlineReminderKind.Overdue => "overdue",
+        _ => "day",
+    };
+}
+
+/// <summary>
+/// The stage-deadline reminder rules (issue 7), pure: for an item and a local date, which reminders are due.
+/// Per occurrence of a dated period: one on the start day, one <see cref="DaysBeforeEnd"/> days before the end
+/// (moved back to the previous working day, skipped when that is not after the start), and — unless done —
+/// an overdue notice on the first working day after the end, then every 7 days (the curator copied from the
+/// second on) until the next occurrence of a yearly period starts. Yearly periods repeat in every year of the
+/// road map's span (<see cref="DeadlineItem.FirstYear"/>..<see cref="DeadlineItem.LastYear"/>); weekly ones remind on
+/// their weekday (working days only) and never go overdue; on-demand and unrecognised ones never remind.
+/// </summary>
+public sealed class DeadlineSchedule(WorkCalendar calendar, int daysBeforeEnd = DeadlineSchedule.DefaultDaysBeforeEnd)
+{
+    /// <summary>The default lead time of the before-the-end reminder, days (issue 7).</summary>
+    public const int DefaultDaysBeforeEnd = 3;
+
+    /// <summary>
+    /// How long a reminder stays sendable after its day, days: a job that did not run for a while still sends
+    /// the latest reminder of each occurrence, but never a backlog. Overdue notices are 7 days apart, so the
+    /// latest one is always within this.
+    /// </summary>
+    public const int GraceDays = 6;
+
+    /// <summary>The lead time of the before-the-end reminder, days.</summary>
+    public int DaysBeforeEnd { get; } = daysBeforeEnd >= 0 ? daysBeforeEnd : throw new ArgumentOutOfRangeException(nameof(daysBeforeEnd));
+
+    /// <summary>
+    /// The reminders to send on <paramref name="today"/> (local date): per occurrence, the latest reminder whose
+    /// day is at most <paramref name="today"/> and at most <see cref="GraceDays"/> old. Earlier ones either went out
+    /// already (same key) or are superseded.
+    /// </summary>
+    public IReadOnlyList<DeadlineReminder> Due(DeadlineItem item, DateOnly today)
+    {
+        var due = new List<DeadlineReminder>();
+        foreach (var period in item.Periods)
+        {
+            var occurrences = Occurrences(item, period).ToList();
+            var doneThrough = DoneThrough(item, occurrences);
+            for (var i = 0; i < occurrences.Count; i++)
+            {
+                var (start, end) = occurrences[i];
+                if (start > today) break;
+                var nextStart = i + 1 < occurrences.Count ? occurrences[i + 1].Start : (DateOnly?)null;
+                var reminder = period.Recurrence == Recurrence.Weekly
+                    ? (start == today ? OnDay(item, period, start) : null)
+                    : Latest(item, period, start, end, i <= doneThrough, nextStart, today);
+                if (reminder is not null && reminder.Day <= today && today.DayNumber - reminder.Day.DayNumber <= GraceDays)
+                    due.Add(reminder);
+            }
+        }
+
+        return due;
+    }
+
+    /// <summary>Every reminder of <paramref name="item"/> up to <paramref name="through"/>, for previews and tests.</summary>
+    public IReadOnlyList<DeadlineReminder> All(DeadlineItem item, DateOnly through)
+    {
+        var all = new List<DeadlineReminder>();
+        foreach (var period in item.Periods)
+        {
+            var occurrences = Occurrences(item, period).ToList();
+            var doneThrough = DoneThrough(item, occurrences);
+            for (var i = 0; i < occurrences.Count; i++)
+            {
+                var (start, end) = occurrences[i];
+                if (period.Recurrence == Recurrence.Weekly)
+                {
+                    if (OnDay(item, period, start) is { } onDay) all.Add(onDay);
+                    continue;
+                }
+
+                var nextStart = i + 1 < occurrences.Count ? occurrences[i + 1].Start : (DateOnly?)null;
+                all.AddRange(Sequence(item, period, start, end, i <= doneThrough, nextStart, through));
+            }
+        }
+
+        return all.Where(r => r.Day <= through).OrderBy(r => r.Day).ToList();
+    }
+
+    private DeadlineReminder? Latest(DeadlineItem item, DeadlinePeriod period, DateOnly start, DateOnly end, bool done, DateOnly? nextStart, DateOnly today) =>
+        Sequence(item, period, start, end, done, nextStart, today).LastOrDefault(r => r.Day <= today);
+
+    private IEnumerable<DeadlineReminder> Sequence(DeadlineItem item, DeadlinePeriod period, DateOnly start, DateOnly end, bool done, DateOnly? nextStart, DateOnly through)
+    {
+        if (done) yield break;
+        yield return new DeadlineReminder(item, DeadlineReminderKind.Start, start, end, start, 1, period.Text);
+
+        var before = end.AddDays(-DaysBeforeEnd);
+        if (!calendar.IsWorkingDay(before)) before = calendar.PreviousWorkingDay(before);
+        if (DaysBeforeEnd > 0 && before > start)
+            yield return new DeadlineReminder(item, DeadlineReminderKind.BeforeEnd, start, end, before, 1, period.Text);
+
+        var overdue = calendar.NextWorkingDay(end);
+        for (var notice = 1; overdue <= through && (nextStart is null || overdue < nextStart); notice++, overdue = overdue.AddDays(7))
+        {
+            var day = calendar.IsWorkingDay(overdue) ? overdue : calendar.NextWorkingDay(overdue);
+            yield return new DeadlineReminder(item, DeadlineReminderKind.Overdue, start, end, day, notice, period.Text);
+        }
+    }
+
+    private DeadlineReminder? OnDay(DeadlineItem item, DeadlinePeriod period, DateOnly day) =>
+        item.DoneOn is null && calendar.IsWorkingDay(day)
+            ? new DeadlineReminder(item, DeadlineReminderKind.OnDay, day, day, day, 1, period.Text)
+            : null;
+
+    /// <summary>
+    /// The occurrences of a period: its range once; a yearly range in each year of the span; each weekday of a
+    /// weekly range (one-day occurrences); nothing for on-demand or undated periods.
+    /// </summary>
+    public static IEnumerable<(DateOnly Start, DateOnly End)> Occurrences(DeadlineItem item, DeadlinePeriod period)
+    {
+        if (period.Start is not { } start || period.End is not { } end || period.Recurrence == Recurrence.OnDemand) yield break;
+        switch (period.Recurrence)
+        {
+            case Recurrence.Yearly:
+                for (var k = 0; k <= Math.Max(0, item.LastYear - item.FirstYear); k++)
+                    yield return (start.AddYears(k), end.AddYears(k));
+                break;
+            case Recurrence.Weekly:
+                var weekday = period.Weekday ?? DayOfWeek.Monday;
+                var day = start.AddDays(((int)weekday - (int)start.DayOfWeek + 7) % 7);
+                for (; day <= end; day = day.AddDays(7))
+                    yield return (day, day);
+                break;
+            default:
+                yield return (start, end);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The items a stage is reminded through. A stage's stored periods are its own plus its activities'
+    /// (deduplicated), so reminding every activity as well would repeat each message. Numbered activities
+    /// («1.1», rows of their own with their own responsible persons) are reminded for their periods and the stage
+    /// only for the periods none of them has; items split out of a content cell are covered by the stage.
+    /// </summary>
+    public static IReadOnlyList<DeadlineItem> Remindable(DeadlineItem stage, IEnumerable<DeadlineItem> activities)
+    {
+        var numbered = activities.Where(a => a.Number is { Length: > 0 } && a.Periods.Count > 0).ToList();
+        var covered = numbered.SelectMany(a => a.Periods).ToHashSet();
+        var items = new List<DeadlineItem>();
+        var own = stage.Periods.Where(p => !covered.Contains(p)).ToList();
+        if (own.Count > 0) items.Add(stage with { Periods = own });
+        items.AddRange(numbered);
+        return items;
+    }
+
+    /// <summary>
+    /// Index of the last occurrence a done mark covers: the last one that started on or before the day it was
+    /// marked (the first one when marked before any started); -1 when open. A yearly item marked done in
+    /// 2026 is due again in 2027.
+    /// </summary>
+    private static int DoneThrough(DeadlineItem item, IReadOnlyList<(DateOnly Start, DateOnly End)> occurrences)
+    {
+        if (item.DoneOn is not { } doneOn) return -1;
+        var index = 0;
+        for (var i = 0; i < occurrences.Count; i++)
+            if (occurrences[i].Start <= doneOn) index = i;
+        return index;
+    }
+}

@@ -1,0 +1,75 @@
+using MentorBot.Domain.Conversations;
+using MentorBot.Domain.Digests;
+using MentorBot.Domain.Scheduling;
+using MentorBot.Host.Features.Reminders;
+using MentorBot.Host.Outbox;
+using Npgsql;
+
+namespace MentorBot.Host.Features.Digests;
+
+/// <summary>
+/// Composes and sends the weekly digest (issue 7) to an organisation's curators: once per organisation per ISO week
+/// (outbox keys <c>digest:{org}:{isoWeek}:m{curator}:{part}</c>), inside the organisation's delivery window.
+/// </summary>
+public sealed class DigestService(NpgsqlDataSource dataSource, Notifier notifier, WorkCalendar calendar)
+{
+    /// <summary>The organisation's clock, or null when there is no such organisation.</summary>
+    public async Task<OrganisationClock?> FindAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await OrganisationClock.LoadAsync(connection, null, calendar, organisationId, cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>Every organisation's clock.</summary>
+    public async Task<IReadOnlyList<OrganisationClock>> AllAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await OrganisationClock.LoadAsync(connection, null, calendar, null, cancellationToken);
+    }
+
+    /// <summary>The digest of <paramref name="organisation"/> as of <paramref name="now"/>, as HTML messages.</summary>
+    public async Task<IReadOnlyList<string>> ComposeAsync(OrganisationClock organisation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return WeeklyDigest.Compose(await DigestStore.SnapshotAsync(connection, null, organisation, now, cancellationToken));
+    }
+
+    /// <summary>
+    /// Sends the digest of the ISO week of <paramref name="firedAt"/> (local) to every active curator; a second call
+    /// in the same week sends nothing. Returns the number of curators it was enqueued for.
+    /// </summary>
+    public async Task<int> SendAsync(OrganisationClock organisation, DateTimeOffset firedAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var week = DigestSchedule.IsoWeek(organisation.Today(firedAt));
+        var parts = WeeklyDigest.Compose(await DigestStore.SnapshotAsync(connection, transaction, organisation, now, cancellationToken));
+        var dueAt = organisation.DueAt(now, organisation.Today(now));
+        var sent = 0;
+        foreach (var curator in await RoadMapItemsStore.CuratorsAsync(connection, transaction, organisation.Id, cancellationToken))
+        {
+            var delivered = true;
+            for (var i = 0; i < parts.Count; i++)
+                delivered &= await notifier.EnqueueAsync(connection, transaction, curator, Reply.Formatted(parts[i]), $"digest:{organisation.Id:N}:{week}:m{curator}:{i}", dueAt, cancellationToken);
+            if (delivered) sent++;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return sent;
+    }
+
+    /// <summary>
+    /// The latest fire time of the organisation's digest cron (in its zone) in (<paramref name="now"/> − 7 days,
+    /// <paramref name="now"/>] and not before the organisation existed; null when none (or the stored cron is not valid).
+    /// </summary>
+    public static DateTimeOffset? LatestFire(OrganisationClock organisation, DateTimeOffset now)
+    {
+        if (!Quartz.CronExpression.TryParse(organisation.DigestCron, out _)) return null;
+        var cron = new Quartz.CronExpression(organisation.DigestCron, organisation.Zone);
+        var from = now.AddDays(-7) > organisation.CreatedAt ? now.AddDays(-7) : organisation.CreatedAt;
+        DateTimeOffset? latest = null;
+        for (var next = cron.GetNextValidTimeAfter(from); next is { } n && n <= now; next = cron.GetNextValidTimeAfter(n))
+            latest = n;
+        return latest;
+    }
+}

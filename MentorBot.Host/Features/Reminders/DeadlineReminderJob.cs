@@ -1,0 +1,59 @@
+using MentorBot.Domain.Conversations;
+using MentorBot.Domain.Reminders;
+using MentorBot.Domain.Scheduling;
+using MentorBot.Host.Outbox;
+using MentorBot.Host.Scheduling;
+using Npgsql;
+
+namespace MentorBot.Host.Features.Reminders;
+
+/// <summary>
+/// Stage-deadline reminders (issue 7): for every organisation with a road map, the reminders
+/// <see cref="DeadlineSchedule"/> says are due today (local), to the item's owners (curators copied from the
+/// second overdue notice), at the next moment of the organisation's delivery window. Not mutable by /pause.
+/// Idempotent: each reminder's key is unique per item, occurrence, notice and person.
+/// </summary>
+public sealed class DeadlineReminderJob(NpgsqlDataSource dataSource, Notifier notifier, WorkCalendar calendar) : IScheduledJob
+{
+    /// <summary>The job's name for <c>jobs run</c>.</summary>
+    public const string Name = "deadline-reminders";
+
+    /// <inheritdoc />
+    public async Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var schedule = new DeadlineSchedule(calendar);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        foreach (var organisation in await OrganisationClock.LoadAsync(connection, null, calendar, null, cancellationToken))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var map = await RoadMapItemsStore.LoadAsync(connection, transaction, organisation, cancellationToken);
+            if (map is null) continue;
+            var today = organisation.Today(now);
+            foreach (var stage in map.Stages)
+            foreach (var item in DeadlineSchedule.Remindable(stage.Stage, stage.Activities))
+            foreach (var reminder in schedule.Due(item, today))
+            {
+                var owners = map.OwnersOf(item, stage.Stage.Id);
+                var dueAt = organisation.DueAt(now, reminder.Day);
+                foreach (var owner in owners)
+                    await notifier.EnqueueAsync(connection, transaction, owner, Message(reminder, schedule, false, null), reminder.Key(owner), dueAt, cancellationToken);
+                if (!reminder.CopiesCurator) continue;
+                foreach (var curator in map.Curators.Except(owners))
+                    await notifier.EnqueueAsync(connection, transaction, curator, Message(reminder, schedule, true, map.NamesOf(item, stage.Stage.Id)), reminder.Key(curator), dueAt, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The reminder with «Отметить выполненным» and «Открыть дорожную карту».</summary>
+    public static Reply Message(DeadlineReminder reminder, DeadlineSchedule schedule, bool curatorCopy, string? owners)
+    {
+        var item = reminder.Item;
+        var done = item.Subject == DeadlineSubject.Stage ? ReminderButtons.MarkStageDone(item.Id) : ReminderButtons.MarkActivityDone(item.Id);
+        IReadOnlyList<IReadOnlyList<Choice>> buttons = reminder.Kind == DeadlineReminderKind.OnDay
+            ? [[new Choice(ReminderTexts.OpenRoadMap, ReminderButtons.OpenRoadMap)]]
+            : [[new Choice(ReminderTexts.MarkDone, done)], [new Choice(ReminderTexts.OpenRoadMap, ReminderButtons.OpenRoadMap)]];
+        return Reply.Formatted(ReminderTexts.Deadline(reminder, schedule.DaysBeforeEnd, curatorCopy, owners), buttons);
+    }
+}

@@ -1,0 +1,146 @@
+using MentorBot.Domain.Reminders;
+using MentorBot.Domain.Roadmaps;
+using MentorBot.Domain.Scheduling;
+
+namespace MentorBot.Tests.Reminders;
+
+public sealed class DeadlineScheduleTests
+{
+    private static readonly DeadlineSchedule Schedule = new(WorkCalendar.Russia);
+
+    private static DeadlineItem Item(DeadlinePeriod period, DateOnly? doneOn = null, int firstYear = 2026, int lastYear = 2026, DeadlineSubject subject = DeadlineSubject.Stage, long id = 7, string? number = "2") =>
+        new(subject, id, number, "Формирование банка наставляемых", null, [period], doneOn, firstYear, lastYear);
+
+    private static DeadlinePeriod Once(string from, string to) => new("октябрь", D(from), D(to), Recurrence.None);
+
+    private static DateOnly D(string date) => DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static IEnumerable<string> Describe(IEnumerable<DeadlineReminder> reminders) =>
+        reminders.Select(r => $"{r.Kind}{r.Notice} {r.Day:yyyy-MM-dd}{(r.CopiesCurator ? " +curator" : "")}");
+
+    [Fact]
+    public void A_one_off_period_reminds_on_the_start_three_days_before_the_end_and_weekly_while_overdue_copying_the_curator_from_the_second_notice()
+    {
+        // 1 October 2026 is a Thursday, 30 October a Friday.
+        var all = Schedule.All(Item(Once("2026-10-01", "2026-10-30")), D("2026-11-20"));
+
+        Describe(all).Should().Equal(
+            "Start1 2026-10-01",
+            "BeforeEnd1 2026-10-27",
+            "Overdue1 2026-11-02",            // the working day after Friday the 30th is Monday
+            "Overdue2 2026-11-09 +curator",
+            "Overdue3 2026-11-16 +curator");
+    }
+
+    [Fact]
+    public void Holidays_move_the_overdue_notice_forward_and_the_early_reminder_back()
+    {
+        // Ends Tuesday 3 November; 4 November is a public holiday; 31 October is a Saturday.
+        var all = Schedule.All(Item(Once("2026-10-01", "2026-11-03")), D("2026-11-05"));
+
+        Describe(all).Should().Equal("Start1 2026-10-01", "BeforeEnd1 2026-10-30", "Overdue1 2026-11-05");
+    }
+
+    [Fact]
+    public void A_transferred_working_day_from_a_calendar_file_counts_as_a_working_day()
+    {
+        // A made-up calendar: Saturday 31 October 2026 is a working day by transfer.
+        var calendar = WorkCalendar.Russia.With(WorkCalendar.FromJson("""
+            {"year": 2026, "holidays": ["2026-11-04"], "workingDays": ["2026-10-31"]}
+            """));
+        var all = new DeadlineSchedule(calendar).All(Item(Once("2026-10-01", "2026-11-03")), D("2026-11-04"));
+
+        Describe(all).Should().Contain("BeforeEnd1 2026-10-31");
+    }
+
+    [Fact]
+    public void Nothing_is_due_once_the_item_is_done()
+    {
+        Schedule.All(Item(Once("2026-10-01", "2026-10-30"), doneOn: D("2026-10-20")), D("2026-12-31")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_short_period_gets_no_before_the_end_reminder()
+    {
+        Describe(Schedule.All(Item(Once("2026-10-28", "2026-10-30")), D("2026-10-30"))).Should().Equal("Start1 2026-10-28");
+    }
+
+    [Fact]
+    public void A_yearly_period_rolls_over_within_the_road_maps_span_and_a_done_mark_covers_only_its_year()
+    {
+        var september = new DeadlinePeriod("сентябрь (ежегодно)", D("2026-09-01"), D("2026-09-30"), Recurrence.Yearly);
+
+        var twoYears = Schedule.All(Item(september, doneOn: D("2026-09-20"), lastYear: 2027), D("2027-10-02"));
+        Describe(twoYears).Should().Equal("Start1 2027-09-01", "BeforeEnd1 2027-09-27", "Overdue1 2027-10-01");
+
+        var oneYear = Schedule.All(Item(september, doneOn: D("2026-09-20"), lastYear: 2026), D("2027-12-31"));
+        oneYear.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Overdue_notices_of_a_yearly_occurrence_stop_when_the_next_occurrence_starts()
+    {
+        var may = new DeadlinePeriod("май (ежегодно)", D("2026-05-04"), D("2026-05-29"), Recurrence.Yearly);
+        var all = Schedule.All(Item(may, lastYear: 2027), D("2027-06-30"));
+
+        all.Where(r => r.OccurrenceStart.Year == 2026 && r.Kind == DeadlineReminderKind.Overdue).Max(r => r.Day).Should().BeBefore(D("2027-05-04"));
+        all.Should().Contain(r => r.OccurrenceStart == D("2027-05-04") && r.Kind == DeadlineReminderKind.Start);
+    }
+
+    [Fact]
+    public void A_weekly_period_reminds_on_its_weekday_skipping_holidays_and_never_goes_overdue()
+    {
+        var wednesdays = new DeadlinePeriod("еженедельно по средам", D("2026-10-26"), D("2026-11-15"), Recurrence.Weekly, DayOfWeek.Wednesday);
+        var all = Schedule.All(Item(wednesdays), D("2026-12-31"));
+
+        // 4 November (a Wednesday) is a public holiday.
+        Describe(all).Should().Equal("OnDay1 2026-10-28", "OnDay1 2026-11-11");
+        Schedule.Due(Item(wednesdays), D("2026-10-28")).Should().ContainSingle();
+        Schedule.Due(Item(wednesdays), D("2026-10-29")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void On_demand_and_unrecognised_periods_never_remind()
+    {
+        Schedule.All(Item(new DeadlinePeriod("по запросу", null, null, Recurrence.OnDemand)), D("2027-12-31")).Should().BeEmpty();
+        Schedule.All(Item(new DeadlinePeriod("по мере готовности", null, null, Recurrence.None)), D("2027-12-31")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Due_gives_the_latest_reminder_of_an_occurrence_within_six_days_only()
+    {
+        var item = Item(Once("2026-10-01", "2026-10-30"));
+
+        Describe(Schedule.Due(item, D("2026-09-30"))).Should().BeEmpty();
+        Describe(Schedule.Due(item, D("2026-10-01"))).Should().Equal("Start1 2026-10-01");
+        Describe(Schedule.Due(item, D("2026-10-08"))).Should().BeEmpty();           // the start reminder is a week old
+        Describe(Schedule.Due(item, D("2026-10-28"))).Should().Equal("BeforeEnd1 2026-10-27");
+        Describe(Schedule.Due(item, D("2026-11-20"))).Should().Equal("Overdue3 2026-11-16 +curator");
+    }
+
+    [Fact]
+    public void Keys_name_the_item_the_occurrence_the_notice_and_the_person()
+    {
+        var item = Item(Once("2026-10-01", "2026-10-30"));
+        var keys = Schedule.All(item, D("2026-11-20")).SelectMany(r => new[] { r.Key(5), r.Key(6) }).ToList();
+
+        keys.Should().OnlyHaveUniqueItems();
+        keys.Should().Contain("dl:s7:20261001:overdue2:m5");
+        Schedule.All(item with { Subject = DeadlineSubject.Activity }, D("2026-10-01")).Single().Key(5).Should().Be("dl:a7:20261001:start1:m5");
+    }
+
+    [Fact]
+    public void Content_items_are_covered_by_their_stage_while_numbered_activities_are_reminded_themselves()
+    {
+        var october = Once("2026-10-01", "2026-10-30");
+        var november = Once("2026-11-02", "2026-11-30");
+        var stage = new DeadlineItem(DeadlineSubject.Stage, 1, "1", "Подготовка", null, [october, november], null, 2026, 2026);
+        var content = new DeadlineItem(DeadlineSubject.Activity, 10, null, "Приказ", null, [october], null, 2026, 2026);
+        var numbered = new DeadlineItem(DeadlineSubject.Activity, 11, "1.2", "Положение", null, [november], null, 2026, 2026);
+
+        var items = DeadlineSchedule.Remindable(stage, [content, numbered]);
+
+        items.Select(i => (i.Subject, i.Id, i.Periods.Count)).Should().Equal((DeadlineSubject.Stage, 1L, 1), (DeadlineSubject.Activity, 11L, 1));
+        items[0].Periods.Single().Should().Be(october);
+    }
+}
