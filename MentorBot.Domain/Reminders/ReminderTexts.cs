@@ -18,15 +18,12 @@ public static class ReminderButtons
     /// <summary>Opens the road map (road-map feature).</summary>
     public const string OpenRoadMap = "rm:open";
 
-    /// <summary>Opens a pair's card (pairs feature): <c>pairs:open:{pairId}</c>.</summary>
-    public static string OpenPair(long pairId) => Format("pairs:open:{0}", pairId);
+    /// <summary>Opens the live pairs with their actions (pairs feature's <c>/match</c> screen).</summary>
+    public const string OpenPairs = "match:live";
 
     /// <summary>Starts or resumes a questionnaire (questionnaires feature): <c>q:start:{id}[:{contextKey}]</c>.</summary>
     public static string StartQuestionnaire(string questionnaire, string contextKey = "") =>
         contextKey.Length == 0 ? $"q:start:{questionnaire}" : $"q:start:{questionnaire}:{contextKey}";
-
-    /// <summary>Opens an unanswered feedback poll (meetings/polls feature): <c>fb:open:{pollId}</c>.</summary>
-    public static string OpenFeedbackPoll(long pollId) => Format("fb:open:{0}", pollId);
 
     /// <summary>Ends a /pause early (this feature).</summary>
     public const string Resume = "pause:off";

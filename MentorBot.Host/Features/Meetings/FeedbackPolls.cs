@@ -41,8 +41,11 @@ public static class FeedbackPolls
 
     /// <summary>The poll message for <paramref name="pollId"/> (also what a reminder may resend).</summary>
     public static Reply Message(long pollId, string mentorName, DateOnly heldOn, string? topic) =>
-        new(MeetingsTexts.PollQuestion(mentorName, heldOn, topic),
-            [[.. Enumerable.Range(1, 5).Select(n => new Choice(n.ToString(CultureInfo.InvariantCulture), $"{Prefix}:score:{pollId}:{n}"))]]);
+        new(MeetingsTexts.PollQuestion(mentorName, heldOn, topic), ScoreButtons(pollId));
+
+    /// <summary>The poll's answer buttons 1–5 (<c>poll:score:{pollId}:{n}</c>), also under its reminder.</summary>
+    public static IReadOnlyList<IReadOnlyList<Choice>> ScoreButtons(long pollId) =>
+        [[.. Enumerable.Range(1, 5).Select(n => new Choice(n.ToString(CultureInfo.InvariantCulture), $"{Prefix}:score:{pollId}:{n}"))]];
 
     /// <summary>
     /// Makes sure each mentee of the meeting's pair has a poll due at the right moment: creates the

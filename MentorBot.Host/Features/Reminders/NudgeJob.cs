@@ -4,6 +4,7 @@ using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Digests;
 using MentorBot.Domain.Reminders;
 using MentorBot.Domain.Scheduling;
+using MentorBot.Host.Features.Meetings;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Scheduling;
 using Npgsql;
@@ -119,7 +120,7 @@ public sealed class NudgeJob(NpgsqlDataSource dataSource, Notifier notifier, Wor
 
                 curators ??= await RoadMapItemsStore.CuratorsAsync(connection, transaction, organisation.Id, cancellationToken);
                 var alert = Reply.Formatted(ReminderTexts.QuietPairToCurator(pair.MentorName, pair.MenteeName, days),
-                    [[new Choice(ReminderTexts.OpenPair, ReminderButtons.OpenPair(pair.Id))]]);
+                    [[new Choice(ReminderTexts.OpenPair, ReminderButtons.OpenPairs)]]);
                 foreach (var curator in curators.Where(c => !paused.Contains(c)))
                     await notifier.EnqueueAsync(connection, transaction, curator, alert, Key($"{spell}:curator:m{curator}"), dueAt, cancellationToken);
             }
@@ -149,8 +150,9 @@ public sealed class NudgeJob(NpgsqlDataSource dataSource, Notifier notifier, Wor
         foreach (var poll in polls)
         {
             if (!Nudges.Unanswered(new DateTimeOffset(DateTime.SpecifyKind(poll.DueAt, DateTimeKind.Utc)), now) || paused.Contains(poll.MenteeMembershipId)) continue;
-            var reply = Reply.WithChoices(ReminderTexts.FeedbackPoll, new Choice(ReminderTexts.Answer, ReminderButtons.OpenFeedbackPoll(poll.Id)));
-            await notifier.EnqueueAsync(connection, transaction, poll.MenteeMembershipId, reply, Key($"poll:{poll.Id}"), organisation.DueAt(now, organisation.Today(now)), cancellationToken);
+            // The reminder carries the poll's own score buttons; its key differs from the poll's (poll:{id}).
+            var reply = new Reply(ReminderTexts.FeedbackPoll, FeedbackPolls.ScoreButtons(poll.Id));
+            await notifier.EnqueueAsync(connection, transaction, poll.MenteeMembershipId, reply, Key($"poll-reminder:{poll.Id}"), organisation.DueAt(now, organisation.Today(now)), cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(markReminded, new { id = poll.Id, now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken));
         }
     }

@@ -126,7 +126,7 @@ public sealed class NudgeJobTests : IAsyncLifetime
         await RunAsync(Day(10, 2));
         var toCurator = (await bot.BackgroundAsync(CuratorUser)).Where(Quiet).Should().ContainSingle().Subject;
         toCurator.Text.Should().Contain("Пара под риском: Иванова Мария Петровна — Петров Олег: нет отмеченных встреч 21 день");
-        toCurator.Payload.Should().Contain($"pairs:open:{pair}").And.Contain("Открыть пару");
+        toCurator.Payload.Should().Contain("match:live").And.Contain("Открыть пару");
 
         // A new meeting starts a new spell.
         await bot.ExecuteAsync("""
@@ -166,7 +166,8 @@ public sealed class NudgeJobTests : IAsyncLifetime
 
         var reminder = (await bot.BackgroundAsync(MenteeUser)).Where(Poll).Should().ContainSingle().Subject;
         reminder.Text.Should().Contain("не ответили на короткий опрос");
-        reminder.Payload.Should().Contain($"fb:open:{poll}");
+        reminder.Payload.Should().Contain($"poll:score:{poll}:1").And.Contain($"poll:score:{poll}:5");
+        reminder.Key.Should().NotBe($"bg:poll:{poll}.0", "the reminder must not share the poll message's key, or the outbox would drop it");
         (await bot.ScalarAsync<DateTime?>("SELECT reminded_at FROM feedback_polls WHERE id = @poll", new { poll })).Should().NotBeNull();
     }
 
