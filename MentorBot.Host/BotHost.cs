@@ -1,5 +1,6 @@
 using MentorBot.Host.Configuration;
 using MentorBot.Host.ConsoleChat;
+using MentorBot.Host.Features.Questionnaires;
 using MentorBot.Host.Features.Start;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Persistence;
@@ -47,6 +48,8 @@ public static class BotHost
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.AddSingleton<IChatFeature, StartFeature>();
+        services.AddSingleton<IChatFeature, ConversationSwitch>();
+        services.AddSingleton<IChatFeature, QuestionnaireFeature>();
         return services;
     }
 

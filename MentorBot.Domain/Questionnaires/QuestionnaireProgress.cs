@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -56,8 +57,11 @@ public sealed class QuestionnaireProgress
             JsonSerializer.Deserialize<List<string>>(historyJson) ?? [], current, completed, ticks);
 
     /// <summary>The answers as stored JSON text.</summary>
-    public string AnswersJson() => Answers.ToJsonString();
+    public string AnswersJson() => Answers.ToJsonString(Json);
 
     /// <summary>The history as stored JSON text (an array of question ids).</summary>
-    public string HistoryJson() => JsonSerializer.Serialize(History);
+    public string HistoryJson() => JsonSerializer.Serialize(History, Json);
+
+    // Cyrillic kept readable in the stored text (jsonb normalises escapes anyway).
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

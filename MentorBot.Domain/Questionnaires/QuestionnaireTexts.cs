@@ -77,9 +77,6 @@ public static class QuestionnaireTexts
     /// <summary>Under a date question.</summary>
     public const string DateHint = "Дата в виде дд.мм.гггг, «сегодня» или «вчера».";
 
-    /// <summary>/back outside a questionnaire.</summary>
-    public const string NothingToGoBackTo = "Сейчас нет открытой анкеты, возвращаться некуда.";
-
     /// <summary>A button or command naming an unknown questionnaire.</summary>
     public const string UnknownQuestionnaire = "Такой анкеты нет. Возможно, сообщение устарело.";
 
@@ -88,9 +85,6 @@ public static class QuestionnaireTexts
 
     /// <summary>Menu entry of /questionnaire.</summary>
     public const string ContinueMenu = "Продолжить незаконченную анкету";
-
-    /// <summary>Menu entry of /back.</summary>
-    public const string BackMenu = "Вернуться к предыдущему вопросу";
 
     /// <summary>How long a text is allowed to be.</summary>
     public static string TextHint(int maxLength) => Format($"Напишите ответ сообщением (до {maxLength} символов).");
