@@ -177,11 +177,10 @@ public sealed class QuestionnaireFlow
             .InternalTransition(QuestionnaireTrigger.Toggle, () => AskCurrent())
             .InternalTransition(QuestionnaireTrigger.Invalid, () => AskCurrent())
             .InternalTransition(QuestionnaireTrigger.Resume, () => AskCurrent())
-            .OnEntryFrom(QuestionnaireTrigger.Answer, MoveOn, "ask the next question")
-            .OnEntryFrom(QuestionnaireTrigger.Skip, MoveOn, "ask the next question")
-            .OnEntryFrom(QuestionnaireTrigger.Back, MoveBack, "ask the previous question");
+            .OnEntry(t => { if (t.Trigger == QuestionnaireTrigger.Back) MoveBack(); else MoveOn(); }, "ask the next question (after Back: the previous one)");
         Machine.Configure(QuestionnaireStage.Completed)
-            .OnEntry(Finish, "drop answers no longer asked, thank, say what is next")
+            .OnEntryFrom(QuestionnaireTrigger.Answer, Finish, "thank, say what is next")
+            .OnEntryFrom(QuestionnaireTrigger.Skip, Finish, "thank, say what is next")
             .InternalTransition(QuestionnaireTrigger.Resume, () => replies.Add(Reply.Plain(QuestionnaireTexts.AlreadyCompleted(definition.Title))));
         Machine.OnUnhandledTrigger((stage, trigger) =>
         {
