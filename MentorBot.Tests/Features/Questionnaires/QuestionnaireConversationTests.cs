@@ -237,4 +237,28 @@ public sealed class QuestionnaireConversationTests : IAsyncLifetime
         var answers = JsonNode.Parse(await AnswersAsync(membershipId))!.AsObject();
         answers.Where(a => a.Key.StartsWith("self:")).Select(a => $"{a.Key}={a.Value}").Should().BeEquivalentTo("self:наставничество в ДОУ=4", "self:игровые технологии=8");
     }
+
+    [Fact]
+    public async Task A_satisfaction_survey_started_for_a_pair_is_stored_under_its_context_key()
+    {
+        var (chat, membershipId) = await MenteeAsync();
+        await chat.PressDataAsync("q:start:satisfaction_mentee:pair:17");
+        (await chat.TextsAsync())[0].Should().StartWith("Программа наставничества подходит к концу.");
+        foreach (var score in new[] { "9", "10", "8", "10", "7", "10" }) await chat.PressAsync(score);
+        await chat.PressAsync("в самый раз");
+        await chat.TypeAsync("Разбор уроков");
+        await chat.PressAsync("Пропустить");
+        await chat.PressAsync("Да");
+        await chat.PressAsync("Нет");
+
+        (await chat.LastTextAsync()).Should().StartWith("Спасибо! Анкета «Анкета удовлетворённости наставляемого» заполнена.");
+        (await harness.ScalarAsync<string>("SELECT context_key || ' ' || status FROM questionnaire_responses")).Should().Be("pair:17 completed");
+        JsonNode.DeepEquals(JsonNode.Parse(await AnswersAsync(membershipId, "satisfaction_mentee")), new JsonObject
+        {
+            ["effectiveness"] = 9, ["comfort"] = 10, ["usefulness"] = 8, ["support"] = 10, ["plan_clarity"] = 7, ["safety"] = 10,
+            ["meeting_frequency"] = "в самый раз", ["valuable"] = "Разбор уроков", ["would_continue"] = true, ["would_become_mentor"] = false,
+        }).Should().BeTrue();
+        (await harness.ScalarAsync<string>("SELECT full_name FROM memberships WHERE id = @membershipId", new { membershipId }))
+            .Should().Be("Петрова А.", "a questionnaire without a name leaves the membership's name alone");
+    }
 }
