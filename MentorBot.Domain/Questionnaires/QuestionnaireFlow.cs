@@ -257,7 +257,7 @@ public sealed class QuestionnaireFlow
         if (question.Kind == QuestionKind.MultipleChoice && progress.Ticks.Count > 0)
             text.Append('\n').Append(QuestionnaireTexts.Ticked(AnswerReader.Selection(question, progress.Ticks).Select(n => n!.GetValue<string>())));
         else if (progress.Answers.TryGetPropertyValue(question.Id, out var earlier) && earlier is not null)
-            text.Append('\n').Append(QuestionnaireTexts.EarlierAnswer(Describe(earlier)));
+            text.Append('\n').Append(QuestionnaireTexts.EarlierAnswer(AnswerSummary.Text(earlier)));
         replies.Add(new Reply(text.ToString(), Buttons(question, index)));
     }
 
@@ -275,13 +275,6 @@ public sealed class QuestionnaireFlow
         QuestionKind.Number => QuestionnaireTexts.NumberHint(question.Min, question.Max),
         QuestionKind.Date => QuestionnaireTexts.DateHint,
         _ => null,
-    };
-
-    private static string Describe(JsonNode value) => value switch
-    {
-        JsonArray array => string.Join(", ", array.Select(n => n?.ToString())),
-        JsonValue v when v.TryGetValue<bool>(out var flag) => flag ? QuestionnaireTexts.YesButton : QuestionnaireTexts.NoButton,
-        _ => value.ToString(),
     };
 
     private IReadOnlyList<IReadOnlyList<Choice>> Buttons(Question question, int index)
