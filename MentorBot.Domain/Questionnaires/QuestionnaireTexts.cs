@@ -80,6 +80,9 @@ public static class QuestionnaireTexts
     /// <summary>A button or command naming an unknown questionnaire.</summary>
     public const string UnknownQuestionnaire = "Такой анкеты нет. Возможно, сообщение устарело.";
 
+    /// <summary>Text sent to a questionnaire that was closed meanwhile (finished elsewhere, consent withdrawn).</summary>
+    public const string QuestionnaireClosed = "Эта анкета уже закрыта. Продолжить незаконченную анкету — /questionnaire.";
+
     /// <summary>/questionnaire with nothing to continue.</summary>
     public const string NothingToContinue = "Незаконченных анкет нет. Спасибо!";
 

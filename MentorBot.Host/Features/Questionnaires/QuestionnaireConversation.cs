@@ -80,7 +80,12 @@ public static class QuestionnaireConversation
         };
         if (read is null) return;
         var open = await OpenAsync(context, responseId: null);
-        if (open is null) return;
+        if (open is null)
+        {
+            context.Reply(Reply.Plain(QuestionnaireTexts.QuestionnaireClosed));
+            return;
+        }
+
         await RunAsync(context, open.Value.Member, open.Value.Definition, open.Value.Response, open.Value.Progress, read);
     }
 
@@ -99,8 +104,10 @@ public static class QuestionnaireConversation
 
     /// <summary>
     /// The open questionnaire of the chat (when <paramref name="responseId"/> is given, only if it is that
-    /// response), with the person's membership and progress; null when there is none. A conversation row
-    /// pointing at a response that is gone, finished or someone else's is closed.
+    /// response), with the person's membership and progress; null when there is none. The membership is
+    /// the response's own (so switching the current organisation does not break an open questionnaire),
+    /// and must be active and the sender's. A conversation row pointing at a response that is gone,
+    /// finished or not the sender's is closed.
     /// </summary>
     private static async Task<(Member Member, QuestionnaireDefinition Definition, QuestionnaireResponse Response, QuestionnaireProgress Progress)?> OpenAsync(ChatContext context, long? responseId)
     {
@@ -108,12 +115,11 @@ public static class QuestionnaireConversation
         if (conversation?.Flow != Flow) return null;
         var data = JsonSerializer.Deserialize<OpenQuestionnaire>(conversation.Data, JsonSerializerOptions.Web)!;
         if (responseId is not null && data.ResponseId != responseId) return null;
-        var member = await Access.RequireAsync(context);
-        if (member is null) return null;
-        var response = await QuestionnaireStore.GetForUpdateAsync(context.Connection, context.Transaction, data.ResponseId, member.MembershipId, context.CancellationToken);
-        var taxonomy = await QuestionnaireStore.TaxonomyAsync(context.Connection, context.Transaction, member.Organisation.Id, context.CancellationToken);
-        var definition = response is null ? null : BuiltInQuestionnaires.Find(response.Questionnaire, taxonomy, response.Version);
-        if (response is null || response.IsCompleted || definition is null)
+        var response = await QuestionnaireStore.GetForUpdateAsync(context.Connection, context.Transaction, data.ResponseId, context.CancellationToken);
+        var member = response is null ? null : await MembershipStore.GetAsync(context.Connection, context.Transaction, response.MembershipId, context.CancellationToken);
+        var definition = response is null || member is null ? null : BuiltInQuestionnaires.Find(response.Questionnaire,
+            await QuestionnaireStore.TaxonomyAsync(context.Connection, context.Transaction, member.Organisation.Id, context.CancellationToken), response.Version);
+        if (response is null || response.IsCompleted || member is null || member.ParticipantId != context.ParticipantId || definition is null)
         {
             await context.ClearConversationAsync();
             return null;

@@ -68,11 +68,11 @@ public static class QuestionnaireStore
         return connection.QuerySingleOrDefaultAsync<QuestionnaireResponse>(new CommandDefinition(sql, new { membershipId, questionnaire, contextKey }, transaction, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Response <paramref name="id"/> of <paramref name="membershipId"/>, locked until the transaction ends, or null.</summary>
-    public static Task<QuestionnaireResponse?> GetForUpdateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, long membershipId, CancellationToken cancellationToken)
+    /// <summary>Response <paramref name="id"/>, locked until the transaction ends, or null. The caller checks whose it is.</summary>
+    public static Task<QuestionnaireResponse?> GetForUpdateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, CancellationToken cancellationToken)
     {
-        const string sql = SelectResponse + " WHERE id = @id AND membership_id = @membershipId FOR UPDATE";
-        return connection.QuerySingleOrDefaultAsync<QuestionnaireResponse>(new CommandDefinition(sql, new { id, membershipId }, transaction, cancellationToken: cancellationToken));
+        const string sql = SelectResponse + " WHERE id = @id FOR UPDATE";
+        return connection.QuerySingleOrDefaultAsync<QuestionnaireResponse>(new CommandDefinition(sql, new { id }, transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>The person's most recently touched unfinished response, or null.</summary>

@@ -261,4 +261,22 @@ public sealed class QuestionnaireConversationTests : IAsyncLifetime
         (await harness.ScalarAsync<string>("SELECT full_name FROM memberships WHERE id = @membershipId", new { membershipId }))
             .Should().Be("Петрова А.", "a questionnaire without a name leaves the membership's name alone");
     }
+
+    [Fact]
+    public async Task An_erased_membership_closes_the_open_questionnaire_and_nothing_more_is_stored()
+    {
+        var (chat, membershipId) = await MenteeAsync();
+        await chat.PressDataAsync("q:start:mentee_intake");
+        await chat.TypeAsync("Петрова Анна");
+        await harness.ExecuteAsync("UPDATE memberships SET status = 'erased' WHERE id = @membershipId", new { membershipId });
+
+        await chat.TypeAsync("учитель");
+        (await chat.LastTextAsync()).Should().Be("Эта анкета уже закрыта. Продолжить незаконченную анкету — /questionnaire.");
+        (await AnswersAsync(membershipId)).Should().Be("""{"full_name": "Петрова Анна"}""");
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM conversation_states")).Should().Be(0);
+
+        var other = new QuestionnaireChat(harness, 7004);
+        await other.PressDataAsync(QuestionnaireButtons.Skip(await harness.ScalarAsync<long>("SELECT id FROM questionnaire_responses"), 1));
+        (await other.ToastsAsync()).Should().Equal("Этот вопрос уже закрыт.");
+    }
 }
