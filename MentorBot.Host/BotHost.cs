@@ -3,6 +3,7 @@ using MentorBot.Host.ConsoleChat;
 using MentorBot.Host.Features.Roadmaps;
 using MentorBot.Host.Features.Digests;
 using MentorBot.Host.Features.Reminders;
+using MentorBot.Host.Features.Questionnaires;
 using MentorBot.Host.Features.Start;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Persistence;
@@ -60,6 +61,8 @@ public static class BotHost
         services.AddSingleton<IChatFeature, MentorBot.Host.Features.Consents.ConsentsFeature>();
         services.AddReminders();
         services.AddDigests();
+        services.AddSingleton<IChatFeature, ConversationSwitch>();
+        services.AddSingleton<IChatFeature, QuestionnaireFeature>();
         return services;
     }
 

@@ -1,0 +1,179 @@
+using MentorBot.Domain.Organisations;
+
+namespace MentorBot.Domain.Questionnaires;
+
+/// <summary>
+/// The built-in questionnaires in the methodology's terms (issue 4: intake of mentees and mentors;
+/// issue 6: satisfaction survey, road map 6.8, and the second measurement of the impact monitoring,
+/// stage 7). Ids and question ids are the PREAMBLE answers contract other features read. Choice
+/// options drawn from the competency taxonomy depend on the organisation's <see cref="CompetencyTaxonomy"/>.
+/// </summary>
+public static class BuiltInQuestionnaires
+{
+    /// <summary>«Анкета наставляемого» (road map stage 2).</summary>
+    public const string MenteeIntake = "mentee_intake";
+
+    /// <summary>«Анкета наставника» (road map stage 3).</summary>
+    public const string MentorIntake = "mentor_intake";
+
+    /// <summary>A curator's or head's profile: full name and position.</summary>
+    public const string Profile = "profile";
+
+    /// <summary>The mentee's satisfaction survey (road map 6.8; context key <c>pair:&lt;pairId&gt;</c>).</summary>
+    public const string SatisfactionMentee = "satisfaction_mentee";
+
+    /// <summary>The mentor's satisfaction survey (road map 6.8; context key <c>pair:&lt;pairId&gt;</c>).</summary>
+    public const string SatisfactionMentor = "satisfaction_mentor";
+
+    /// <summary>The final self-assessment, second measurement of the impact monitoring (stage 7; context key <c>pair:&lt;pairId&gt;</c>).</summary>
+    public const string FinalSelfAssessment = "final_self_assessment";
+
+    /// <summary>Every built-in questionnaire id.</summary>
+    public static readonly IReadOnlyList<string> Ids = [MenteeIntake, MentorIntake, Profile, SatisfactionMentee, SatisfactionMentor, FinalSelfAssessment];
+
+    /// <summary>The newest version of each questionnaire: new responses start under it.</summary>
+    public static int CurrentVersion(string id) => 1;
+
+    /// <summary>
+    /// The definition of <paramref name="id"/> in <paramref name="version"/> (default: the current one)
+    /// over <paramref name="taxonomy"/>, or null for an unknown id or version.
+    /// </summary>
+    public static QuestionnaireDefinition? Find(string id, CompetencyTaxonomy taxonomy, int? version = null)
+    {
+        if ((version ?? CurrentVersion(id)) != 1) return null;
+        return id switch
+        {
+            MenteeIntake => MenteeIntakeV1(taxonomy),
+            MentorIntake => MentorIntakeV1(taxonomy),
+            Profile => ProfileV1(),
+            SatisfactionMentee => SatisfactionV1(SatisfactionMentee, Role.Mentee, mentor: false),
+            SatisfactionMentor => SatisfactionV1(SatisfactionMentor, Role.Mentor, mentor: true),
+            FinalSelfAssessment => FinalSelfAssessmentV1(taxonomy),
+            _ => null,
+        };
+    }
+
+    private const string Controls =
+        "Варианты выбирайте кнопками, остальное пишите сообщением. /back — вернуться к предыдущему вопросу, " +
+        "/cancel — прервать (ответы сохранятся; продолжить — /questionnaire).";
+
+    private static Question FullName() => Question.FreeText("full_name", "Ваши фамилия, имя и отчество полностью.", 200);
+
+    private static Question Position() => Question.FreeText("position", "Ваша должность (например, «учитель математики», «воспитатель», «мастер производственного обучения»).", 200);
+
+    private static Question Subject() => Question.FreeText("subject", "Предмет или направление, которое вы ведёте.", 200);
+
+    private static Question Experience() => Question.Number("experience_years", "Ваш педагогический стаж — сколько полных лет вы работаете педагогом?", 0, 60);
+
+    private static Question FormSize() => Question.SingleChoice("form_size", "Какая форма наставничества вам удобнее?", "индивидуальная", "групповая", "любая");
+
+    private static Question FormMode() => Question.SingleChoice("form_mode", "Как вам удобнее встречаться?", "очно", "дистанционно", "любой");
+
+    private static AnswerCondition ChoseOther(string questionId) => new(questionId, [CompetencyTaxonomy.Other]);
+
+    /// <summary>One 1–10 scale per taxonomy label; «другое» only when <paramref name="otherIf"/> holds (or optional when null).</summary>
+    private static IEnumerable<Question> SelfAssessment(CompetencyTaxonomy taxonomy, AnswerCondition? otherIf, string note)
+    {
+        var first = true;
+        foreach (var label in taxonomy.Labels)
+        {
+            var other = CompetencyTaxonomy.IsOther(label);
+            var prompt = other
+                ? "Самооценка: насколько уверенно вы справляетесь с тем, что отметили как «другое»? 1 — совсем не уверенно, 10 — полностью уверенно."
+                : $"Самооценка: насколько уверенно вы владеете компетенцией «{label}»? 1 — совсем не уверенно, 10 — полностью уверенно.";
+            yield return Question.Scale(CompetencyTaxonomy.SelfAssessmentId(label), prompt, 1, 10) with
+            {
+                ShowIf = other ? otherIf : null,
+                Optional = other && otherIf is null,
+                Note = first ? note : null,
+            };
+            first = false;
+        }
+    }
+
+    private static QuestionnaireDefinition MenteeIntakeV1(CompetencyTaxonomy taxonomy) => new(
+        MenteeIntake, 1, "Анкета наставляемого",
+        "Анкета наставляемого поможет куратору подобрать вам наставника и составить персонализированную программу наставничества. " +
+        "Ответы видят только вы и куратор программы. Это займёт 5–7 минут.\n\n" + Controls,
+        "Что дальше: куратор увидит вашу анкету в банке наставляемых и подберёт вам наставника. " +
+        "Когда пара будет утверждена, я напишу, кто ваш наставник, и помогу договориться о первой встрече.",
+        [Role.Mentee],
+        [
+            FullName(), Position(), Subject(), Experience(),
+            Question.MultipleChoice("difficulties", "Какие профессиональные затруднения вы испытываете? С чем нужна помощь наставника?", taxonomy.Labels),
+            Question.FreeText("difficulties_other", "Опишите коротко, какие ещё затруднения вы испытываете.", 500) with { ShowIf = ChoseOther("difficulties") },
+            FormSize(), FormMode(),
+            Question.FreeText("expectations", "Чего вы ждёте от наставничества? Какого результата хотите достичь?"),
+            .. SelfAssessment(taxonomy, ChoseOther("difficulties"),
+                "Это первый замер мониторинга влияния программы: в конце программы я попрошу оценить себя ещё раз."),
+        ]);
+
+    private static QuestionnaireDefinition MentorIntakeV1(CompetencyTaxonomy taxonomy) => new(
+        MentorIntake, 1, "Анкета наставника",
+        "Анкета наставника поможет куратору подобрать вам наставляемых, которым нужен именно ваш опыт. " +
+        "Ответы видят только вы и куратор программы. Это займёт 3–5 минут.\n\n" + Controls,
+        "Что дальше: куратор увидит вашу анкету в банке наставников. Когда вас закрепят за наставляемым " +
+        "(приказом о закреплении наставнических пар), я напишу, с кем вы работаете, и помогу спланировать первую встречу.",
+        [Role.Mentor],
+        [
+            FullName(), Position(), Subject(), Experience(),
+            Question.SingleChoice("qualification_category", "Ваша квалификационная категория.",
+                "без категории", "первая", "высшая", "педагог-методист", "педагог-наставник"),
+            Question.MultipleChoice("competencies", "Какими компетенциями вы готовы делиться с наставляемыми?", taxonomy.Labels),
+            Question.FreeText("competencies_other", "Опишите коротко, чем ещё вы готовы делиться.", 500) with { ShowIf = ChoseOther("competencies") },
+            Question.Scale("capacity", "Сколько наставляемых вы готовы вести одновременно?", 1, 5),
+            FormSize(), FormMode(),
+            Question.FreeText("free_time", "Когда вам обычно удобно встречаться? Напишите дни недели и время.", 500),
+        ]);
+
+    private static QuestionnaireDefinition ProfileV1() => new(
+        Profile, 1, "Профиль участника программы",
+        "Два вопроса о вас: они нужны для документов программы наставничества (приказов, отчётов). " + Controls,
+        "Ваши ФИО и должность сохранены. Список команд — /help.",
+        [Role.Curator, Role.Head],
+        [FullName(), Position()]);
+
+    private static QuestionnaireDefinition SatisfactionV1(string id, Role role, bool mentor) => new(
+        id, 1, mentor ? "Анкета удовлетворённости наставника" : "Анкета удовлетворённости наставляемого",
+        "Программа наставничества подходит к концу. Оцените, пожалуйста, как она прошла: это мониторинг качества " +
+        "программы (анкета удовлетворённости). Куратор видит только обобщённые итоги, когда ответили не меньше 5 человек. " +
+        "Это займёт 3 минуты.\n\n" + Controls,
+        "Ваши ответы войдут в мониторинг качества программы наставничества. Итоги куратор обсудит на итоговом круглом столе.",
+        [role],
+        [
+            Question.Scale("effectiveness", mentor
+                ? "Насколько эффективной была программа наставничества для вашего наставляемого? 1 — совсем нет, 10 — очень."
+                : "Насколько эффективной была для вас программа наставничества? 1 — совсем нет, 10 — очень.", 1, 10),
+            Question.Scale("comfort", mentor
+                ? "Насколько комфортным было общение с наставляемым?"
+                : "Насколько комфортным было общение с наставником?", 1, 10),
+            Question.Scale("usefulness", mentor
+                ? "Насколько полезными, по-вашему, были встречи для наставляемого?"
+                : "Насколько полезными были для вас встречи с наставником?", 1, 10),
+            Question.Scale("support", mentor
+                ? "Насколько вы чувствовали поддержку куратора и администрации?"
+                : "Насколько вы чувствовали поддержку наставника?", 1, 10),
+            Question.Scale("plan_clarity", "Насколько понятным был план работы (персонализированная программа наставничества)?", 1, 10),
+            Question.Scale("safety", mentor
+                ? "Насколько доверительной была атмосфера встреч?"
+                : "Насколько безопасно вы себя чувствовали: можно было ошибаться и задавать любые вопросы?", 1, 10),
+            Question.SingleChoice("meeting_frequency", "Как вы оцениваете частоту встреч?", "слишком редко", "в самый раз", "слишком часто"),
+            Question.FreeText("valuable", "Что было самым ценным в программе?"),
+            Question.FreeText("missing", "Чего не хватило? Что стоит изменить?") with { Optional = true },
+            Question.YesNo("would_continue", mentor
+                ? "Хотели бы вы продолжить работу с этим наставляемым?"
+                : "Хотели бы вы продолжить работу с наставником?"),
+            Question.YesNo("would_become_mentor", mentor
+                ? "Готовы ли вы снова стать наставником в следующем цикле программы?"
+                : "Хотели бы вы в будущем сами стать наставником?"),
+        ]);
+
+    private static QuestionnaireDefinition FinalSelfAssessmentV1(CompetencyTaxonomy taxonomy) => new(
+        FinalSelfAssessment, 1, "Итоговая самооценка",
+        "Программа наставничества подходит к концу. Оцените, пожалуйста, свои компетенции ещё раз — по той же шкале, что и в анкете " +
+        "в начале программы. Это второй замер мониторинга влияния программы.\n\n" + Controls,
+        "Сравнение с первой самооценкой войдёт в мониторинг влияния программы. В отчётах показываются только обобщённые итоги, " +
+        "когда ответили не меньше 5 человек.",
+        [Role.Mentee],
+        [.. SelfAssessment(taxonomy, null, "1 — совсем не уверенно, 10 — полностью уверенно.")]);
+}
