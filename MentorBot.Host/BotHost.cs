@@ -50,19 +50,20 @@ public static class BotHost
     /// <summary>The chat features; each new feature adds one line.</summary>
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
+        // Registration order is the order of /help and the command menu: joining first, then the curator's work.
         services.AddSingleton<IChatFeature, StartFeature>();
-        services.AddSingleton<IChatFeature, Features.Meetings.MeetingsFeature>();
-        services.AddSingleton<IChatFeature, Features.Banks.BanksFeature>();
-        services.AddSingleton<IChatFeature, Features.Exports.ExportsFeature>();
-        services.AddSingleton<IChatFeature, Features.Pairs.PairsFeature>();
-        services.AddRoadmapFeature();
-        services.AddSingleton<IChatFeature, MentorBot.Host.Features.Invites.InvitesFeature>();
-        services.AddSingleton<IChatFeature, MentorBot.Host.Features.Organisations.OrganisationSwitch>();
-        services.AddSingleton<IChatFeature, MentorBot.Host.Features.Consents.ConsentsFeature>();
-        services.AddReminders();
-        services.AddDigests();
         services.AddSingleton<IChatFeature, ConversationSwitch>();
         services.AddSingleton<IChatFeature, QuestionnaireFeature>();
+        services.AddSingleton<IChatFeature, Features.Consents.ConsentsFeature>();
+        services.AddSingleton<IChatFeature, Features.Organisations.OrganisationSwitch>();
+        services.AddSingleton<IChatFeature, Features.Meetings.MeetingsFeature>();
+        services.AddSingleton<IChatFeature, Features.Pairs.PairsFeature>();
+        services.AddRoadmapFeature();
+        services.AddSingleton<IChatFeature, Features.Invites.InvitesFeature>();
+        services.AddSingleton<IChatFeature, Features.Banks.BanksFeature>();
+        services.AddReminders();
+        services.AddDigests();
+        services.AddSingleton<IChatFeature, Features.Exports.ExportsFeature>();
         return services;
     }
 

@@ -65,6 +65,10 @@ public sealed class MeetingsEndToEndTests : IAsyncLifetime
                 "INSERT INTO participants (telegram_user_id, chat_id, first_name) VALUES (@user, @user, 'Анна') RETURNING id", new { user });
             var membership = await MembershipStore.GrantAsync(connection, null, organisationId, participant, role, DateTimeOffset.UtcNow, CancellationToken.None);
             await connection.ExecuteAsync("UPDATE memberships SET full_name = @fullName WHERE id = @membership", new { fullName, membership });
+            await connection.ExecuteAsync("""
+                INSERT INTO consent_events (organisation_id, participant_id, kind, event, text_version, channel, occurred_at)
+                VALUES (@organisationId, @participant, 'personal_data', 'given', 'pd-2026.1', 'telegram', now())
+                """, new { organisationId, participant });
             return membership;
         }
 

@@ -9,7 +9,7 @@ namespace MentorBot.Host.Features.Consents;
 /// <summary>
 /// <c>/consents</c>: the person's consents in their current organisation, each withdrawable after a
 /// confirmation (152-ФЗ ст. 9 ч. 2). Also routes the consent screens of <see cref="ConsentConversation"/>.
-/// Buttons: <c>consents:withdraw:KIND:MEMBERSHIP</c>, <c>consents:confirm:KIND:MEMBERSHIP</c>, <c>consents:keep</c>.
+/// Buttons: <c>consents:begin</c> (reopen pending consent screens), <c>consents:withdraw:KIND:MEMBERSHIP</c>, <c>consents:confirm:KIND:MEMBERSHIP</c>, <c>consents:keep</c>.
 /// </summary>
 public sealed class ConsentsFeature : IChatFeature
 {
@@ -51,6 +51,13 @@ public sealed class ConsentsFeature : IChatFeature
     private static async Task OnChoiceAsync(ChatContext context, ChatInput input)
     {
         var parts = ((ChoiceInput)input).Data.Split(':');
+        if (parts is [_, "begin"])
+        {
+            context.AnswerChoice();
+            if (await Access.RequireAsync(context) is { } pending) await ConsentConversation.BeginAsync(context, pending);
+            return;
+        }
+
         if (parts is [_, "keep"])
         {
             context.AnswerChoice();

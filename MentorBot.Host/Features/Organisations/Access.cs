@@ -1,3 +1,4 @@
+using Dapper;
 using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Organisations;
 using MentorBot.Host.Pipeline;
@@ -11,6 +12,20 @@ namespace MentorBot.Host.Features.Organisations;
 /// </summary>
 public static class Access
 {
+    /// <summary>Button data that reopens the person's pending consent screens (handled by the consents feature).</summary>
+    public const string OpenConsentData = "consents:begin";
+
+    private static Task<bool> PersonalDataConsentGivenAsync(ChatContext context, Member member)
+    {
+        const string sql = """
+            SELECT EXISTS (SELECT 1 FROM current_consents
+                            WHERE organisation_id = @organisationId AND participant_id = @participantId
+                              AND kind = 'personal_data' AND event = 'given')
+            """;
+        return context.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql,
+            new { organisationId = member.Organisation.Id, participantId = member.ParticipantId }, context.Transaction, cancellationToken: context.CancellationToken));
+    }
+
     /// <summary>
     /// The sender's current membership when it holds any of <paramref name="roles"/> (any role when
     /// none are given); otherwise replies why not (not a member yet / not allowed) and returns null.
@@ -33,6 +48,15 @@ public static class Access
             return null;
         }
 
+        // 152-ФЗ ст. 9: nothing of the person is processed for the programme before the personal-data
+        // consent; role-gated work waits for it (the consent screens and /consents do not).
+        if (roles.Length > 0 && !await PersonalDataConsentGivenAsync(context, member))
+        {
+            context.AnswerChoice(AccessTexts.ConsentFirst);
+            context.Reply(Reply.WithChoices(AccessTexts.ConsentFirst, new Choice(AccessTexts.OpenConsent, OpenConsentData)));
+            return null;
+        }
+
         return member;
     }
 }
@@ -43,6 +67,13 @@ public static class AccessTexts
     /// <summary>The person belongs to no organisation yet.</summary>
     public const string NotAMember =
         "Вы пока не участвуете в программе наставничества. Откройте ссылку-приглашение, которую прислал куратор.";
+
+    /// <summary>The person has not given the personal-data consent yet (152-ФЗ ст. 9).</summary>
+    public const string ConsentFirst =
+        "Сначала нужно ваше согласие на обработку персональных данных — без него я не могу работать с вашими данными в программе.";
+
+    /// <summary>Button: reopen the consent screen.</summary>
+    public const string OpenConsent = "Открыть согласие";
 
     /// <summary>The person's roles do not allow this command or button.</summary>
     public const string NotAllowed = "Эта команда доступна не всем участникам программы. Список ваших команд — /help.";

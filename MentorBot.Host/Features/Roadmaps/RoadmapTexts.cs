@@ -7,7 +7,7 @@ namespace MentorBot.Host.Features.Roadmaps;
 public static class RoadmapTexts
 {
     /// <summary>The /roadmap entry of the command menu.</summary>
-    public const string Menu = "дорожная карта программы: этапы, сроки, статусы";
+    public const string Menu = "Дорожная карта: этапы, сроки, статусы";
 
     /// <summary>The organisation has no plan yet (curator).</summary>
     public const string NoPlanCurator =

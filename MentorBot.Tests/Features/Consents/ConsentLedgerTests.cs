@@ -49,6 +49,22 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Role_work_waits_for_the_personal_data_consent_and_the_button_reopens_it()
+    {
+        await JoinAsync(Role.Curator);
+
+        await harness.SendAsync(Teacher, "/invite", "Зинаида");
+
+        (await harness.LastTextAsync(Teacher)).Should().Be(AccessTexts.ConsentFirst);
+        (await harness.LastButtonsAsync(Teacher)).Should().Equal((AccessTexts.OpenConsent, Access.OpenConsentData));
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM invites")).Should().Be(1, "only the invite the curator joined with");
+
+        await harness.PressAsync(Teacher, Access.OpenConsentData, "Зинаида");
+
+        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.PersonalData("Лицей № 9").Text);
+    }
+
+    [Fact]
     public async Task A_press_on_a_screen_that_moved_on_changes_nothing()
     {
         await JoinAsync(Role.Mentor);
