@@ -21,7 +21,7 @@ namespace MentorBot.Tests.Features.Reminders;
 /// A simulated term (1 September – 15 November 2026) on a fake clock, through the real pipeline and PostgreSQL:
 /// a school in Omsk (UTC+6) and a kindergarten in Volgograd (UTC+3) onboard their people through chat, import their
 /// real road maps, match and approve pairs, log meetings by message and answer polls; one pair goes quiet. The
-/// background jobs run twice a day (twice at each instant) and on Sunday nights; the test then reads the outbox:
+/// background jobs run twice a day (twice at each instant) and on Wednesday nights; the test then reads the outbox:
 /// who got which reminder, nudge, poll and digest, and when.
 /// </summary>
 public sealed class SimulatedTermTests : IAsyncLifetime
@@ -175,7 +175,7 @@ public sealed class SimulatedTermTests : IAsyncLifetime
 
     /// <summary>
     /// Day by day: jobs at 04:00 UTC (10:00 Omsk, 07:00 Volgograd — before its working day) and 07:00 UTC (13:00 Omsk,
-    /// 10:00 Volgograd), each job twice at the same instant, and at 20:00 UTC on Sundays (02:00 Omsk, 23:00 Volgograd).
+    /// 10:00 Volgograd), each job twice at the same instant, and at 20:00 UTC on Wednesdays (02:00 on Thursday in Omsk, 23:00 in Volgograd).
     /// Meetings are logged on Wednesdays at 14:00 Omsk; mentees answer polls on Thursdays.
     /// </summary>
     private async Task RunTermAsync()
@@ -188,7 +188,7 @@ public sealed class SimulatedTermTests : IAsyncLifetime
             if (day.DayOfWeek == DayOfWeek.Wednesday) await LogMeetingsAsync(day);
             if (day.DayOfWeek == DayOfWeek.Thursday) await AnswerPollsAsync(day);
             await RunJobsAsync(Utc(day, 7));
-            if (day.DayOfWeek == DayOfWeek.Sunday) await RunJobsAsync(Utc(day, 20));
+            if (day.DayOfWeek == DayOfWeek.Wednesday) await RunJobsAsync(Utc(day, 20));
         }
     }
 
@@ -282,18 +282,19 @@ public sealed class SimulatedTermTests : IAsyncLifetime
             // 30 September − 3 days is Sunday the 27th: Friday the 25th.
             (Key("2", "20260901:before1", Ivanova), "25.09 10:00"),
             (Key("3", "20260901:before1", Ivanova), "25.09 10:00"),
-            // Stage 3 was marked done on the 28th; stage 2 goes overdue the working day after the end, then weekly.
-            (Key("2", "20260901:overdue1", Ivanova), "01.10 10:00"),
-            (Key("2", "20260901:overdue2", Ivanova), "08.10 10:00"),
-            (Key("2", "20260901:overdue3", Ivanova), "15.10 10:00"));
+            // Stage 3 was marked done on the 28th; stage 2 goes overdue the working day after the end (Thursday 1 October),
+            // then weekly. The night run at 02:00 Omsk finds each notice first: it is due at 09:00, not at night.
+            (Key("2", "20260901:overdue1", Ivanova), "01.10 09:00"),
+            (Key("2", "20260901:overdue2", Ivanova), "08.10 09:00"),
+            (Key("2", "20260901:overdue3", Ivanova), "15.10 09:00"));
         To(omsk, Ivanova).Single(s => s.Key.Contains(":overdue2:")).Text.Should().Contain("Просрочено: этап 2").And.Contain("напоминание № 2");
 
         // The curator: stage 5's start as its co-owner, and copies of stage 2's overdue notices from the second on.
         var curator = To(omsk, Curator).ToList();
         curator.Select(s => (s.Key, Local(s.DueAt, Omsk))).Should().Equal(
             (Key("5", "20260901:start1", Curator), "01.09 13:00"),
-            (Key("2", "20260901:overdue2", Curator), "08.10 10:00"),
-            (Key("2", "20260901:overdue3", Curator), "15.10 10:00"));
+            (Key("2", "20260901:overdue2", Curator), "08.10 09:00"),
+            (Key("2", "20260901:overdue3", Curator), "15.10 09:00"));
         curator[1].Text.Should().Contain("копию как куратор").And.Contain("рук. ШМО");
 
         // Volgograd: the kindergarten's road map has no responsible column, so its curator gets them, at 09:00 Volgograd
@@ -381,7 +382,7 @@ public sealed class SimulatedTermTests : IAsyncLifetime
             DateOnly.FromDateTime(local.DateTime).Should().NotBe(Holiday, because);
         }
 
-        // The Sunday-night runs (02:00 Omsk) found nothing new to send at night: everything they could send, earlier runs sent.
+        // The night runs (02:00 Omsk, 23:00 Volgograd) queued nothing for the night itself.
         sent.Should().NotContain(s => s.DueAt.UtcDateTime.Hour == 20);
     }
 
