@@ -41,7 +41,7 @@ public static class DigestStore
     public static async Task<DigestSnapshot> SnapshotAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, OrganisationClock organisation, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = organisation.Today(now);
-        var weekStart = DigestSchedule.WeekStart(today);
+        var weekStart = DigestSchedule.ReportWeekStart(today);
         var args = new { organisationId = organisation.Id, weekStart = organisation.StartOf(weekStart).UtcDateTime, now = now.UtcDateTime };
 
         const string banksSql = """

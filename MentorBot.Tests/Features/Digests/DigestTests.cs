@@ -123,7 +123,8 @@ public sealed class DigestTests : IAsyncLifetime
         await bot.RunJobAsync(job, At(10, 13, 15));   // a later run in the same week: nothing new
         var first = await bot.BackgroundAsync();
         first.Select(s => s.ChatId).Should().BeEquivalentTo([CuratorUser, SecondCuratorUser]);
-        first.Should().OnlyContain(s => s.Text.Contains("неделя с 12.10.2026") && s.Key.Contains(":2026-W42:"));
+        // Monday's digest reports the week that just ended.
+        first.Should().OnlyContain(s => s.Text.Contains("неделя с 05.10.2026") && s.Key.Contains(":2026-W42:"));
         first[0].DueAt.Should().Be(At(10, 12, 9, 20));
 
         await bot.RunJobAsync(job, At(10, 19, 10));

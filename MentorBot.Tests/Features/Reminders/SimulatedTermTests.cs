@@ -352,7 +352,7 @@ public sealed class SimulatedTermTests : IAsyncLifetime
         // The 04:00 UTC run is 10:00 on Monday in Omsk — past 09:00; 07:00 in Volgograd — not yet, so 10:00 there at the next run.
         omsk.Select(s => s.DueAt).Should().Equal(mondays.Select(m => Utc(m, 4)));
         volgograd.Select(s => s.DueAt).Should().Equal(mondays.Select(m => Utc(m, 7)));
-        omsk[0].Text.Should().Contain("неделя с 07.09.2026").And.Contain("МБОУ СОШ № 75/42");
+        omsk[0].Text.Should().Contain("неделя с 31.08.2026").And.Contain("МБОУ СОШ № 75/42");
 
         // The anonymity threshold: four answers by 7 September (two of six polls unanswered) — no average; nine by the 14th — the average.
         omsk[0].Text.Should().Contain("Ответов: 4. Средняя оценка появится").And.NotContain("Средняя оценка встреч");
