@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MentorBot.Domain.Conversations;
+using MentorBot.Domain.Questionnaires;
 
 namespace MentorBot.Domain.Banks;
 
@@ -101,9 +102,10 @@ public static class BankListing
 
     /// <summary>
     /// A person's card: who they are, their consents, the questionnaire state and every answer given
-    /// (curator only — the handler checks). Dates in the organisation's <paramref name="timeZone"/>.
+    /// (curator only — the handler checks), named and ordered by <paramref name="intake"/> — the definition
+    /// the answers were given under (<see cref="AnswerSummary"/>). Dates in the organisation's <paramref name="timeZone"/>.
     /// </summary>
-    public static Reply Card(Bank bank, BankMember member, int returnPage, TimeZoneInfo timeZone)
+    public static Reply Card(Bank bank, BankMember member, int returnPage, TimeZoneInfo timeZone, QuestionnaireDefinition? intake)
     {
         var text = new StringBuilder();
         text.Append("<b>").Append(Html.Escape(Name(member))).Append("</b>\n");
@@ -113,15 +115,10 @@ public static class BankListing
         text.Append('\n').Append(BanksTexts.Joined).Append(": ").Append(BanksTexts.Date(LocalDate(member.JoinedAt, timeZone)));
         text.Append('\n').Append(Html.Escape(States(member, timeZone)));
         text.Append("\n\n<b>").Append(BanksTexts.AnswersHeading).Append("</b>");
-        if (member.Answers.IsEmpty)
-        {
-            text.Append('\n').Append(BanksTexts.NoAnswers);
-        }
-        else
-        {
-            foreach (var id in AnswerOrder(member.Answers))
-                text.Append('\n').Append(Html.Escape(BanksTexts.QuestionLabel(id))).Append(": ").Append(Html.Escape(BanksTexts.Answer(member.Answers[id]!)));
-        }
+        var answered = intake is null ? [] : AnswerSummary.Describe(intake, member.Answers);
+        if (answered.Count == 0) text.Append('\n').Append(BanksTexts.NoAnswers);
+        foreach (var answer in answered)
+            text.Append('\n').Append(Html.Escape(answer.Label)).Append(": ").Append(Html.Escape(answer.Answer));
 
         return Reply.Formatted(text.ToString(), [[new Choice(BanksTexts.BackToList, PageData(bank, returnPage))]]);
     }
@@ -129,20 +126,6 @@ public static class BankListing
     /// <summary>The name to show: the given full name, else «участник №N».</summary>
     public static string Name(BankMember member) =>
         string.IsNullOrWhiteSpace(member.FullName) ? BanksTexts.Unnamed(member.MembershipId) : member.FullName.Trim();
-
-    /// <summary>The order a card lists answers in: the contract's intake ids, then self-assessment scales, then anything else, each by id.</summary>
-    public static IEnumerable<string> AnswerOrder(AnswerSheet answers)
-    {
-        var known = BanksTexts.QuestionOrder;
-        int Rank(string id)
-        {
-            for (var i = 0; i < known.Count; i++)
-                if (known[i] == id) return i;
-            return id.StartsWith(AnswerSheet.SelfAssessmentPrefix, StringComparison.Ordinal) ? known.Count : known.Count + 1;
-        }
-
-        return answers.Ids.OrderBy(Rank).ThenBy(id => id, StringComparer.Ordinal);
-    }
 
     private static string States(BankMember member, TimeZoneInfo? timeZone = null)
     {

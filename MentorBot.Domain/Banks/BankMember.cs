@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace MentorBot.Domain.Banks;
 
 /// <summary>One person of a bank as the curator sees them: who, their consents, their intake questionnaire.</summary>
@@ -30,14 +32,18 @@ public sealed record BankMember
     /// <summary>When the intake questionnaire was completed, or null.</summary>
     public DateTimeOffset? CompletedAt { get; init; }
 
-    /// <summary>The intake answers so far (empty when not started).</summary>
-    public AnswerSheet Answers { get; init; } = AnswerSheet.Empty;
+    /// <summary>The version of the intake questionnaire the answers were given under, or null when not started.</summary>
+    public int? QuestionnaireVersion { get; init; }
+
+    /// <summary>The intake answers so far in the answers contract's shapes (empty when not started).</summary>
+    public JsonObject Answers { get; init; } = [];
 
     /// <summary>True when every consent the bank needs is given: personal data, and for mentors mentoring duties too.</summary>
     public bool Consented => PersonalData == ConsentState.Given && MentoringDuties is null or ConsentState.Given;
 
     /// <summary>The mentee's difficulties («профессиональные дефициты», answer <c>difficulties</c>); empty for mentors.</summary>
-    public IReadOnlyList<string> Difficulties => Answers.List("difficulties");
+    public IReadOnlyList<string> Difficulties =>
+        Answers["difficulties"] is JsonArray chosen ? [.. chosen.Select(n => n?.ToString() ?? "")] : [];
 }
 
 /// <summary>The counts on top of a bank: joined, with every consent given, with the questionnaire completed.</summary>

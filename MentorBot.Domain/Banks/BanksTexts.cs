@@ -87,45 +87,4 @@ public static class BanksTexts
 
     /// <summary>A date as Russians write it: «02.09.2026».</summary>
     public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
-
-    /// <summary>The label of a question of the intake questionnaires (answers contract ids); the id itself when unknown.</summary>
-    public static string QuestionLabel(string id)
-    {
-        if (id.StartsWith(AnswerSheet.SelfAssessmentPrefix, StringComparison.Ordinal))
-            return $"Самооценка: {id[AnswerSheet.SelfAssessmentPrefix.Length..]}";
-        return QuestionLabels.GetValueOrDefault(id, id);
-    }
-
-    /// <summary>The contract's intake question ids in the order a card lists them (self-assessment scales follow).</summary>
-    public static IReadOnlyList<string> QuestionOrder { get; } =
-    [
-        "full_name", "position", "subject", "experience_years", "qualification_category", "difficulties", "competencies",
-        "capacity", "form_mode", "form_size", "free_time", "expectations",
-    ];
-
-    private static readonly Dictionary<string, string> QuestionLabels = new(StringComparer.Ordinal)
-    {
-        ["full_name"] = "ФИО",
-        ["position"] = "Должность",
-        ["subject"] = "Предмет",
-        ["experience_years"] = "Педагогический стаж, лет",
-        ["qualification_category"] = "Квалификационная категория",
-        ["difficulties"] = "Трудности",
-        ["competencies"] = "Компетенции",
-        ["capacity"] = "Сколько наставляемых готов(а) взять",
-        ["form_mode"] = "Формат встреч",
-        ["form_size"] = "Форма наставничества",
-        ["free_time"] = "Свободное время",
-        ["expectations"] = "Ожидания",
-    };
-
-    /// <summary>An answer value in words: text as is, numbers, «да»/«нет», lists joined by «; ».</summary>
-    public static string Answer(object value) => value switch
-    {
-        string text => text,
-        long number => number.ToString(CultureInfo.InvariantCulture),
-        bool flag => flag ? "да" : "нет",
-        IReadOnlyList<string> list => string.Join("; ", list),
-        _ => value.ToString() ?? "",
-    };
 }

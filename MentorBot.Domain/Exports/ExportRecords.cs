@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using MentorBot.Domain.Banks;
 
 namespace MentorBot.Domain.Exports;
@@ -119,7 +120,7 @@ public sealed class FeedbackRecord
 /// <summary>A completed satisfaction survey (road map 6.8), anonymous: whose it was is not kept here.</summary>
 /// <param name="Questionnaire"><c>satisfaction_mentee</c> or <c>satisfaction_mentor</c>.</param>
 /// <param name="Answers">The answers in the contract's shape.</param>
-public sealed record SurveyRecord(string Questionnaire, AnswerSheet Answers);
+public sealed record SurveyRecord(string Questionnaire, JsonObject Answers);
 
 /// <summary>A mentee's two self-assessments (impact monitoring, stage 7): the intake's and the final one.</summary>
 /// <param name="MembershipId">The mentee's membership id.</param>
@@ -128,4 +129,4 @@ public sealed record SurveyRecord(string Questionnaire, AnswerSheet Answers);
 /// <param name="BeforeAt">When the intake was completed (UTC), or null.</param>
 /// <param name="After">The final self-assessment's answers, empty when not completed.</param>
 /// <param name="AfterAt">When it was completed (UTC), or null.</param>
-public sealed record ImpactRecord(long MembershipId, string? FullName, AnswerSheet Before, DateTime? BeforeAt, AnswerSheet After, DateTime? AfterAt);
+public sealed record ImpactRecord(long MembershipId, string? FullName, JsonObject Before, DateTime? BeforeAt, JsonObject After, DateTime? AfterAt);

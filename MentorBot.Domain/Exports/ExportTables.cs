@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using MentorBot.Domain.Banks;
+using MentorBot.Domain.Questionnaires;
 using H = MentorBot.Domain.Exports.ExportTexts.Headers;
 
 namespace MentorBot.Domain.Exports;
@@ -20,8 +22,11 @@ public static class ExportTables
     /// <summary>The export kind of a bank.</summary>
     public static ExportKind Kind(this Bank bank) => bank == Bank.Mentors ? ExportKind.Mentors : ExportKind.Mentees;
 
-    /// <summary>The mentor or mentee bank: who, consents, questionnaire state and the intake answers.</summary>
-    public static ExportTable BankMembers(Bank bank, IReadOnlyList<BankMember> members, TimeZoneInfo timeZone)
+    /// <summary>
+    /// The mentor or mentee bank: who, consents, questionnaire state and the intake answers, headed by the
+    /// questions' labels in <paramref name="intake"/> (the bank's intake definition).
+    /// </summary>
+    public static ExportTable BankMembers(Bank bank, IReadOnlyList<BankMember> members, TimeZoneInfo timeZone, QuestionnaireDefinition intake)
     {
         var columns = new List<ExportColumn>
         {
@@ -35,7 +40,8 @@ public static class ExportTables
             ? new[] { "experience_years", "qualification_category", "competencies", "capacity", "form_mode", "form_size", "free_time" }
             : ["experience_years", "difficulties", "form_mode", "form_size", "expectations"];
         var numeric = new HashSet<string> { "experience_years", "capacity" };
-        columns.AddRange(answers.Select(id => new ExportColumn(BanksTexts.QuestionLabel(id), numeric.Contains(id) ? ExportValueKind.Number : ExportValueKind.Text)));
+        columns.AddRange(answers.Select(id => new ExportColumn(intake.Questions.FirstOrDefault(q => q.Id == id)?.Label ?? id,
+            numeric.Contains(id) ? ExportValueKind.Number : ExportValueKind.Text)));
 
         var rows = members.Select(member =>
         {
@@ -47,7 +53,7 @@ public static class ExportTables
             if (member.MentoringDuties is { } duties) row.Add(BanksTexts.Consent(duties));
             row.Add(BanksTexts.QuestionnaireStateText(member.Questionnaire));
             row.Add(member.CompletedAt is { } done ? LocalDate(done.UtcDateTime, timeZone) : null);
-            row.AddRange(answers.Select(id => numeric.Contains(id) ? (object?)member.Answers.Integer(id) : AnswerText(member.Answers, id)));
+            row.AddRange(answers.Select(id => Value(member.Answers, id, numeric.Contains(id))));
             return (IReadOnlyList<object?>)row;
         }).ToList();
         return new ExportTable(ExportTexts.Name(bank.Kind()), columns, rows);
@@ -139,7 +145,7 @@ public static class ExportTables
                 for (var i = 0; i < ExportTexts.SurveyQuestions.Count; i++)
                 {
                     var id = ExportTexts.SurveyQuestions[i].Id;
-                    row[i + 1] = columns[i + 1].Kind == ExportValueKind.Number ? s.Answers.Integer(id) : AnswerText(s.Answers, id);
+                    row[i + 1] = Value(s.Answers, id, columns[i + 1].Kind == ExportValueKind.Number);
                 }
 
                 return (IReadOnlyList<object?>)row;
@@ -167,8 +173,8 @@ public static class ExportTables
         var changes = new Dictionary<string, List<(long Before, long After)>>(StringComparer.Ordinal);
         foreach (var person in people)
         {
-            var before = person.Before.SelfAssessment();
-            var after = person.After.SelfAssessment();
+            var before = ImpactMonitoring.Scores(person.Before);
+            var after = ImpactMonitoring.Scores(person.After);
             foreach (var competency in before.Keys.Union(after.Keys).Order(StringComparer.Ordinal))
             {
                 long? first = before.TryGetValue(competency, out var b) ? b : null;
@@ -205,7 +211,14 @@ public static class ExportTables
         return row;
     }
 
-    private static string? AnswerText(AnswerSheet answers, string id) => answers[id] is { } value ? BanksTexts.Answer(value) : null;
+    /// <summary>An answer as an export cell: a number for a numeric column (null when it is not an integer), else the text a card shows.</summary>
+    private static object? Value(JsonObject answers, string id, bool numeric) => answers[id] switch
+    {
+        null => null,
+        JsonValue value when numeric => value.TryGetValue<long>(out var number) ? number : null,
+        _ when numeric => null,
+        var node => AnswerSummary.Text(node),
+    };
 
     private static string Person(string? fullName, long membershipId) =>
         string.IsNullOrWhiteSpace(fullName) ? BanksTexts.Unnamed(membershipId) : fullName.Trim();

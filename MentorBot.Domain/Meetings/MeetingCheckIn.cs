@@ -58,7 +58,7 @@ public enum CheckInTrigger
     /// <summary>«Изменить».</summary>
     Edit,
 
-    /// <summary>«Назад» from the change menu.</summary>
+    /// <summary>«Назад» from the change menu, or <c>/back</c> from a part being changed.</summary>
     Back,
 
     /// <summary>Change the date.</summary>
@@ -184,6 +184,37 @@ public sealed class MeetingCheckIn
     /// <param name="today">The organisation's local date.</param>
     public static CheckInStep Handle(CheckInState state, MeetingCheckInData data, ChatInput input, DateOnly today) =>
         new MeetingCheckIn(state, data, today).Handle(input);
+
+    /// <summary>
+    /// Asks the open step of <paramref name="state"/> again, without a hint: the mentor came back to the
+    /// check-in («Продолжить начатое» after another flow wanted to start).
+    /// </summary>
+    /// <param name="state">The stored state (an open one).</param>
+    /// <param name="data">The stored data.</param>
+    /// <param name="today">The organisation's local date.</param>
+    public static CheckInStep Repeat(CheckInState state, MeetingCheckInData data, DateOnly today)
+    {
+        var flow = new MeetingCheckIn(state, data, today);
+        flow.Ask(state);
+        return flow.Result(CheckInEffect.None);
+    }
+
+    /// <summary>
+    /// <c>/back</c>: from the change menu back to the card; from a part being changed back to the change
+    /// menu; from the flag text back to where the check-in was (as «Назад» does). The card and the first
+    /// questions of a check-in have nothing before them: they are asked again with a hint.
+    /// </summary>
+    /// <param name="state">The stored state (an open one).</param>
+    /// <param name="data">The stored data.</param>
+    /// <param name="today">The organisation's local date.</param>
+    public static CheckInStep Back(CheckInState state, MeetingCheckInData data, DateOnly today)
+    {
+        var flow = new MeetingCheckIn(state, data, today);
+        if (state == CheckInState.AskingFlag) return flow.Advance(data);
+        if (!flow.machine.CanFire(CheckInTrigger.Back)) return flow.Reask(MeetingsTexts.NoStepBack);
+        flow.machine.Fire(CheckInTrigger.Back);
+        return flow.Result(CheckInEffect.None);
+    }
 
     private CheckInStep Handle(ChatInput input)
     {
@@ -382,6 +413,15 @@ public sealed class MeetingCheckIn
 
     private static string Data(string action) => $"{Prefix}:{action}";
 
+    /// <summary>True when the part <paramref name="asking"/> asks for is already known (it is being changed).</summary>
+    private bool Knows(CheckInState asking) => asking switch
+    {
+        CheckInState.AskingDate => data.Date is not null,
+        CheckInState.AskingDuration => data.DurationMinutes is not null,
+        CheckInState.AskingPair => data.PairId is not null,
+        _ => false,
+    };
+
     private CheckInState Needed() =>
         data.Date is null ? CheckInState.AskingDate
         : data.DurationMinutes is null ? CheckInState.AskingDuration
@@ -415,6 +455,11 @@ public sealed class MeetingCheckIn
             .Permit(CheckInTrigger.ChangeFormat, CheckInState.AskingFormat)
             .Permit(CheckInTrigger.ChangeTopic, CheckInState.AskingTopic)
             .Permit(CheckInTrigger.Back, CheckInState.Confirming);
+        // A part opened from the change menu goes back to it; the first questions of a check-in ask a missing part and have no way back.
+        foreach (var asking in new[] { CheckInState.AskingDate, CheckInState.AskingDuration, CheckInState.AskingPair })
+            sm.Configure(asking).PermitIf(CheckInTrigger.Back, CheckInState.ChoosingField, () => flow is not null && flow.Knows(asking), "changing a known part");
+        foreach (var asking in new[] { CheckInState.AskingKind, CheckInState.AskingFormat, CheckInState.AskingTopic })
+            sm.Configure(asking).Permit(CheckInTrigger.Back, CheckInState.ChoosingField);
         sm.Configure(CheckInState.AskingFlag).Ignore(CheckInTrigger.Flag);
         sm.Configure(CheckInState.Cancelled).OnEntry(() => ask(CheckInState.Cancelled), "say cancelled");
         return sm;

@@ -85,17 +85,8 @@ public static class MeetingsTexts
     /// <summary>A check-in button was pressed after the check-in ended.</summary>
     public const string Stale = "Эта карточка уже неактуальна. Чтобы записать встречу, напишите о ней сообщение или наберите /meeting.";
 
-    /// <summary>Another conversation is open; the mentor is asked before it is abandoned.</summary>
-    public const string SwitchQuestion = "У вас не закончен другой диалог (например, анкета). Прервать его и перейти к записи встречи?";
-
-    /// <summary>Label: abandon the other conversation.</summary>
-    public const string SwitchYes = "Да, перейти к встрече";
-
-    /// <summary>Label: keep the other conversation.</summary>
-    public const string SwitchNo = "Нет, продолжить";
-
-    /// <summary>The mentor kept the other conversation.</summary>
-    public const string SwitchKept = "Хорошо, продолжаем прежний диалог: ответьте на последний вопрос выше.";
+    /// <summary><c>/back</c> where the check-in has no earlier step (its first questions, the card).</summary>
+    public const string NoStepBack = "Отсюда вернуться назад некуда: продолжайте ниже или нажмите «Отмена».";
 
     /// <summary>Button labels.</summary>
     public const string SaveLabel = "Сохранить", EditLabel = "Изменить", CancelLabel = "Отмена", BackLabel = "Назад",

@@ -6,10 +6,11 @@ namespace MentorBot.Domain.Questionnaires;
 /// <summary>One answered question as a curator reads it (issue 4: the curator sees each person's answers).</summary>
 /// <param name="QuestionId">The contract id.</param>
 /// <param name="Prompt">The question as asked.</param>
+/// <param name="Label">The question's short name (<see cref="Question.Label"/>, else the prompt).</param>
 /// <param name="Answer">The answer as text: labels joined by «, », «да»/«нет», dates as дд.мм.гггг.</param>
-public sealed record AnsweredQuestion(string QuestionId, string Prompt, string Answer);
+public sealed record AnsweredQuestion(string QuestionId, string Prompt, string Label, string Answer);
 
-/// <summary>Turns stored answers back into readable lines, in the questionnaire's order (for /mentees, /mentors and exports).</summary>
+/// <summary>Turns stored answers back into readable lines, in the questionnaire's order (a curator's bank card, bank exports).</summary>
 public static class AnswerSummary
 {
     /// <summary>The answered questions of <paramref name="definition"/> found in <paramref name="answers"/>; skipped ones are left out.</summary>
@@ -19,7 +20,7 @@ public static class AnswerSummary
         foreach (var question in definition.Questions)
         {
             if (answers.TryGetPropertyValue(question.Id, out var value) && value is not null)
-                lines.Add(new AnsweredQuestion(question.Id, question.Prompt, Text(value)));
+                lines.Add(new AnsweredQuestion(question.Id, question.Prompt, question.Label ?? question.Prompt, Text(value)));
         }
 
         return lines;

@@ -57,17 +57,17 @@ public static class BuiltInQuestionnaires
         "Варианты выбирайте кнопками, остальное пишите сообщением. /back — вернуться к предыдущему вопросу, " +
         "/cancel — прервать (ответы сохранятся; продолжить — /questionnaire).";
 
-    private static Question FullName() => Question.FreeText("full_name", "Ваши фамилия, имя и отчество полностью.", 200);
+    private static Question FullName() => Question.FreeText("full_name", "Ваши фамилия, имя и отчество полностью.", 200) with { Label = "ФИО" };
 
-    private static Question Position() => Question.FreeText("position", "Ваша должность (например, «учитель математики», «воспитатель», «мастер производственного обучения»).", 200);
+    private static Question Position() => Question.FreeText("position", "Ваша должность (например, «учитель математики», «воспитатель», «мастер производственного обучения»).", 200) with { Label = "Должность" };
 
-    private static Question Subject() => Question.FreeText("subject", "Предмет или направление, которое вы ведёте.", 200);
+    private static Question Subject() => Question.FreeText("subject", "Предмет или направление, которое вы ведёте.", 200) with { Label = "Предмет" };
 
-    private static Question Experience() => Question.Number("experience_years", "Ваш педагогический стаж — сколько полных лет вы работаете педагогом?", 0, 60);
+    private static Question Experience() => Question.Number("experience_years", "Ваш педагогический стаж — сколько полных лет вы работаете педагогом?", 0, 60) with { Label = "Педагогический стаж, лет" };
 
-    private static Question FormSize() => Question.SingleChoice("form_size", "Какая форма наставничества вам удобнее?", "индивидуальная", "групповая", "любая");
+    private static Question FormSize() => Question.SingleChoice("form_size", "Какая форма наставничества вам удобнее?", "индивидуальная", "групповая", "любая") with { Label = "Форма наставничества" };
 
-    private static Question FormMode() => Question.SingleChoice("form_mode", "Как вам удобнее встречаться?", "очно", "дистанционно", "любой");
+    private static Question FormMode() => Question.SingleChoice("form_mode", "Как вам удобнее встречаться?", "очно", "дистанционно", "любой") with { Label = "Формат встреч" };
 
     private static AnswerCondition ChoseOther(string questionId) => new(questionId, [CompetencyTaxonomy.Other]);
 
@@ -83,6 +83,7 @@ public static class BuiltInQuestionnaires
                 : $"Самооценка: насколько уверенно вы владеете компетенцией «{label}»? 1 — совсем не уверенно, 10 — полностью уверенно.";
             yield return Question.Scale(CompetencyTaxonomy.SelfAssessmentId(label), prompt, 1, 10) with
             {
+                Label = "Самооценка: " + label,
                 ShowIf = other ? otherIf : null,
                 Optional = other && otherIf is null,
                 Note = first ? note : null,
@@ -100,10 +101,10 @@ public static class BuiltInQuestionnaires
         [Role.Mentee],
         [
             FullName(), Position(), Subject(), Experience(),
-            Question.MultipleChoice("difficulties", "Какие профессиональные затруднения вы испытываете? С чем нужна помощь наставника?", taxonomy.Labels),
-            Question.FreeText("difficulties_other", "Опишите коротко, какие ещё затруднения вы испытываете.", 500) with { ShowIf = ChoseOther("difficulties") },
+            Question.MultipleChoice("difficulties", "Какие профессиональные затруднения вы испытываете? С чем нужна помощь наставника?", taxonomy.Labels) with { Label = "Трудности" },
+            Question.FreeText("difficulties_other", "Опишите коротко, какие ещё затруднения вы испытываете.", 500) with { ShowIf = ChoseOther("difficulties"), Label = "Другие трудности" },
             FormSize(), FormMode(),
-            Question.FreeText("expectations", "Чего вы ждёте от наставничества? Какого результата хотите достичь?"),
+            Question.FreeText("expectations", "Чего вы ждёте от наставничества? Какого результата хотите достичь?") with { Label = "Ожидания" },
             .. SelfAssessment(taxonomy, ChoseOther("difficulties"),
                 "Это первый замер мониторинга влияния программы: в конце программы я попрошу оценить себя ещё раз."),
         ]);
@@ -118,12 +119,12 @@ public static class BuiltInQuestionnaires
         [
             FullName(), Position(), Subject(), Experience(),
             Question.SingleChoice("qualification_category", "Ваша квалификационная категория.",
-                "без категории", "первая", "высшая", "педагог-методист", "педагог-наставник"),
-            Question.MultipleChoice("competencies", "Какими компетенциями вы готовы делиться с наставляемыми?", taxonomy.Labels),
-            Question.FreeText("competencies_other", "Опишите коротко, чем ещё вы готовы делиться.", 500) with { ShowIf = ChoseOther("competencies") },
-            Question.Scale("capacity", "Сколько наставляемых вы готовы вести одновременно?", 1, 5),
+                "без категории", "первая", "высшая", "педагог-методист", "педагог-наставник") with { Label = "Квалификационная категория" },
+            Question.MultipleChoice("competencies", "Какими компетенциями вы готовы делиться с наставляемыми?", taxonomy.Labels) with { Label = "Компетенции" },
+            Question.FreeText("competencies_other", "Опишите коротко, чем ещё вы готовы делиться.", 500) with { ShowIf = ChoseOther("competencies"), Label = "Другие компетенции" },
+            Question.Scale("capacity", "Сколько наставляемых вы готовы вести одновременно?", 1, 5) with { Label = "Сколько наставляемых готов(а) взять" },
             FormSize(), FormMode(),
-            Question.FreeText("free_time", "Когда вам обычно удобно встречаться? Напишите дни недели и время.", 500),
+            Question.FreeText("free_time", "Когда вам обычно удобно встречаться? Напишите дни недели и время.", 500) with { Label = "Свободное время" },
         ]);
 
     private static QuestionnaireDefinition ProfileV1() => new(

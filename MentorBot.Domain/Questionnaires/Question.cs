@@ -98,6 +98,12 @@ public sealed record Question(string Id, QuestionKind Kind, string Prompt)
     /// <summary>When set, the question is asked only when the condition holds.</summary>
     public AnswerCondition? ShowIf { get; init; }
 
+    /// <summary>
+    /// A short name of the question for lists, a curator's card and export headers («ФИО», «Педагогический
+    /// стаж, лет»); null = the prompt. The one place such names are kept.
+    /// </summary>
+    public string? Label { get; init; }
+
     /// <summary>A one-line explanation under the prompt, or null.</summary>
     public string? Note { get; init; }
 

@@ -102,15 +102,7 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
     public async Task A_mentor_opens_an_invite_and_answers_both_consent_screens()
     {
         var school = await OrganisationStore.CreateAsync(database.DataSource, "МБОУ СОШ № 42", "Asia/Omsk", DateTimeOffset.UtcNow, default);
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        var invite = await InviteStore.CreateAsync(connection, null, school.Id, Role.Mentor, InviteRules.DefaultLimits(Role.Mentor), null, DateTimeOffset.UtcNow, default);
-
-        await emulator.SendTextAsync(Token, OnboardingUserId, $"/start {invite.Token}");
-        var joined = await emulator.WaitForBotMessagesAsync(Token, OnboardingUserId, 2, Deadline);
-        joined.Select(m => m.Text).Should().Equal(InviteTexts.Joined("МБОУ СОШ № 42", Role.Mentor), ConsentDocuments.PersonalData("МБОУ СОШ № 42").Text);
-        joined[1].CallbackData.Should().Equal("consent:yes:personal_data", "consent:no:personal_data");
-
-        await emulator.PressAsync(Token, OnboardingUserId, joined[1].MessageId, "consent:yes:personal_data");
+        await JoinAndConsentAsync(school, OnboardingUserId, Role.Mentor);
         var duties = (await emulator.WaitForBotMessagesAsync(Token, OnboardingUserId, 1, Deadline)).Should().ContainSingle().Subject;
         duties.Text.Should().Be(ConsentDocuments.MentoringDuties("МБОУ СОШ № 42").Text);
         duties.CallbackData.Should().Equal("consent:yes:mentoring_duties", "consent:no:mentoring_duties");
@@ -123,6 +115,77 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
         consents.Text.Should().Contain(ConsentDocuments.TitleOf(ConsentKind.PersonalData) + " — дано")
             .And.Contain(ConsentDocuments.TitleOf(ConsentKind.MentoringDuties) + " — отказ");
         consents.CallbackData.Should().ContainSingle().Which.Should().StartWith("consents:withdraw:personal_data:");
+    }
+
+    private const long MenteeUserId = 454545, CuratorUserId = 464646;
+
+    /// <summary>
+    /// Issue 4's end-to-end test: a teacher opens a mentee invite link, consents, fills the whole intake
+    /// questionnaire by typing and pressing buttons, and the curator finds them in <c>/mentees</c>.
+    /// </summary>
+    [Fact]
+    public async Task A_mentee_joins_by_invite_fills_the_intake_and_the_curator_sees_them_in_the_mentee_bank()
+    {
+        var school = await OrganisationStore.CreateAsync(database.DataSource, "Гимназия № 3", "Asia/Omsk", DateTimeOffset.UtcNow, default);
+        await JoinAndConsentAsync(school, CuratorUserId, Role.Curator);
+        await JoinAndConsentAsync(school, MenteeUserId, Role.Mentee);
+
+        var opened = await emulator.WaitForBotMessagesAsync(Token, MenteeUserId, 3, Deadline);
+        opened.Select(m => m.Text).Should().HaveCount(3).And.StartWith(ConsentTexts.AllGiven);
+        opened[1].Text.Should().StartWith("Анкета наставляемого поможет куратору подобрать вам наставника");
+        var question = opened[2];
+        question.Text.Should().StartWith("1/18. Ваши фамилия, имя и отчество полностью.");
+
+        // Each answer is followed by exactly one message: the next question (or the same one, re-drawn with a tick).
+        async Task Next(Func<Task> answer, string expectedStart)
+        {
+            await answer();
+            question = (await emulator.WaitForBotMessagesAsync(Token, MenteeUserId, 1, Deadline)).Should().ContainSingle().Subject;
+            question.Text.Should().StartWith(expectedStart);
+        }
+
+        Task Type(string text) => emulator.SendTextAsync(Token, MenteeUserId, text);
+        Task Press(string label) => emulator.PressAsync(Token, MenteeUserId, question.MessageId, question.DataOf(label));
+
+        await Next(() => Type("Сидорова Мария Ивановна"), "2/18. Ваша должность");
+        await Next(() => Type("учитель русского языка"), "3/18. Предмет или направление");
+        await Next(() => Type("русский язык и литература"), "4/18. Ваш педагогический стаж");
+        await Next(() => Type("1"), "5/18. Какие профессиональные затруднения");
+        await Next(() => Press("работа с родителями"), "5/18. Какие профессиональные затруднения");
+        question.Labels.Should().Contain("✓ работа с родителями");
+        await Next(() => Press("Готово"), "6/18. Какая форма наставничества вам удобнее?");
+        await Next(() => Press("индивидуальная"), "7/18. Как вам удобнее встречаться?");
+        await Next(() => Press("очно"), "8/18. Чего вы ждёте от наставничества?");
+        await Next(() => Type("Научиться спокойно говорить с родителями"), "9/18. Самооценка");
+        for (var n = 10; n <= 18; n++)
+            await Next(() => Press("6"), $"{n}/18. Самооценка");
+        await Next(() => Press("8"), "Спасибо! Анкета «Анкета наставляемого» заполнена.");
+
+        await emulator.WaitForBotMessagesAsync(Token, CuratorUserId, 3, Deadline); // consent given, the profile questionnaire opened
+        await emulator.SendTextAsync(Token, CuratorUserId, "/mentees");
+        var bank = (await emulator.WaitForBotMessagesAsync(Token, CuratorUserId, 1, Deadline)).Should().ContainSingle().Subject;
+        bank.Text.Should().Contain("Присоединились: 1 · дали согласия: 1 · заполнили анкету: 1")
+            .And.Contain("<b>1. Сидорова Мария Ивановна</b> — учитель русского языка, русский язык и литература\n"
+                + "Согласие на обработку ПДн: дано; анкета: заполнена\nТрудности: работа с родителями");
+        bank.Labels.Should().Equal("1. Сидорова Мария Ивановна");
+    }
+
+    /// <summary>
+    /// A teacher opens a new <paramref name="role"/> invite of <paramref name="school"/>, is told they joined,
+    /// is shown the personal-data consent and agrees to it.
+    /// </summary>
+    private async Task JoinAndConsentAsync(Organisation school, long userId, Role role)
+    {
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        {
+            var invite = await InviteStore.CreateAsync(connection, null, school.Id, role, InviteRules.DefaultLimits(role), null, DateTimeOffset.UtcNow, default);
+            await emulator.SendTextAsync(Token, userId, $"/start {invite.Token}");
+        }
+
+        var joined = await emulator.WaitForBotMessagesAsync(Token, userId, 2, Deadline);
+        joined.Select(m => m.Text).Should().Equal(InviteTexts.Joined(school.Name, role), ConsentDocuments.PersonalData(school.Name).Text);
+        joined[1].CallbackData.Should().Equal("consent:yes:personal_data", "consent:no:personal_data");
+        await emulator.PressAsync(Token, userId, joined[1].MessageId, "consent:yes:personal_data");
     }
 
     private async Task<string?> AnswerStatusAsync()

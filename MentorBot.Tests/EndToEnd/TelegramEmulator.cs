@@ -166,9 +166,10 @@ public sealed class TelegramEmulator : IAsyncDisposable
         var message = stored!["message"]!;
         var buttons = message["reply_markup"]?["inline_keyboard"]?.AsArray()
             .SelectMany(row => row!.AsArray())
-            .Select(b => b!["callback_data"]!.GetValue<string>())
             .ToList() ?? [];
-        return new BotMessage(stored["messageId"]!.GetValue<int>(), message["text"]!.GetValue<string>(), buttons);
+        return new BotMessage(stored["messageId"]!.GetValue<int>(), message["text"]!.GetValue<string>(),
+            buttons.Select(b => b!["callback_data"]!.GetValue<string>()).ToList(),
+            buttons.Select(b => b!["text"]!.GetValue<string>()).ToList());
     }
 
     private static int FreePort()
@@ -191,4 +192,10 @@ public sealed class TelegramEmulator : IAsyncDisposable
 /// <param name="MessageId">The id the emulator gave it (a button press refers to it).</param>
 /// <param name="Text">The text as sent (HTML).</param>
 /// <param name="CallbackData">The data of its inline buttons, row by row.</param>
-public sealed record BotMessage(int MessageId, string Text, IReadOnlyList<string> CallbackData);
+/// <param name="Labels">The labels of the same buttons, in the same order.</param>
+public sealed record BotMessage(int MessageId, string Text, IReadOnlyList<string> CallbackData, IReadOnlyList<string> Labels)
+{
+    /// <summary>The data of the one button labelled <paramref name="label"/> (as a person finds a button: by what it says).</summary>
+    public string DataOf(string label) =>
+        CallbackData[Labels.ToList().IndexOf(label) is var i and >= 0 ? i : throw new InvalidOperationException($"No button «{label}» under «{Text}»: {string.Join(" | ", Labels)}")];
+}

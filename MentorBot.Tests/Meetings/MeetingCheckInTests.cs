@@ -207,6 +207,38 @@ public class MeetingCheckInTests
     {
         Conversations.DocsDiagramTests.DocumentedDiagram("meeting-check-in").Should().Be(MeetingCheckIn.Describe().ToMermaid());
     }
+
+    [Fact]
+    public void Back_leaves_a_change_for_the_menu_and_the_menu_for_the_card_but_not_the_first_questions()
+    {
+        var step = Begin("тема: родительское собрание", Anna);
+        step = MeetingCheckIn.Back(step.State, step.Data, Today);
+        step.State.Should().Be(CheckInState.AskingDate);
+        step.Replies.Single().Text.Should().Be(MeetingsTexts.NoStepBack + "\n\n" + MeetingsTexts.AskDate);
+
+        step = Say(Say(step, "вчера"), "40");
+        step = Press(Press(step, "meet:edit"), "meet:field:date");
+        step = MeetingCheckIn.Back(step.State, step.Data, Today);
+        (step.State, step.Replies.Single().Text).Should().Be((CheckInState.ChoosingField, MeetingsTexts.AskField));
+        step = MeetingCheckIn.Back(step.State, step.Data, Today);
+        step.State.Should().Be(CheckInState.Confirming);
+
+        step = MeetingCheckIn.Back(Press(step, "meet:flag").State, step.Data, Today);
+        step.State.Should().Be(CheckInState.Confirming, "back from the flag text returns to where the check-in was");
+        step.Data.Date.Should().Be(Today.AddDays(-1));
+    }
+
+    [Fact]
+    public void Repeat_asks_the_open_step_again_without_a_hint()
+    {
+        var step = Begin("вчера", Anna);
+
+        var again = MeetingCheckIn.Repeat(step.State, step.Data, Today);
+
+        again.State.Should().Be(CheckInState.AskingDuration);
+        again.Replies.Single().Should().BeEquivalentTo(step.Replies.Single());
+        again.Effect.Should().Be(CheckInEffect.None);
+    }
 }
 
 public class MeetingChangeRulesTests

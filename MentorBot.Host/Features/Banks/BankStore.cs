@@ -1,6 +1,8 @@
 using Dapper;
 using MentorBot.Domain.Banks;
 using MentorBot.Domain.Organisations;
+using MentorBot.Domain.Questionnaires;
+using MentorBot.Host.Features.Questionnaires;
 using Npgsql;
 
 namespace MentorBot.Host.Features.Banks;
@@ -25,6 +27,7 @@ public static class BankStore
         public string? MentoringDuties { get; init; }
         public string? QuestionnaireStatus { get; init; }
         public DateTime? CompletedAt { get; init; }
+        public int? Version { get; init; }
         public string? Answers { get; init; }
     }
 
@@ -71,7 +74,7 @@ public static class BankStore
         const string sql = """
             SELECT m.id AS membership_id, m.full_name, m.position, m.subject, m.joined_at,
                    pd.event AS personal_data, md.event AS mentoring_duties,
-                   q.status AS questionnaire_status, q.completed_at, q.answers::text AS answers
+                   q.status AS questionnaire_status, q.completed_at, q.version, q.answers::text AS answers
             """ + "\n" + FromBank + """
 
                AND (@membershipId::bigint IS NULL OR m.id = @membershipId)
@@ -85,14 +88,26 @@ public static class BankStore
             FullName = row.FullName,
             Position = row.Position,
             Subject = row.Subject,
-            JoinedAt = AnswerSheetJson.Instant(row.JoinedAt),
+            JoinedAt = Instant(row.JoinedAt),
             PersonalData = BankStates.ParseConsent(row.PersonalData),
             MentoringDuties = bank == Bank.Mentors ? BankStates.ParseConsent(row.MentoringDuties) : null,
             Questionnaire = BankStates.ParseQuestionnaire(row.QuestionnaireStatus),
-            CompletedAt = row.CompletedAt is { } done ? AnswerSheetJson.Instant(done) : null,
-            Answers = AnswerSheetJson.Parse(row.Answers),
+            CompletedAt = row.CompletedAt is { } done ? Instant(done) : null,
+            QuestionnaireVersion = row.Version,
+            Answers = QuestionnaireStore.ParseAnswers(row.Answers),
         }).ToList();
     }
+
+    /// <summary>
+    /// The bank's intake questionnaire over the organisation's competency taxonomy, in <paramref name="version"/>
+    /// (null: the current one) — what names and orders the answers on a card and in an export.
+    /// </summary>
+    public static async Task<QuestionnaireDefinition?> IntakeAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, Bank bank,
+        int? version, CancellationToken cancellationToken) =>
+        BuiltInQuestionnaires.Find(bank.IntakeQuestionnaire(), await QuestionnaireStore.TaxonomyAsync(connection, transaction, organisationId, cancellationToken), version);
+
+    /// <summary>A UTC timestamp as Npgsql reads <c>timestamptz</c> → the instant.</summary>
+    private static DateTimeOffset Instant(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 
     private static object Parameters(Guid organisationId, Bank bank, long? membershipId, int? limit, int offset) => new
     {

@@ -52,8 +52,13 @@ public sealed class BanksFeature : IChatFeature
         if (curator is null) return;
         context.AnswerChoice();
         var member = await BankStore.FindAsync(context.Connection, context.Transaction, curator.Organisation.Id, bank, membershipId, context.CancellationToken);
-        context.Reply(member is null
-            ? Reply.WithChoices(BanksTexts.NotFound, new Choice(BanksTexts.BackToList, BankListing.PageData(bank, returnPage)))
-            : BankListing.Card(bank, member, returnPage, curator.TimeZone));
+        if (member is null)
+        {
+            context.Reply(Reply.WithChoices(BanksTexts.NotFound, new Choice(BanksTexts.BackToList, BankListing.PageData(bank, returnPage))));
+            return;
+        }
+
+        var intake = await BankStore.IntakeAsync(context.Connection, context.Transaction, curator.Organisation.Id, bank, member.QuestionnaireVersion, context.CancellationToken);
+        context.Reply(BankListing.Card(bank, member, returnPage, curator.TimeZone, intake));
     }
 }

@@ -2,6 +2,7 @@ using Dapper;
 using MentorBot.Domain.Banks;
 using MentorBot.Domain.Exports;
 using MentorBot.Host.Features.Banks;
+using MentorBot.Host.Features.Questionnaires;
 using Npgsql;
 
 namespace MentorBot.Host.Features.Exports;
@@ -18,7 +19,9 @@ public static class ExportStore
         ExportKind kind, CancellationToken cancellationToken) => kind switch
     {
         ExportKind.Mentors or ExportKind.Mentees => ExportTables.BankMembers(BankOf(kind),
-            await BankStore.ListAsync(connection, transaction, organisationId, BankOf(kind), 0, null, cancellationToken), timeZone),
+            await BankStore.ListAsync(connection, transaction, organisationId, BankOf(kind), 0, null, cancellationToken), timeZone,
+            await BankStore.IntakeAsync(connection, transaction, organisationId, BankOf(kind), null, cancellationToken)
+            ?? throw new InvalidOperationException($"No current {BankOf(kind).IntakeQuestionnaire()} definition.")),
         ExportKind.Pairs => ExportTables.Pairs(await QueryAsync<PairRecord>(connection, transaction, PairsSql, organisationId, cancellationToken), timeZone),
         ExportKind.Meetings => ExportTables.Meetings(await QueryAsync<MeetingRecord>(connection, transaction, MeetingsSql, organisationId, cancellationToken), timeZone),
         ExportKind.Feedback => ExportTables.Feedback(await QueryAsync<FeedbackRecord>(connection, transaction, FeedbackSql, organisationId, cancellationToken), timeZone),
@@ -82,7 +85,7 @@ public static class ExportStore
                AND q.questionnaire IN ('satisfaction_mentee', 'satisfaction_mentor')
             """;
         var rows = await QueryAsync<SurveyRow>(connection, transaction, sql, organisationId, cancellationToken);
-        return rows.Select(r => new SurveyRecord(r.Questionnaire, AnswerSheetJson.Parse(r.Answers))).ToList();
+        return rows.Select(r => new SurveyRecord(r.Questionnaire, QuestionnaireStore.ParseAnswers(r.Answers))).ToList();
     }
 
     private sealed class ImpactRow
@@ -115,7 +118,7 @@ public static class ExportStore
              ORDER BY m.full_name NULLS LAST, m.id
             """;
         var rows = await QueryAsync<ImpactRow>(connection, transaction, sql, organisationId, cancellationToken);
-        return rows.Select(r => new ImpactRecord(r.MembershipId, r.FullName, AnswerSheetJson.Parse(r.Before), r.BeforeAt,
-            AnswerSheetJson.Parse(r.After), r.AfterAt)).ToList();
+        return rows.Select(r => new ImpactRecord(r.MembershipId, r.FullName, QuestionnaireStore.ParseAnswers(r.Before), r.BeforeAt,
+            QuestionnaireStore.ParseAnswers(r.After), r.AfterAt)).ToList();
     }
 }

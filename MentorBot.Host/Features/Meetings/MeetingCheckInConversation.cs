@@ -55,7 +55,11 @@ public static class MeetingCheckInConversation
     public static Task BeginAsync(ChatContext context, MeetingCheckInData data, DateOnly today) =>
         ApplyAsync(context, null, null, MeetingCheckIn.Begin(data, today));
 
-    /// <summary>Feeds a text or a <c>meet:…</c> button to the open check-in; a button without one is stale.</summary>
+    /// <summary>
+    /// Feeds a text or a <c>meet:…</c> button to the open check-in; a button without one is stale.
+    /// <see cref="ConversationSwitch.Resume"/> («Продолжить начатое») asks the open step again;
+    /// <see cref="ConversationSwitch.Back"/> (<c>/back</c>) steps back (<see cref="MeetingCheckIn.Back"/>).
+    /// </summary>
     public static async Task ContinueAsync(ChatContext context, Notifier notifier, ChatInput input)
     {
         var member = await Access.RequireAsync(context, Role.Mentor);
@@ -69,7 +73,11 @@ public static class MeetingCheckInConversation
             return;
         }
 
-        await ApplyAsync(context, notifier, member, MeetingCheckIn.Handle(state, data, input, Today(context, member)));
+        var today = Today(context, member);
+        var step = input == ConversationSwitch.Resume ? MeetingCheckIn.Repeat(state, data, today)
+            : input == ConversationSwitch.Back ? MeetingCheckIn.Back(state, data, today)
+            : MeetingCheckIn.Handle(state, data, input, today);
+        await ApplyAsync(context, notifier, member, step);
     }
 
     /// <summary>The organisation's local date now.</summary>

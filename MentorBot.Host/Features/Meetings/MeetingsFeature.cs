@@ -37,11 +37,18 @@ public sealed class MeetingsFeature(Notifier notifier) : IChatFeature
 
     // ---- the check-in, guided or correcting a log ----
 
-    private static async Task GuidedAsync(ChatContext context, bool switchConfirmed = false)
+    /// <summary>Button data that starts the guided check-in (what «Начать заново» replays after /meeting).</summary>
+    private const string NewData = MeetingCheckIn.Prefix + ":new";
+
+    /// <summary>
+    /// <c>/meeting</c>: the guided check-in. Another open conversation (a questionnaire, say) is not
+    /// abandoned without asking (<see cref="ConversationSwitch"/>); an open check-in is started afresh.
+    /// </summary>
+    private static async Task GuidedAsync(ChatContext context)
     {
         var member = await Access.RequireAsync(context, Role.Mentor);
         if (member is null) return;
-        if (!switchConfirmed && await OtherConversationOpenAsync(context, "new")) return;
+        if (!await ConversationSwitch.ConfirmSwitchAsync(context, MeetingCheckInConversation.Flow, NewData)) return;
         var pairs = await MeetingStore.LivePairsAsync(context.Connection, context.Transaction, member.Organisation.Id, member.MembershipId, context.CancellationToken);
         if (pairs.Count == 0)
         {
@@ -52,32 +59,19 @@ public sealed class MeetingsFeature(Notifier notifier) : IChatFeature
         await MeetingCheckInConversation.BeginAsync(context, MeetingCheckInData.For(pairs), MeetingCheckInConversation.Today(context, member));
     }
 
-    private static async Task FixAsync(ChatContext context, long meetingId, bool switchConfirmed = false)
+    private static async Task FixAsync(ChatContext context, long meetingId)
     {
         var member = await Access.RequireAsync(context, Role.Mentor);
         if (member is null) return;
         var meeting = await ChangeableAsync(context, member, meetingId);
         if (meeting is null) return;
-        if (!switchConfirmed && await OtherConversationOpenAsync(context, "fix:" + meetingId.ToString(CultureInfo.InvariantCulture))) return;
+        if (!await ConversationSwitch.ConfirmSwitchAsync(context, MeetingCheckInConversation.Flow,
+                $"{MeetingCheckIn.Prefix}:fix:{meetingId.ToString(CultureInfo.InvariantCulture)}")) return;
         var pairs = (await MeetingStore.LivePairsAsync(context.Connection, context.Transaction, member.Organisation.Id, member.MembershipId, context.CancellationToken)).ToList();
         if (pairs.All(p => p.PairId != meeting.PairId)) pairs.Insert(0, new CheckInPair(meeting.PairId, meeting.MenteeName));
         var data = new MeetingCheckInData(meeting.HeldOn, meeting.DurationMinutes, MeetingCheckIn.KindOf(meeting.Kind) ?? MeetingKind.Regular,
             MeetingCheckIn.FormatOf(meeting.Format), meeting.Topic, meeting.PairId, pairs, meeting.Id, meeting.SourceText);
         await MeetingCheckInConversation.BeginAsync(context, data, MeetingCheckInConversation.Today(context, member));
-    }
-
-    /// <summary>
-    /// The local stand-in for a shared conversation-switch guard: when a conversation of another flow
-    /// is open (a questionnaire, say), asks before abandoning it; «yes» replays the action
-    /// (<c>meet:switch:&lt;action&gt;</c>). True when it asked.
-    /// </summary>
-    private static async Task<bool> OtherConversationOpenAsync(ChatContext context, string action)
-    {
-        var open = await context.GetConversationAsync();
-        if (open is null || open.Flow == MeetingCheckInConversation.Flow) return false;
-        context.Reply(new Reply(MeetingsTexts.SwitchQuestion,
-            [[new Choice(MeetingsTexts.SwitchYes, $"{MeetingCheckIn.Prefix}:switch:{action}"), new Choice(MeetingsTexts.SwitchNo, $"{MeetingCheckIn.Prefix}:stay")]]));
-        return true;
     }
 
     private async Task MeetChoiceAsync(ChatContext context, ChatInput input)
@@ -86,17 +80,9 @@ public sealed class MeetingsFeature(Notifier notifier) : IChatFeature
         var id = parts.Length > 2 && long.TryParse(parts[^1], CultureInfo.InvariantCulture, out var n) ? n : (long?)null;
         switch (parts.Length > 1 ? parts[1] : "")
         {
-            case "switch" when parts.Length > 2 && parts[2] == "new":
+            case "new":
                 context.AnswerChoice();
-                await GuidedAsync(context, switchConfirmed: true);
-                break;
-            case "switch" when parts.Length > 3 && parts[2] == "fix" && id is { } switchFix:
-                context.AnswerChoice();
-                await FixAsync(context, switchFix, switchConfirmed: true);
-                break;
-            case "stay":
-                context.AnswerChoice();
-                context.Reply(Reply.Plain(MeetingsTexts.SwitchKept));
+                await GuidedAsync(context);
                 break;
             case "fix" when id is { } fix:
                 context.AnswerChoice();

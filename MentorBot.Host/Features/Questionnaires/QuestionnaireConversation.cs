@@ -2,6 +2,7 @@ using System.Text.Json;
 using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Questionnaires;
 using MentorBot.Host.Features.Organisations;
+using MentorBot.Host.Features.Roadmaps;
 using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
 
@@ -129,7 +130,11 @@ public static class QuestionnaireConversation
         return (member, definition, response, progress);
     }
 
-    /// <summary>Runs the flow on one input, then saves the response and the conversation and sends the replies.</summary>
+    /// <summary>
+    /// Runs the flow on one input, then saves the response and the conversation and sends the replies. On
+    /// completion the profile answers go into <c>memberships</c> and, when a position was answered, the
+    /// road-map responsible persons are relinked in the same transaction.
+    /// </summary>
     private static async Task RunAsync(ChatContext context, Member member, QuestionnaireDefinition definition, QuestionnaireResponse response, QuestionnaireProgress progress, QuestionnaireInput input)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, member.TimeZone).DateTime);
@@ -140,6 +145,9 @@ public static class QuestionnaireConversation
         if (progress.Completed)
         {
             await QuestionnaireStore.CopyProfileAsync(context.Connection, context.Transaction, member.MembershipId, progress, context.CancellationToken);
+            // A new position may make this person the holder of a road-map responsible position (issue 3).
+            if (progress.Answers.ContainsKey("position"))
+                await ResponsibleLinks.RelinkAsync(context.Connection, context.Transaction, member.Organisation.Id, context.CancellationToken);
             await context.ClearConversationAsync();
         }
         else

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Dapper;
 using MentorBot.Domain.Questionnaires;
 using Npgsql;
@@ -52,6 +53,13 @@ public static class QuestionnaireStore
                answers::text AS answers, history::text AS history, current_question
           FROM questionnaire_responses
         """;
+
+    /// <summary>
+    /// A stored <c>answers</c> column (jsonb as text) as the answers object; null or not an object (no
+    /// response, a broken row) is empty.
+    /// </summary>
+    public static JsonObject ParseAnswers(string? json) =>
+        string.IsNullOrWhiteSpace(json) ? [] : JsonNode.Parse(json) as JsonObject ?? [];
 
     /// <summary>The organisation's taxonomy (<c>organisations.competencies</c>, else the built-in list).</summary>
     public static async Task<CompetencyTaxonomy> TaxonomyAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, CancellationToken cancellationToken)

@@ -1,8 +1,11 @@
 using MentorBot.Domain.Meetings;
 using MentorBot.Domain.Organisations;
+using MentorBot.Domain.Questionnaires;
 using MentorBot.Host.Features.Meetings;
 using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Features.Start;
+using MentorBot.Host.Pipeline;
+using MentorBot.Tests.Features.Questionnaires;
 using MentorBot.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -282,17 +285,55 @@ public sealed class MeetingsFeatureTests : IAsyncLifetime
         (await SayAsync(Mentor, "вчера час с Анной")).Single().Should().Contain("Наставляемый: Петрова Анна Сергеевна");
     }
 
+    private Task<string> OpenFlowAsync() => harness.ScalarAsync<string>("SELECT flow FROM conversation_states WHERE chat_id = @Mentor", new { Mentor });
+
     [Fact]
-    public async Task The_guided_check_in_asks_before_abandoning_another_conversation()
+    public async Task The_guided_check_in_asks_before_abandoning_an_open_questionnaire_and_either_choice_works()
     {
-        await harness.ExecuteAsync("INSERT INTO conversation_states (chat_id, flow, state, data) VALUES (@Mentor, 'questionnaire', 'q3', '{}')", new { Mentor });
+        var chat = new QuestionnaireChat(harness, Mentor);
+        await chat.PressDataAsync("q:start:mentor_intake");
+        (await chat.LastTextAsync()).Should().StartWith("1/");
 
-        (await SayAsync(Mentor, "/meeting")).Should().Equal(MeetingsTexts.SwitchQuestion);
-        (await PressAsync(Mentor, "meet:stay")).Should().Equal(MeetingsTexts.SwitchKept);
-        (await harness.ScalarAsync<string>("SELECT flow FROM conversation_states WHERE chat_id = @Mentor", new { Mentor })).Should().Be("questionnaire");
+        await chat.TypeAsync("/meeting");
+        (await chat.LastTextAsync()).Should().Be(ConversationSwitchTexts.Question);
+        (await chat.ButtonsAsync()).Select(b => b.Label).Should().Equal(ConversationSwitchTexts.Continue, ConversationSwitchTexts.Restart);
+        await chat.PressAsync(ConversationSwitchTexts.Continue);
+        (await chat.LastTextAsync()).Should().StartWith(QuestionnaireTexts.Continuing("Анкета наставника") + "\n\n1/");
+        (await OpenFlowAsync()).Should().Be("questionnaire");
 
-        (await PressAsync(Mentor, "meet:switch:new")).Single().Should().StartWith(MeetingsTexts.AskDate);
-        (await harness.ScalarAsync<string>("SELECT flow FROM conversation_states WHERE chat_id = @Mentor", new { Mentor })).Should().Be("meeting");
+        await chat.TypeAsync("/meeting");
+        await chat.PressAsync(ConversationSwitchTexts.Restart);
+        (await chat.LastTextAsync()).Should().Be(MeetingsTexts.AskDate);
+        (await OpenFlowAsync()).Should().Be("meeting");
+    }
+
+    [Fact]
+    public async Task An_open_check_in_is_asked_again_on_coming_back_and_back_steps_out_of_a_change()
+    {
+        var chat = new QuestionnaireChat(harness, Mentor);
+        await chat.TypeAsync("Встретились сегодня, 45 минут, тема: самоанализ урока");
+        var card = await chat.LastTextAsync();
+        card.Should().Contain("Длительность: 45 мин");
+
+        await chat.TypeAsync("/back");
+        (await chat.LastTextAsync()).Should().Be(MeetingsTexts.NoStepBack + "\n\n" + card);
+
+        await chat.PressAsync(MeetingsTexts.EditLabel);
+        await chat.PressAsync(MeetingsTexts.TopicField);
+        (await chat.LastTextAsync()).Should().Be(MeetingsTexts.AskTopic);
+        await chat.TypeAsync("/back");
+        (await chat.LastTextAsync()).Should().Be(MeetingsTexts.AskField);
+        await chat.TypeAsync("/back");
+        (await chat.LastTextAsync()).Should().Be(card);
+
+        // A questionnaire's button from a background message while the check-in is open: keep the check-in.
+        await chat.PressDataAsync("q:start:mentor_intake");
+        (await chat.LastTextAsync()).Should().Be(ConversationSwitchTexts.Question);
+        await chat.PressAsync(ConversationSwitchTexts.Continue);
+        (await chat.LastTextAsync()).Should().Be(card);
+        await chat.PressAsync(MeetingsTexts.SaveLabel);
+        (await chat.LastTextAsync()).Should().Be(MeetingsTexts.Saved);
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM meetings")).Should().Be(1);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using MentorBot.Domain.Organisations;
 using MentorBot.Domain.Questionnaires;
+using MentorBot.Domain.Roadmaps;
+using MentorBot.Host.Features.Roadmaps;
 using MentorBot.Tests.Integration;
 
 namespace MentorBot.Tests.Features.Questionnaires;
@@ -278,5 +280,27 @@ public sealed class QuestionnaireConversationTests : IAsyncLifetime
         var other = new QuestionnaireChat(harness, 7004);
         await other.PressDataAsync(QuestionnaireButtons.Skip(await harness.ScalarAsync<long>("SELECT id FROM questionnaire_responses"), 1));
         (await other.ToastsAsync()).Should().Equal("Этот вопрос уже закрыт.");
+    }
+
+    [Fact]
+    public async Task A_completed_profile_links_the_road_map_responsible_person_named_by_its_position()
+    {
+        var school = await harness.CreateOrganisationAsync();
+        var deputy = await harness.AddMemberAsync(school, Teacher, "Орлова А.", [Role.Curator]);
+        await harness.AddMemberAsync(school, 7002, "Иванова И.", [Role.Mentor], position: "учитель математики");
+        var table = "№\tЭтап\tСроки\tОтветственный\n1\tАнкетирование наставляемых\tсентябрь\tЗаместитель директора по УВР\n";
+        var map = RoadMapParser.Parse(table, new RoadMapParseOptions(new DateOnly(2026, 9, 1), 2026));
+        (await new RoadMapImport(harness.Database.DataSource, harness.Clock).ImportAsync(school.Id, map, new RoadMapSource("карта.txt", table), false, CancellationToken.None))
+            .Outcome.Should().Be(RoadMapImportOutcome.Imported);
+        const string linked = "SELECT string_agg(coalesce(membership_id::text, '-'), ',') FROM road_map_responsible_persons WHERE name = 'Заместитель директора по УВР'";
+        (await harness.ScalarAsync<string>(linked)).Should().Be("-", "nobody holds the position yet: the curator stands in");
+
+        var chat = new QuestionnaireChat(harness, Teacher);
+        await chat.PressDataAsync("q:start:profile");
+        await chat.TypeAsync("Орлова Анна Викторовна");
+        await chat.TypeAsync("Заместитель директора по УВР");
+
+        (await chat.LastTextAsync()).Should().StartWith("Спасибо! Анкета «Профиль участника программы» заполнена.");
+        (await harness.ScalarAsync<string>(linked)).Should().Be(deputy.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
