@@ -102,6 +102,19 @@ public sealed class MeetingsFeatureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_mentor_without_the_personal_data_consent_is_asked_for_it_and_nothing_is_logged()
+    {
+        const long unconsented = 9001;
+        var mentor = await harness.AddMemberAsync(org, unconsented, "Сидоров Павел", [Role.Mentor], consented: false);
+        var mentee = await harness.AddMemberAsync(org, 9002, "Орлова Дарья", [Role.Mentee]);
+        await AddPairAsync(org, mentor, mentee);
+
+        (await SayAsync(unconsented, "Встретились сегодня, 45 минут, тема: самоанализ урока")).Should().Equal(AccessTexts.ConsentFirst);
+
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM conversation_states WHERE chat_id = @unconsented", new { unconsented })).Should().Be(0);
+    }
+
+    [Fact]
     public async Task The_first_logged_meeting_makes_an_approved_pair_active()
     {
         await harness.ExecuteAsync("UPDATE pairs SET status = 'approved' WHERE id = @pairId", new { pairId });
