@@ -10,7 +10,7 @@ namespace MentorBot.Host.Cli;
 /// </summary>
 public static class OrgCommand
 {
-    /// <summary>Builds the <c>org</c> verb with its <c>create</c> subcommand.</summary>
+    /// <summary>Builds the <c>org</c> verb with its <c>create</c> and <c>weights</c> subcommands.</summary>
     public static Command Create()
     {
         var name = new Option<string>("--name") { Description = "The organisation's name.", Required = true };
@@ -36,6 +36,46 @@ public static class OrgCommand
             return 0;
         });
 
-        return new Command("org", "Organisations.") { create };
+        return new Command("org", "Organisations.") { create, Weights() };
+    }
+
+    /// <summary>
+    /// <c>org weights --org ORG (--file FILE | --reset)</c>: stores the organisation's matching weights (a JSON
+    /// object of <see cref="Domain.Matching.MatchingWeights"/>, camelCase; omitted ones keep their defaults) or
+    /// goes back to the defaults, then prints the weights in force.
+    /// </summary>
+    private static Command Weights()
+    {
+        var org = new Option<string>("--org") { Description = "The organisation's id.", Required = true };
+        var file = new Option<FileInfo?>("--file") { Description = "JSON file, e.g. {\"competency\": 0.5, \"subject\": 0.1}." };
+        var reset = new Option<bool>("--reset") { Description = "Back to the default weights." };
+        var command = new Command("weights", "Set an organisation's matching weights (or --reset to the defaults).") { org, file, reset };
+        command.SetAction(async (parse, ct) =>
+        {
+            var orgText = parse.GetRequiredValue(org);
+            if (!Guid.TryParse(orgText, out var organisationId))
+                throw new CliInputException($"--org '{orgText}' is not an organisation id.");
+            var path = parse.GetValue(file);
+            var toDefaults = parse.GetValue(reset);
+            if ((path is null) == !toDefaults)
+                throw new CliInputException("give either --file FILE or --reset.");
+            Domain.Matching.MatchingWeights? weights = null;
+            if (path is not null)
+            {
+                if (!path.Exists) throw new CliInputException($"--file '{path.FullName}' does not exist.");
+                weights = Features.Pairs.OrganisationWeights.TryParse(await File.ReadAllTextAsync(path.FullName, ct), out var problem)
+                    ?? throw new CliInputException($"{path.Name}: {problem}");
+            }
+
+            var options = HostCommands.LoadOptions(requireDatabase: true);
+            await HostCommands.MigrateAsync(options, TextWriter.Null, quiet: true, ct);
+            await using var dataSource = Database.CreateDataSource(options.ConnectionString);
+            if (!await Features.Pairs.OrganisationWeights.SaveAsync(dataSource, organisationId, weights, ct))
+                throw new CliInputException($"no organisation with id {organisationId}.");
+            parse.InvocationConfiguration.Output.WriteLine(System.Text.Json.JsonSerializer.Serialize(
+                weights ?? Domain.Matching.MatchingWeights.Default, Features.Pairs.OrganisationWeights.Json));
+            return 0;
+        });
+        return command;
     }
 }

@@ -34,6 +34,9 @@ public sealed record Bank(
     public string NameOf(long membershipId) =>
         Mentors.Concat(Mentees).FirstOrDefault(m => m.MembershipId == membershipId)?.Name ?? PairsTexts.Participant(membershipId);
 
+    /// <summary>The organisation's matching weights (<c>organisations.matching_weights</c>), else the defaults.</summary>
+    public MatchingWeights Weights { get; init; } = MatchingWeights.Default;
+
     /// <summary>What <paramref name="chooser"/> named in the preference survey (empty when nothing).</summary>
     public IReadOnlyList<long> ChoicesOf(long chooser) => Preferences.GetValueOrDefault(chooser) ?? [];
 }
@@ -118,7 +121,9 @@ public static class BankStore
 
         var preferenceMap = choices.GroupBy(c => c.ChooserMembershipId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<long>)[.. g.Select(c => c.ChosenMembershipId)]);
-        return new Bank(mentors, mentees, mentorProfiles, menteeProfiles, preferenceMap);
+        var weightsJson = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT matching_weights::text FROM organisations WHERE id = @organisationId", new { organisationId }, transaction, cancellationToken: cancellationToken));
+        return new Bank(mentors, mentees, mentorProfiles, menteeProfiles, preferenceMap) { Weights = OrganisationWeights.Read(weightsJson) };
     }
 
     /// <summary>The matcher's id of a membership: its number as invariant text.</summary>

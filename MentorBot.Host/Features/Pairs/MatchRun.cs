@@ -37,7 +37,7 @@ public static class MatchRun
         {
             PreferredMentors = [.. bank.ChoicesOf(id).Select(BankStore.Id).Where(mentorKeys.Contains)],
         }).ToList();
-        return Matchmaker.Propose(mentors, mentees, MatchingWeights.Default, rejected);
+        return Matchmaker.Propose(mentors, mentees, bank.Weights, rejected);
     }
 
     /// <summary>
@@ -71,7 +71,7 @@ public static class MatchRun
             return (null, [PairsTexts.ChosenByHand]);
         mentor = mentor with { PreferredMentees = bank.ChoicesOf(mentorId).Contains(menteeId) ? [mentee.Id] : [] };
         mentee = mentee with { PreferredMentors = bank.ChoicesOf(menteeId).Contains(mentorId) ? [mentor.Id] : [] };
-        var score = new PairScorer(MatchingWeights.Default, [mentor], [mentee]).Score(0, 0);
+        var score = new PairScorer(bank.Weights, [mentor], [mentee]).Score(0, 0);
         return (score.Score, [PairsTexts.ChosenByHand, .. MatchingTexts.PairReasons(score, mentor, mentee)]);
     }
 

@@ -125,3 +125,61 @@ public class IanaTimeZoneTests
         resolved.Should().Be(canonical);
     }
 }
+
+[Collection(DatabaseCliCollection.Name)]
+public sealed class OrgWeightsCommandTests : IAsyncLifetime
+{
+    private readonly CliDatabase cli = new();
+    private readonly string folder = Directory.CreateTempSubdirectory("mentorbot-weights").FullName;
+
+    public Task InitializeAsync() => cli.InitializeAsync();
+
+    public async Task DisposeAsync()
+    {
+        Directory.Delete(folder, recursive: true);
+        await cli.DisposeAsync();
+    }
+
+    private async Task<Guid> CreateAsync() =>
+        Guid.Parse((await CliRunner.RunAsync("org", "create", "--name", "Школа", "--time-zone", "Asia/Omsk")).Output.Split('\n')[0]);
+
+    private async Task<Domain.Matching.MatchingWeights> StoredAsync(Guid id)
+    {
+        await using var connection = await cli.Database.DataSource.OpenConnectionAsync();
+        return (await Host.Features.Pairs.BankStore.LoadAsync(connection, null, id, default)).Weights;
+    }
+
+    [Fact]
+    public async Task An_organisation_gets_its_own_weights_which_the_banks_load_for_matching_and_reset_restores_the_defaults()
+    {
+        var id = await CreateAsync();
+        var file = Path.Combine(folder, "weights.json");
+        await File.WriteAllTextAsync(file, """{ "competency": 0.7, "subject": 0.05 }""");
+
+        var result = await CliRunner.RunAsync("org", "weights", "--org", id.ToString(), "--file", file);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("\"competency\":0.7").And.Contain("\"subject\":0.05");
+        (await StoredAsync(id)).Should().Be(Domain.Matching.MatchingWeights.Default with { Competency = 0.7, Subject = 0.05 });
+
+        (await CliRunner.RunAsync("org", "weights", "--org", id.ToString(), "--reset")).ExitCode.Should().Be(0);
+        (await StoredAsync(id)).Should().Be(Domain.Matching.MatchingWeights.Default);
+    }
+
+    [Theory]
+    [InlineData("""{ "competency": -1 }""", "Competency")]
+    [InlineData("""{ "competance": 0.5 }""", "competance")]
+    [InlineData("not json", "weights.json")]
+    public async Task Bad_weights_are_refused_with_one_line_and_change_nothing(string json, string named)
+    {
+        var id = await CreateAsync();
+        var file = Path.Combine(folder, "weights.json");
+        await File.WriteAllTextAsync(file, json);
+
+        var result = await CliRunner.RunAsync("org", "weights", "--org", id.ToString(), "--file", file);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.TrimEnd('\n').Should().NotContain("\n").And.Contain(named);
+        (await StoredAsync(id)).Should().Be(Domain.Matching.MatchingWeights.Default);
+    }
+}
