@@ -94,7 +94,10 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
         switch (parts)
         {
             case [_, "imp", var answer]:
-                await ConfirmUploadAsync(context, answer == "yes");
+                await ConfirmUploadAsync(context, answer == "yes", null);
+                return;
+            case [_, "imp", "year", var yearText] when int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year):
+                await ConfirmUploadAsync(context, true, year);
                 return;
             case [_, "open"]:
                 await ShowOverviewAsync(context, input);
@@ -370,11 +373,19 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
         var exists = await RoadmapStore.LoadAsync(context.Connection, context.Transaction, member.Organisation.Id, context.CancellationToken) is not null;
         await context.SaveConversationAsync(new ConversationState(UploadFlow, "confirm",
             JsonSerializer.Serialize(new PendingUpload(name, text, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))));
-        context.Reply(UploadSummary(name, roadMap, exists));
+        context.Reply(UploadSummary(name, roadMap, exists, CurrentAcademicYear(today)));
     }
 
-    /// <summary>What an upload would import: title, counts, the stages with their periods, and whether it replaces a plan.</summary>
-    public static Reply UploadSummary(string fileName, RoadMap roadMap, bool replaces)
+    /// <summary>The first calendar year of the academic year holding <paramref name="today"/> (September–August).</summary>
+    public static int CurrentAcademicYear(DateOnly today) => today.Month >= 9 ? today.Year : today.Year - 1;
+
+    /// <summary>
+    /// What an upload would import: title, counts, the stages with their periods, and whether it replaces a plan.
+    /// A document made for an earlier year (a template reused, the usual case) is also offered for
+    /// <paramref name="academicYear"/>, so its month periods and default schedule fall in the term ahead
+    /// instead of all being overdue at once.
+    /// </summary>
+    public static Reply UploadSummary(string fileName, RoadMap roadMap, bool replaces, int academicYear)
     {
         var lines = new List<string> { string.Format(CultureInfo.InvariantCulture, RoadmapTexts.UploadHeading, Html.Escape(RoadmapPages.Shorten(fileName, 100))) };
         if (roadMap.Title is { } title) lines.Add(Html.Escape(RoadmapPages.Shorten(title, 300)));
@@ -393,9 +404,16 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
 
         lines.Add("");
         if (replaces) lines.Add(RoadmapTexts.UploadReplaces);
+        List<IReadOnlyList<Choice>> buttons = [];
+        if (roadMap.Year < academicYear)
+        {
+            lines.Add(RoadmapTexts.UploadOutdated(roadMap.Year, academicYear));
+            buttons.Add([new Choice(RoadmapTexts.ButtonImportForYear(academicYear), string.Create(CultureInfo.InvariantCulture, $"rm:imp:year:{academicYear}"))]);
+        }
+
         lines.Add(RoadmapTexts.UploadQuestion);
-        return Reply.Formatted(string.Join('\n', lines),
-            [[new Choice(RoadmapTexts.ButtonImport, "rm:imp:yes"), new Choice(RoadmapTexts.ButtonCancelImport, "rm:imp:no")]]);
+        buttons.Add([new Choice(RoadmapTexts.ButtonImport, "rm:imp:yes"), new Choice(RoadmapTexts.ButtonCancelImport, "rm:imp:no")]);
+        return Reply.Formatted(string.Join('\n', lines), buttons);
     }
 
     private static Task UploadTextAsync(ChatContext context, ChatInput input)
@@ -405,7 +423,7 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
         return Task.CompletedTask;
     }
 
-    private static async Task ConfirmUploadAsync(ChatContext context, bool confirmed)
+    private static async Task ConfirmUploadAsync(ChatContext context, bool confirmed, int? year)
     {
         var member = await Access.RequireAsync(context, Role.Curator);
         if (member is null) return;
@@ -427,7 +445,7 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
 
         var upload = JsonSerializer.Deserialize<PendingUpload>(conversation.Data)!;
         var today = DateOnly.ParseExact(upload.Today, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var roadMap = RoadMapParser.Parse(upload.Text, new RoadMapParseOptions(today));
+        var roadMap = RoadMapParser.Parse(upload.Text, new RoadMapParseOptions(today, year));
         RoadMapImportResult result;
         // A value the schema refuses aborts the statement; the savepoint keeps the rest of the update usable.
         await context.Transaction.SaveAsync("roadmap_import", context.CancellationToken);

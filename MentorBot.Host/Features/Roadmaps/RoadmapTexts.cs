@@ -165,6 +165,14 @@ public static class RoadmapTexts
     /// <summary>Confirmation question.</summary>
     public const string UploadQuestion = "Загрузить эту дорожную карту?";
 
+    /// <summary>The document was made for an earlier year: its periods have all passed.</summary>
+    public static string UploadOutdated(int documentYear, int academicYear) => string.Format(CultureInfo.InvariantCulture,
+        "⚠️ Документ составлен на {0} год — по его срокам все этапы уже просрочены. Можно загрузить его на {1}/{2} учебный год: месяцы и сроки по умолчанию придутся на этот учебный год.",
+        documentYear, academicYear, academicYear + 1);
+
+    /// <summary>Button: import the document for the current academic year.</summary>
+    public static string ButtonImportForYear(int academicYear) => string.Format(CultureInfo.InvariantCulture, "📅 Загрузить на {0}/{1} учебный год", academicYear, academicYear + 1);
+
     /// <summary>Button: confirm the upload.</summary>
     public const string ButtonImport = "✅ Загрузить";
 

@@ -6,6 +6,7 @@ using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Features.Roadmaps;
 using MentorBot.Host.Pipeline;
 using MentorBot.Host.Telegram;
+using MentorBot.Tests.Features.Invites;
 using MentorBot.Tests.Integration;
 using MentorBot.Tests.Roadmaps;
 using Microsoft.Extensions.DependencyInjection;
@@ -302,6 +303,26 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
         (await harness.ScalarAsync<string>("SELECT source_name FROM road_maps WHERE organisation_id = @Id", new { org.Id })).Should().Be("карта.txt");
         (await harness.ScalarAsync<long>("SELECT count(*) FROM conversation_states")).Should().Be(0);
         (await PressAsync(Curator, "rm:imp:yes")).Should().Equal(RoadmapTexts.UploadExpired);
+    }
+
+    [Fact]
+    public async Task A_document_made_for_an_earlier_year_is_offered_for_the_current_academic_year()
+    {
+        // The clock says 15 October 2024: the academic year 2024/2025.
+        downloads.Add("old", await File.ReadAllBytesAsync(RoadmapGoldenTests.SharedRoadmap("kindergarten-333-volgograd")));
+
+        var summary = (await SendAsync(Curator, Document(Curator, "old", "ДК-2022.txt"))).Single();
+
+        summary.Should().Contain("Год: 2022").And.Contain(RoadmapTexts.UploadOutdated(2022, 2024));
+        (await harness.LastButtonsAsync(Curator)).Should().Contain((RoadmapTexts.ButtonImportForYear(2024), "rm:imp:year:2024"));
+
+        await PressAsync(Curator, "rm:imp:year:2024");
+
+        (await harness.ScalarAsync<int>("SELECT year FROM road_maps WHERE organisation_id = @Id", new { org.Id })).Should().Be(2024);
+        (await harness.ScalarAsync<DateTime>("""
+            SELECT min(p.starts_on)::timestamp FROM road_map_periods p JOIN road_map_stages s ON s.id = p.stage_id
+              JOIN road_maps r ON r.id = s.road_map_id WHERE r.organisation_id = @Id
+            """, new { org.Id })).Year.Should().Be(2024);
     }
 
     [Fact]
