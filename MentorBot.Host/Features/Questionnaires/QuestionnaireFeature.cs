@@ -1,4 +1,5 @@
 using MentorBot.Domain.Conversations;
+using MentorBot.Domain.Organisations;
 using MentorBot.Domain.Questionnaires;
 using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Pipeline;
@@ -54,10 +55,13 @@ public sealed class QuestionnaireFeature : IChatFeature
         await QuestionnaireConversation.StartAsync(context, member, questionnaire, contextKey);
     }
 
-    /// <summary><c>/questionnaire</c>: continues the person's most recent unfinished questionnaire.</summary>
+    /// <summary>
+    /// <c>/questionnaire</c>: continues the person's most recent unfinished questionnaire. Any role will do, but
+    /// the personal-data consent must be in force (someone who left the consent screen is led back to it).
+    /// </summary>
     private static async Task OnContinue(ChatContext context, ChatInput input)
     {
-        var member = await Access.RequireAsync(context);
+        var member = await Access.RequireAsync(context, Enum.GetValues<Role>());
         if (member is null) return;
         var response = await QuestionnaireStore.LatestInProgressAsync(context.Connection, context.Transaction, member.MembershipId, context.CancellationToken);
         if (response is null)

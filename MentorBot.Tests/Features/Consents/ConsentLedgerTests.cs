@@ -65,6 +65,18 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Someone_who_left_the_consent_screen_is_led_back_to_it_by_questionnaire()
+    {
+        await JoinAsync(Role.Mentee);
+        await harness.SendAsync(Teacher, "/cancel", "Зинаида");
+
+        await harness.SendAsync(Teacher, "/questionnaire", "Зинаида");
+
+        (await harness.LastTextAsync(Teacher)).Should().Be(AccessTexts.ConsentFirst);
+        (await harness.LastButtonsAsync(Teacher)).Should().Equal((AccessTexts.OpenConsent, Access.OpenConsentData));
+    }
+
+    [Fact]
     public async Task A_press_on_a_screen_that_moved_on_changes_nothing()
     {
         await JoinAsync(Role.Mentor);
