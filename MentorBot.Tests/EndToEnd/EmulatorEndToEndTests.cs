@@ -3,8 +3,6 @@ using MentorBot.Domain.Consents;
 using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Invites;
 using MentorBot.Domain.Organisations;
-using MentorBot.Host;
-using MentorBot.Host.Configuration;
 using MentorBot.Host.Features.Consents;
 using MentorBot.Host.Features.Invites;
 using MentorBot.Host.Features.Organisations;
@@ -13,7 +11,6 @@ using MentorBot.Host.Pipeline;
 using MentorBot.Host.Telegram;
 using MentorBot.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace MentorBot.Tests.EndToEnd;
@@ -25,38 +22,29 @@ namespace MentorBot.Tests.EndToEnd;
 /// </summary>
 public sealed class EmulatorEndToEndTests : IAsyncLifetime
 {
-    private const string Token = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef";
+    private const string Token = EmulatorBot.Token;
     private const long UserId = 424242;
-    // Generous: the sender spaces a chat's messages a second apart, and a loaded CI machine is slow to start a host.
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Deadline = EmulatorBot.Deadline;
 
     private readonly TestDatabase database = new();
     private TelegramEmulator emulator = null!;
-    private IHost host = null!;
+    private EmulatorBot? bot;
 
     public async Task InitializeAsync()
     {
         await database.InitializeAsync();
-        emulator = await TelegramEmulator.StartAsync();
-        var options = new MentorBotOptions { ConnectionString = database.ConnectionString, BotToken = Token, ApiBaseUrl = emulator.BaseUrl };
-        host = BotHost.Build(options, TextReader.Null, TextWriter.Null, services =>
-        {
-            services.AddSingleton(new PollingOptions { MinInterval = TimeSpan.FromMilliseconds(100) });
-            services.AddSingleton<IChatFeature, PickFeature>();
-        });
-        await host.StartAsync();
+        bot = await EmulatorBot.StartAsync(database.ConnectionString, services => services.AddSingleton<IChatFeature, PickFeature>());
+        emulator = bot.Emulator;
     }
 
     public async Task DisposeAsync()
     {
         try
         {
-            await host.StopAsync(TimeSpan.FromSeconds(10));
-            host.Dispose();
+            if (bot is not null) await bot.DisposeAsync();
         }
         finally
         {
-            await emulator.DisposeAsync();
             await database.DisposeAsync();
         }
     }
@@ -69,7 +57,7 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
 
         var replies = await emulator.WaitForBotMessagesAsync(Token, UserId, 2, Deadline);
 
-        var help = StartTexts.Help(StartFeature.MenuFor(host.Services.GetRequiredService<ChatRoutes>().Menu, new HashSet<MentorBot.Domain.Organisations.Role>()));
+        var help = StartTexts.Help(StartFeature.MenuFor(bot!.Services.GetRequiredService<ChatRoutes>().Menu, new HashSet<MentorBot.Domain.Organisations.Role>()));
         replies.Select(r => r.Text).Should().Equal(StartTexts.Welcome, help);
     }
 

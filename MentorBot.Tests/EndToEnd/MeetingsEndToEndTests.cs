@@ -1,13 +1,9 @@
 using Dapper;
 using MentorBot.Domain.Meetings;
 using MentorBot.Domain.Organisations;
-using MentorBot.Host;
-using MentorBot.Host.Configuration;
 using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Telegram;
 using MentorBot.Tests.Integration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace MentorBot.Tests.EndToEnd;
@@ -19,35 +15,30 @@ namespace MentorBot.Tests.EndToEnd;
 /// </summary>
 public sealed class MeetingsEndToEndTests : IAsyncLifetime
 {
-    private const string Token = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef";
+    private const string Token = EmulatorBot.Token;
     private const long MentorUser = 515151, MenteeUser = 525252;
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Deadline = EmulatorBot.Deadline;
 
     private readonly TestDatabase database = new();
     private TelegramEmulator emulator = null!;
-    private IHost host = null!;
+    private EmulatorBot? bot;
 
     public async Task InitializeAsync()
     {
         await database.InitializeAsync();
         await SeedAsync();
-        emulator = await TelegramEmulator.StartAsync();
-        var options = new MentorBotOptions { ConnectionString = database.ConnectionString, BotToken = Token, ApiBaseUrl = emulator.BaseUrl };
-        host = BotHost.Build(options, TextReader.Null, TextWriter.Null,
-            services => services.AddSingleton(new PollingOptions { MinInterval = TimeSpan.FromMilliseconds(100) }));
-        await host.StartAsync();
+        bot = await EmulatorBot.StartAsync(database.ConnectionString);
+        emulator = bot.Emulator;
     }
 
     public async Task DisposeAsync()
     {
         try
         {
-            await host.StopAsync(TimeSpan.FromSeconds(10));
-            host.Dispose();
+            if (bot is not null) await bot.DisposeAsync();
         }
         finally
         {
-            await emulator.DisposeAsync();
             await database.DisposeAsync();
         }
     }

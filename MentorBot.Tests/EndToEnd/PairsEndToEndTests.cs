@@ -1,12 +1,8 @@
 using System.Globalization;
 using MentorBot.Domain.Organisations;
-using MentorBot.Host;
-using MentorBot.Host.Configuration;
 using MentorBot.Host.Telegram;
 using MentorBot.Tests.Features.Pairs;
 using MentorBot.Tests.Integration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace MentorBot.Tests.EndToEnd;
 
@@ -16,35 +12,30 @@ namespace MentorBot.Tests.EndToEnd;
 /// </summary>
 public sealed class PairsEndToEndTests : IAsyncLifetime
 {
-    private const string Token = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef";
+    private const string Token = EmulatorBot.Token;
     private const long Curator = 515001, Mentor = 515002, Mentee = 515003;
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Deadline = EmulatorBot.Deadline;
 
     // The programme's data goes in through the harness's shortcuts; the bot runs as a real host on the same database.
     private readonly PipelineHarness setup = new();
     private TelegramEmulator emulator = null!;
-    private IHost host = null!;
+    private EmulatorBot? bot;
 
     public async Task InitializeAsync()
     {
         await setup.InitializeAsync();
-        emulator = await TelegramEmulator.StartAsync();
-        var options = new MentorBotOptions { ConnectionString = setup.Database.ConnectionString, BotToken = Token, ApiBaseUrl = emulator.BaseUrl };
-        host = BotHost.Build(options, TextReader.Null, TextWriter.Null,
-            services => services.AddSingleton(new PollingOptions { MinInterval = TimeSpan.FromMilliseconds(100) }));
-        await host.StartAsync();
+        bot = await EmulatorBot.StartAsync(setup.Database.ConnectionString);
+        emulator = bot.Emulator;
     }
 
     public async Task DisposeAsync()
     {
         try
         {
-            await host.StopAsync(TimeSpan.FromSeconds(10));
-            host.Dispose();
+            if (bot is not null) await bot.DisposeAsync();
         }
         finally
         {
-            await emulator.DisposeAsync();
             await setup.DisposeAsync();
         }
     }

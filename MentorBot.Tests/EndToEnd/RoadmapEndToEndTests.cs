@@ -1,15 +1,11 @@
 using Dapper;
 using MentorBot.Domain.Organisations;
 using MentorBot.Domain.Roadmaps;
-using MentorBot.Host;
-using MentorBot.Host.Configuration;
 using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Features.Roadmaps;
 using MentorBot.Host.Telegram;
 using MentorBot.Tests.Integration;
 using MentorBot.Tests.Roadmaps;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace MentorBot.Tests.EndToEnd;
 
@@ -19,34 +15,29 @@ namespace MentorBot.Tests.EndToEnd;
 /// </summary>
 public sealed class RoadmapEndToEndTests : IAsyncLifetime
 {
-    private const string Token = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef";
+    private const string Token = EmulatorBot.Token;
     private const long CuratorUserId = 515151;
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Deadline = EmulatorBot.Deadline;
 
     private readonly TestDatabase database = new();
     private TelegramEmulator emulator = null!;
-    private IHost host = null!;
+    private EmulatorBot? bot;
 
     public async Task InitializeAsync()
     {
         await database.InitializeAsync();
-        emulator = await TelegramEmulator.StartAsync();
-        var options = new MentorBotOptions { ConnectionString = database.ConnectionString, BotToken = Token, ApiBaseUrl = emulator.BaseUrl };
-        host = BotHost.Build(options, TextReader.Null, TextWriter.Null, services =>
-            services.AddSingleton(new PollingOptions { MinInterval = TimeSpan.FromMilliseconds(100) }));
-        await host.StartAsync();
+        bot = await EmulatorBot.StartAsync(database.ConnectionString);
+        emulator = bot.Emulator;
     }
 
     public async Task DisposeAsync()
     {
         try
         {
-            await host.StopAsync(TimeSpan.FromSeconds(10));
-            host.Dispose();
+            if (bot is not null) await bot.DisposeAsync();
         }
         finally
         {
-            await emulator.DisposeAsync();
             await database.DisposeAsync();
         }
     }
