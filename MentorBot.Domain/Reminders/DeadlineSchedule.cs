@@ -30,14 +30,6 @@ public enum DeadlineReminderKind
     OnDay,
 }
 
-/// <summary>A period as stored in <c>road_map_periods</c>: an inclusive date range plus a recurrence.</summary>
-/// <param name="Text">The phrase as written («сентябрь (ежегодно)»).</param>
-/// <param name="Start">First day, inclusive; null for on-demand and unrecognised phrases.</param>
-/// <param name="End">Last day, inclusive; null with <paramref name="Start"/>.</param>
-/// <param name="Recurrence">How the range repeats.</param>
-/// <param name="Weekday">The weekday of a weekly period, else null (a weekly period without one reminds on Mondays).</param>
-public sealed record DeadlinePeriod(string Text, DateOnly? Start, DateOnly? End, Recurrence Recurrence, DayOfWeek? Weekday = null);
-
 /// <summary>A road-map stage or activity the reminders look at.</summary>
 /// <param name="Subject">Stage or activity.</param>
 /// <param name="Id">Its row id.</param>
@@ -50,7 +42,7 @@ public sealed record DeadlinePeriod(string Text, DateOnly? Start, DateOnly? End,
 /// <param name="LastYear">The last year a yearly period repeats in (<c>road_maps.last_year</c>).</param>
 public sealed record DeadlineItem(
     DeadlineSubject Subject, long Id, string? Number, string Title, string? ExpectedResult,
-    IReadOnlyList<DeadlinePeriod> Periods, DateOnly? DoneOn, int FirstYear, int LastYear);
+    IReadOnlyList<Period> Periods, DateOnly? DoneOn, int FirstYear, int LastYear);
 
 /// <summary>One reminder of one occurrence of an item's period.</summary>
 /// <param name="Item">The stage or activity.</param>
@@ -158,10 +150,10 @@ public sealed class DeadlineSchedule(WorkCalendar calendar, int daysBeforeEnd = 
         return all.Where(r => r.Day <= through).OrderBy(r => r.Day).ToList();
     }
 
-    private DeadlineReminder? Latest(DeadlineItem item, DeadlinePeriod period, DateOnly start, DateOnly end, bool done, DateOnly? nextStart, DateOnly today) =>
+    private DeadlineReminder? Latest(DeadlineItem item, Period period, DateOnly start, DateOnly end, bool done, DateOnly? nextStart, DateOnly today) =>
         Sequence(item, period, start, end, done, nextStart, today).LastOrDefault(r => r.Day <= today);
 
-    private IEnumerable<DeadlineReminder> Sequence(DeadlineItem item, DeadlinePeriod period, DateOnly start, DateOnly end, bool done, DateOnly? nextStart, DateOnly through)
+    private IEnumerable<DeadlineReminder> Sequence(DeadlineItem item, Period period, DateOnly start, DateOnly end, bool done, DateOnly? nextStart, DateOnly through)
     {
         if (done) yield break;
         yield return new DeadlineReminder(item, DeadlineReminderKind.Start, start, end, start, 1, period.Text);
@@ -179,7 +171,7 @@ public sealed class DeadlineSchedule(WorkCalendar calendar, int daysBeforeEnd = 
         }
     }
 
-    private DeadlineReminder? OnDay(DeadlineItem item, DeadlinePeriod period, DateOnly day) =>
+    private DeadlineReminder? OnDay(DeadlineItem item, Period period, DateOnly day) =>
         item.DoneOn is null && calendar.IsWorkingDay(day)
             ? new DeadlineReminder(item, DeadlineReminderKind.OnDay, day, day, day, 1, period.Text)
             : null;
@@ -188,7 +180,7 @@ public sealed class DeadlineSchedule(WorkCalendar calendar, int daysBeforeEnd = 
     /// The occurrences of a period: its range once; a yearly range in each year of the span; each weekday of a
     /// weekly range (one-day occurrences); nothing for on-demand or undated periods.
     /// </summary>
-    public static IEnumerable<(DateOnly Start, DateOnly End)> Occurrences(DeadlineItem item, DeadlinePeriod period)
+    public static IEnumerable<(DateOnly Start, DateOnly End)> Occurrences(DeadlineItem item, Period period)
     {
         if (period.Start is not { } start || period.End is not { } end || period.Recurrence == Recurrence.OnDemand) yield break;
         switch (period.Recurrence)

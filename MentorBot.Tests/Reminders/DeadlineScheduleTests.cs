@@ -8,10 +8,10 @@ public sealed class DeadlineScheduleTests
 {
     private static readonly DeadlineSchedule Schedule = new(WorkCalendar.Russia);
 
-    private static DeadlineItem Item(DeadlinePeriod period, DateOnly? doneOn = null, int firstYear = 2026, int lastYear = 2026, DeadlineSubject subject = DeadlineSubject.Stage, long id = 7, string? number = "2") =>
+    private static DeadlineItem Item(Period period, DateOnly? doneOn = null, int firstYear = 2026, int lastYear = 2026, DeadlineSubject subject = DeadlineSubject.Stage, long id = 7, string? number = "2") =>
         new(subject, id, number, "Формирование банка наставляемых", null, [period], doneOn, firstYear, lastYear);
 
-    private static DeadlinePeriod Once(string from, string to) => new("октябрь", D(from), D(to), Recurrence.None);
+    private static Period Once(string from, string to) => new("октябрь", D(from), D(to), Recurrence.None);
 
     private static DateOnly D(string date) => DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
 
@@ -68,7 +68,7 @@ public sealed class DeadlineScheduleTests
     [Fact]
     public void A_yearly_period_rolls_over_within_the_road_maps_span_and_a_done_mark_covers_only_its_year()
     {
-        var september = new DeadlinePeriod("сентябрь (ежегодно)", D("2026-09-01"), D("2026-09-30"), Recurrence.Yearly);
+        var september = new Period("сентябрь (ежегодно)", D("2026-09-01"), D("2026-09-30"), Recurrence.Yearly);
 
         var twoYears = Schedule.All(Item(september, doneOn: D("2026-09-20"), lastYear: 2027), D("2027-10-02"));
         Describe(twoYears).Should().Equal("Start1 2027-09-01", "BeforeEnd1 2027-09-27", "Overdue1 2027-10-01");
@@ -80,7 +80,7 @@ public sealed class DeadlineScheduleTests
     [Fact]
     public void Overdue_notices_of_a_yearly_occurrence_stop_when_the_next_occurrence_starts()
     {
-        var may = new DeadlinePeriod("май (ежегодно)", D("2026-05-04"), D("2026-05-29"), Recurrence.Yearly);
+        var may = new Period("май (ежегодно)", D("2026-05-04"), D("2026-05-29"), Recurrence.Yearly);
         var all = Schedule.All(Item(may, lastYear: 2027), D("2027-06-30"));
 
         all.Where(r => r.OccurrenceStart.Year == 2026 && r.Kind == DeadlineReminderKind.Overdue).Max(r => r.Day).Should().BeBefore(D("2027-05-04"));
@@ -90,7 +90,7 @@ public sealed class DeadlineScheduleTests
     [Fact]
     public void A_weekly_period_reminds_on_its_weekday_skipping_holidays_and_never_goes_overdue()
     {
-        var wednesdays = new DeadlinePeriod("еженедельно по средам", D("2026-10-26"), D("2026-11-15"), Recurrence.Weekly, DayOfWeek.Wednesday);
+        var wednesdays = new Period("еженедельно по средам", D("2026-10-26"), D("2026-11-15"), Recurrence.Weekly, DayOfWeek.Wednesday);
         var all = Schedule.All(Item(wednesdays), D("2026-12-31"));
 
         // 4 November (a Wednesday) is a public holiday.
@@ -102,8 +102,8 @@ public sealed class DeadlineScheduleTests
     [Fact]
     public void On_demand_and_unrecognised_periods_never_remind()
     {
-        Schedule.All(Item(new DeadlinePeriod("по запросу", null, null, Recurrence.OnDemand)), D("2027-12-31")).Should().BeEmpty();
-        Schedule.All(Item(new DeadlinePeriod("по мере готовности", null, null, Recurrence.None)), D("2027-12-31")).Should().BeEmpty();
+        Schedule.All(Item(new Period("по запросу", null, null, Recurrence.OnDemand)), D("2027-12-31")).Should().BeEmpty();
+        Schedule.All(Item(new Period("по мере готовности", null, null, Recurrence.None)), D("2027-12-31")).Should().BeEmpty();
     }
 
     [Fact]

@@ -151,7 +151,7 @@ public static class RoadMapItemsStore
         return (await connection.QueryAsync<long>(new CommandDefinition(sql, new { organisationId }, transaction, cancellationToken: cancellationToken))).ToList();
     }
 
-    private static DeadlinePeriod ToPeriod(PeriodRow row) => new(
+    private static Period ToPeriod(PeriodRow row) => new(
         row.Text,
         row.StartsOn is { } s ? DateOnly.FromDateTime(s) : null,
         row.EndsOn is { } e ? DateOnly.FromDateTime(e) : null,
