@@ -4,9 +4,9 @@ using MentorBot.Domain.Roadmaps;
 namespace MentorBot.Domain.Digests;
 
 /// <summary>
-/// Where the road map stands on a date (for the digest), pure: a stage is done when marked; in progress when one of
-/// its dated occurrences contains the date; overdue when not in progress and its latest started occurrence ended
-/// before the date — the same occurrences the deadline reminders use (<see cref="DeadlineSchedule.Occurrences"/>).
+/// Where the road map stands on a date (for the digest), pure. A stage's status is the one <c>/roadmap</c> shows
+/// (<see cref="StageStatusRules.Evaluate"/>), so the digest and the road map never disagree; the coming deadlines
+/// come from the same occurrences the deadline reminders use (<see cref="DeadlineSchedule.Occurrences"/>).
 /// </summary>
 public static class RoadMapStatus
 {
@@ -20,23 +20,20 @@ public static class RoadMapStatus
         var overdue = new List<DatedItem>();
         foreach (var stage in stages)
         {
-            var occurrences = stage.Periods.Where(p => p.Recurrence != Recurrence.Weekly)
-                .SelectMany(p => DeadlineSchedule.Occurrences(stage, p)).OrderBy(o => o.Start).ToList();
-            if (stage.DoneOn is { } doneOn)
+            var reading = StageStatusRules.Evaluate(stage.Periods, new RoadMapSpan(stage.FirstYear, stage.LastYear), stage.DoneOn is not null, today);
+            switch (reading.Status)
             {
-                // a yearly stage marked done in an earlier year is open again once a later occurrence started
-                var reopened = occurrences.Any(o => o.Start > doneOn && o.Start <= today);
-                if (!reopened)
-                {
+                case StageStatus.Done:
                     done++;
-                    if (doneOn < weekStart) doneLastWeek++;
-                    continue;
-                }
+                    if (stage.DoneOn < weekStart) doneLastWeek++;
+                    break;
+                case StageStatus.InProgress:
+                    inProgress++;
+                    break;
+                case StageStatus.Overdue when reading.Occurrence is { } last:
+                    overdue.Add(new DatedItem(stage.Number, stage.Title, last.End));
+                    break;
             }
-
-            if (occurrences.Any(o => o.Start <= today && today <= o.End)) { inProgress++; continue; }
-            var latest = occurrences.LastOrDefault(o => o.Start <= today);
-            if (latest != default && latest.End < today) overdue.Add(new DatedItem(stage.Number, stage.Title, latest.End));
         }
 
         var nextWeek = remindable
