@@ -45,24 +45,10 @@ public static class DigestStore
         var args = new { organisationId = organisation.Id, weekStart = organisation.StartOf(weekStart).UtcDateTime, now = now.UtcDateTime };
 
         const string banksSql = """
-            WITH people AS (
-                SELECT m.id, m.participant_id, m.joined_at,
-                       bool_or(r.role = 'mentor') AS is_mentor, bool_or(r.role = 'mentee') AS is_mentee
-                  FROM memberships m JOIN membership_roles r ON r.membership_id = m.id
-                 WHERE m.organisation_id = @organisationId AND m.status = 'active' AND m.joined_at <= @now
-                 GROUP BY m.id
-            ), state AS (
-                SELECT p.*,
-                       EXISTS (SELECT 1 FROM current_consents c WHERE c.organisation_id = @organisationId AND c.participant_id = p.participant_id
-                                  AND c.kind = 'personal_data' AND c.event = 'given') AS has_consent,
-                       EXISTS (SELECT 1 FROM current_consents c WHERE c.organisation_id = @organisationId AND c.participant_id = p.participant_id
-                                  AND c.kind = 'mentoring_duties' AND c.event = 'given') AS has_duties,
-                       EXISTS (SELECT 1 FROM questionnaire_responses q WHERE q.membership_id = p.id AND q.questionnaire = 'mentor_intake'
-                                  AND q.context_key = '' AND q.status = 'completed') AS mentor_done,
-                       EXISTS (SELECT 1 FROM questionnaire_responses q WHERE q.membership_id = p.id AND q.questionnaire = 'mentee_intake'
-                                  AND q.context_key = '' AND q.status = 'completed') AS mentee_done,
-                       EXISTS (SELECT 1 FROM pairs x WHERE x.mentee_membership_id = p.id AND x.status IN ('approved', 'active')) AS matched
-                  FROM people p WHERE p.is_mentor OR p.is_mentee
+            WITH state AS (
+                SELECT o.*, EXISTS (SELECT 1 FROM pairs x WHERE x.mentee_membership_id = o.membership_id AND x.status IN ('approved', 'active')) AS matched
+                  FROM member_onboarding o
+                 WHERE o.organisation_id = @organisationId AND o.joined_at <= @now
             )
             SELECT count(*) FILTER (WHERE is_mentor)::int AS Mentors,
                    count(*) FILTER (WHERE is_mentor AND joined_at < @weekStart)::int AS MentorsLastWeek,

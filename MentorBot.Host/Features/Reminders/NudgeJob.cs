@@ -56,27 +56,12 @@ public sealed class NudgeJob(NpgsqlDataSource dataSource, Notifier notifier, Wor
 
     private async Task OnboardingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OrganisationClock organisation, HashSet<long> paused, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Mentors and mentees who joined recently and lack a consent in force or a completed intake questionnaire.
+        // Mentors and mentees who joined recently and lack a consent in force or a completed intake questionnaire (view member_onboarding).
         const string sql = """
-            WITH people AS (
-                SELECT m.id, m.joined_at, m.participant_id,
-                       bool_or(r.role = 'mentor') AS is_mentor, bool_or(r.role = 'mentee') AS is_mentee
-                  FROM memberships m JOIN membership_roles r ON r.membership_id = m.id
-                 WHERE m.organisation_id = @organisationId AND m.status = 'active' AND m.joined_at > @since
-                 GROUP BY m.id
-            ), state AS (
-                SELECT p.id, p.joined_at, p.is_mentor, p.is_mentee,
-                       EXISTS (SELECT 1 FROM current_consents c WHERE c.organisation_id = @organisationId AND c.participant_id = p.participant_id
-                                  AND c.kind = 'personal_data' AND c.event = 'given') AS has_consent,
-                       EXISTS (SELECT 1 FROM current_consents c WHERE c.organisation_id = @organisationId AND c.participant_id = p.participant_id
-                                  AND c.kind = 'mentoring_duties' AND c.event = 'given') AS has_duties,
-                       EXISTS (SELECT 1 FROM questionnaire_responses q WHERE q.membership_id = p.id AND q.questionnaire = 'mentor_intake'
-                                  AND q.context_key = '' AND q.status = 'completed') AS mentor_done,
-                       EXISTS (SELECT 1 FROM questionnaire_responses q WHERE q.membership_id = p.id AND q.questionnaire = 'mentee_intake'
-                                  AND q.context_key = '' AND q.status = 'completed') AS mentee_done
-                  FROM people p WHERE p.is_mentor OR p.is_mentee
+            WITH state AS (
+                SELECT * FROM member_onboarding WHERE organisation_id = @organisationId AND joined_at > @since
             )
-            SELECT id AS MembershipId, joined_at AS JoinedAt,
+            SELECT membership_id AS MembershipId, joined_at AS JoinedAt,
                    (NOT has_consent OR (is_mentor AND NOT has_duties)) AS ConsentMissing,
                    CASE WHEN is_mentee AND NOT mentee_done THEN 'mentee_intake' WHEN is_mentor AND NOT mentor_done THEN 'mentor_intake' END AS Questionnaire
               FROM state
