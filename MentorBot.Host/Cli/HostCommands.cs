@@ -51,10 +51,11 @@ public static class HostCommands
         {
             var output = parse.InvocationConfiguration.Output;
             var now = DateTimeOffset.UtcNow;
+            var width = ScheduledJobs.All.Max(j => j.Name.Length);
             foreach (var job in ScheduledJobs.All)
             {
                 var next = SchedulingSetup.NextFireTime(job.Cron, now);
-                output.WriteLine($"{job.Name,-16} {next?.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "never",-22} {job.Cron,-18} {job.Description}");
+                output.WriteLine($"{job.Name.PadRight(width)} {next?.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "never",-22} {job.Cron,-18} {job.Description}");
             }
 
             return 0;
