@@ -90,14 +90,14 @@ public static class BotHost
             // The terminal is the chat: logs go to stderr and only from warnings up, so they do not drown it.
             builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
             services.AddSingleton(new ConsoleBotClient(consoleOutput));
-            services.AddSingleton<ITelegramBotClient>(p => p.GetRequiredService<ConsoleBotClient>());
+            services.AddSingleton<global::Telegram.Bot.ITelegramBotClient>(p => p.GetRequiredService<ConsoleBotClient>());
             // No Telegram limit applies to a terminal; replies appear without the one-second pacing.
             services.AddSingleton(new OutboxSenderOptions { GlobalRatePerSecond = options.SenderRate, ChatInterval = TimeSpan.Zero, GroupInterval = TimeSpan.Zero });
             services.AddHostedService(p => ActivatorUtilities.CreateInstance<ConsoleChatService>(p, consoleInput, consoleOutput));
         }
         else
         {
-            services.AddTelegramBotClient(_ => new TelegramBotClientOptions { Token = options.BotToken, BaseUrl = options.ApiBaseUrl });
+            services.AddTelegramBotClient(options.BotToken, options.ApiBaseUrl);
             services.AddHostedService<TelegramStartup>();
             if (!webhook)
             {

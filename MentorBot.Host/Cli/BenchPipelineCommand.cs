@@ -7,6 +7,8 @@ using MentorBot.Host.Outbox;
 using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
 using MentorBot.Host.Telegram;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -259,12 +261,12 @@ public static class BenchPipelineCommand
 
     private static Update Update(long updateId, long userId) => new()
     {
-        UpdateId = updateId,
+        Id = (int)updateId,
         Message = new Message
         {
-            MessageId = (int)(updateId % int.MaxValue),
+            Id = (int)(updateId % int.MaxValue),
             From = new User { Id = userId, FirstName = "Анна", LastName = "Бенчева", Username = $"bench{userId}" },
-            Chat = new Chat { Id = userId, Type = "private" },
+            Chat = new Chat { Id = userId, Type = ChatType.Private },
             Date = DateTime.UtcNow,
             Text = HelpText,
         },

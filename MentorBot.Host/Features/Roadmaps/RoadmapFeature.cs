@@ -338,7 +338,7 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
         {
             bytes = await downloads.DownloadAsync(document, MaxUploadBytes, context.CancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or ApiRequestException or TimeoutException)
+        catch (DocumentDownloadException)
         {
             context.Reply(Reply.Plain(RoadmapTexts.FileDownloadFailed));
             return;

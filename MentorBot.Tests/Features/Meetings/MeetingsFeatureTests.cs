@@ -8,6 +8,9 @@ using MentorBot.Host.Pipeline;
 using MentorBot.Tests.Features.Questionnaires;
 using MentorBot.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Tests.Features.Meetings;
 
@@ -42,7 +45,7 @@ public sealed class MeetingsFeatureTests : IAsyncLifetime
         harness.ExecuteAsync("INSERT INTO plan_items (pair_id, position, kind, title, due_on) VALUES (@pair, @position, @kind, @kind, @dueOn::date)",
             new { pair, position, kind, dueOn });
 
-    private async Task<IReadOnlyList<string>> SendAsync(long user, params Host.Telegram.Update[] updates)
+    private async Task<IReadOnlyList<string>> SendAsync(long user, params Update[] updates)
     {
         var before = (await harness.QueuedTextsAsync(user)).Count;
         await harness.RecordAsync(updates);

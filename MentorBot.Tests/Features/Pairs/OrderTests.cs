@@ -8,6 +8,9 @@ using MentorBot.Host.Telegram;
 using MentorBot.Tests.Cli;
 using MentorBot.Tests.Features.Organisations;
 using MentorBot.Tests.Integration;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Tests.Features.Pairs;
 
@@ -27,7 +30,7 @@ public static class Docx
     {
         await using var connection = new Npgsql.NpgsqlConnection(connectionString);
         var payload = await connection.QuerySingleAsync<string>("SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_document'", new { chatId });
-        return JsonSerializer.Deserialize<SendDocumentPayload>(payload, TelegramJson.Options)!.Content;
+        return JsonSerializer.Deserialize<SendDocumentPayload>(payload, JsonBotAPI.Options)!.Content;
     }
 }
 

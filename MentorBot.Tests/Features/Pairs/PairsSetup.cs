@@ -2,6 +2,9 @@ using Dapper;
 using MentorBot.Domain.Organisations;
 using MentorBot.Host.Features.Organisations;
 using MentorBot.Tests.Integration;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Tests.Features.Pairs;
 
@@ -41,7 +44,7 @@ public static class PairsSetup
     }
 
     /// <summary>Records and handles updates, then returns the texts queued for <paramref name="chatId"/> that were not there before.</summary>
-    public static async Task<IReadOnlyList<string>> SendAsync(this PipelineHarness harness, long chatId, params Host.Telegram.Update[] updates)
+    public static async Task<IReadOnlyList<string>> SendAsync(this PipelineHarness harness, long chatId, params Update[] updates)
     {
         var before = (await harness.QueuedTextsAsync(chatId)).Count;
         await harness.RecordAsync(updates);

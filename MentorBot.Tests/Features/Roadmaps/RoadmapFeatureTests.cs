@@ -10,6 +10,9 @@ using MentorBot.Tests.Features.Invites;
 using MentorBot.Tests.Integration;
 using MentorBot.Tests.Roadmaps;
 using Microsoft.Extensions.DependencyInjection;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Tests.Features.Roadmaps;
 
@@ -76,10 +79,10 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
 
     private Update Document(long user, string fileId, string fileName, long? size = null) => new()
     {
-        UpdateId = harness.Text(user, "").UpdateId,
+        Id = harness.Text(user, "").Id,
         Message = new Message
         {
-            MessageId = 1, From = PipelineHarness.Person(user), Chat = new Chat { Id = user, Type = "private" },
+            Id = 1, From = PipelineHarness.Person(user), Chat = new Chat { Id = user, Type = ChatType.Private },
             Date = harness.Clock.GetUtcNow().UtcDateTime,
             Document = new Document { FileId = fileId, FileName = fileName, FileSize = size ?? downloads.SizeOf(fileId) },
         },
