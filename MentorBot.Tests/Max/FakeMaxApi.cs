@@ -121,7 +121,7 @@ public sealed class FakeMaxApi : IAsyncDisposable
     {
         Token = token,
         ApiBaseUrl = BaseUrl,
-        RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(10),
+        RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(60),
         LongPollGrace = TimeSpan.FromSeconds(5),
     };
 
