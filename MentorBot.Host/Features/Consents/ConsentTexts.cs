@@ -104,4 +104,57 @@ public static class ConsentTexts
 
     /// <summary>Who destroyed the data, as the destruction record says.</summary>
     public const string PerformedByBot = "бот (автоматически)";
+
+    // ---- the destruction act (152-ФЗ ст. 21; its particulars as приказ Роскомнадзора от 28.10.2022 № 179 lists them) ----
+
+    /// <summary>Act: the head's approval stamp.</summary>
+    public const string ActApproved = "УТВЕРЖДАЮ";
+
+    /// <summary>Act: the head's signature, the name when known.</summary>
+    public static string ActHeadSignature(string? head) => $"Руководитель  ______________  / {head ?? "____________________"} /";
+
+    /// <summary>Act: a date to fill in.</summary>
+    public const string ActDateBlank = "«___» ____________ 20___ г.";
+
+    /// <summary>Act: the document's kind.</summary>
+    public const string ActWord = "АКТ";
+
+    /// <summary>Act: the title.</summary>
+    public const string ActTitle = "об уничтожении персональных данных";
+
+    /// <summary>Act: date and number to fill in.</summary>
+    public const string ActNumberLine = "«___» ____________ 20___ г.                                        № ______";
+
+    /// <summary>Act: the operator.</summary>
+    public static string ActOperator(string organisation) => $"Оператор: {organisation}";
+
+    /// <summary>Act: the information system.</summary>
+    public const string ActSystem = "Информационная система: чат-бот программы наставничества MentorBot (база данных PostgreSQL).";
+
+    /// <summary>Act: the method.</summary>
+    public const string ActMethod = "Способ уничтожения: удаление записей из базы данных без возможности восстановления, выполняется автоматически при отзыве согласия.";
+
+    /// <summary>Act: the legal ground.</summary>
+    public const string ActGround = "Основание: часть 5 статьи 21 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных»; требования к акту — приказ Роскомнадзора от 28.10.2022 № 179.";
+
+    /// <summary>Act: how subjects are named.</summary>
+    public const string ActSubjects = "Субъекты персональных данных указаны номерами в пределах настоящего акта: после уничтожения их имена в системе не хранятся.";
+
+    /// <summary>Act: table columns.</summary>
+    public static IReadOnlyList<string> ActColumns { get; } = ["№", "Субъект персональных данных", "Уничтоженные категории данных", "Причина", "Дата и время уничтожения", "Кем уничтожено"];
+
+    /// <summary>Act: a subject, numbered within the act.</summary>
+    public static string ActSubject(int number) => $"участник № {number}";
+
+    /// <summary>Act: the responsible person's heading.</summary>
+    public const string ActResponsible = "Лицо, ответственное за организацию обработки персональных данных:";
+
+    /// <summary>Act: the commission's heading.</summary>
+    public const string ActCommission = "Члены комиссии:";
+
+    /// <summary>Act: a signature with a name to fill in.</summary>
+    public const string ActSignatureBlank = "______________  / ____________________ /";
+
+    /// <summary>Act: the draft note.</summary>
+    public static string ActDraftNote(string date) => $"Проект подготовлен MentorBot {date}.";
 }
