@@ -57,6 +57,9 @@ public static class ConsentTexts
             _ => "отозвано",
         }} {date} (редакция {version})";
 
+    /// <summary>A line of /consents for an onboarding consent not given yet (the screen was left with /cancel).</summary>
+    public static string NotYetGiven(ConsentKind kind) => $"• {ConsentDocuments.TitleOf(kind)} — ещё не дано, без него работа в программе не начнётся";
+
     /// <summary>The hint under /consents when something can be withdrawn.</summary>
     public const string WithdrawHint = "Чтобы отозвать согласие, нажмите кнопку ниже.";
 

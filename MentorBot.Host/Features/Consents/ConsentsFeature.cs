@@ -26,7 +26,8 @@ public sealed class ConsentsFeature : IChatFeature
     {
         if (await Access.RequireAsync(context) is not { } member) return;
         var consents = await ConsentStore.CurrentAsync(context.Connection, context.Transaction, member.Organisation.Id, member.ParticipantId, context.CancellationToken);
-        if (consents.Count == 0)
+        var missing = await Access.MissingConsentAsync(context, member) is { } code && ConsentKinds.TryParseKind(code, out var missingKind) ? missingKind : (ConsentKind?)null;
+        if (consents.Count == 0 && missing is null)
         {
             context.Reply(Reply.Plain(ConsentTexts.NoConsents(member.Organisation.Name)));
             return;
@@ -34,6 +35,13 @@ public sealed class ConsentsFeature : IChatFeature
 
         var lines = new List<string> { ConsentTexts.Heading(member.Organisation.Name) };
         var buttons = new List<Choice>();
+        // Someone who left an onboarding consent screen sees what is missing and a way back to it.
+        if (missing is { } pending)
+        {
+            lines.Add(ConsentTexts.NotYetGiven(pending));
+            buttons.Add(new Choice(AccessTexts.OpenConsent, Access.OpenConsentData));
+        }
+
         foreach (var kind in ConsentKinds.All)
         {
             var state = consents.FirstOrDefault(c => c.Kind == kind.Code());
@@ -44,7 +52,7 @@ public sealed class ConsentsFeature : IChatFeature
                 buttons.Add(new Choice(ConsentTexts.WithdrawButton(kind), $"{Prefix}:withdraw:{kind.Code()}:{member.MembershipId}"));
         }
 
-        if (buttons.Count > 0) lines.Add("\n" + ConsentTexts.WithdrawHint);
+        if (buttons.Count > (missing is null ? 0 : 1)) lines.Add("\n" + ConsentTexts.WithdrawHint);
         context.Reply(Reply.WithChoices(string.Join("\n", lines), [.. buttons]));
     }
 

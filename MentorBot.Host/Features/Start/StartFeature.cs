@@ -35,8 +35,13 @@ public sealed class StartFeature : IChatFeature
     {
         if ((input as CommandInput)?.Argument is { } token)
             await InvitesFeature.RedeemAsync(context, token);
-        else
+        else if (await MembershipStore.CurrentAsync(context.Connection, context.Transaction, context.ParticipantId, context.CancellationToken) is not { } member)
             context.Reply(Reply.Plain(StartTexts.Welcome));
+        else if (await Access.MissingConsentAsync(context, member) is { } missing)
+            context.Reply(Reply.WithChoices(missing == Access.PersonalData ? AccessTexts.ConsentFirst : AccessTexts.DutiesConsentFirst,
+                new Choice(AccessTexts.OpenConsent, Access.OpenConsentData)));
+        else
+            context.Reply(Reply.Plain(StartTexts.WelcomeBack(member.Organisation.Name)));
     }
 
     private async Task Help(ChatContext context, ChatInput input)

@@ -9,6 +9,9 @@ public static class StartTexts
         "Чтобы присоединиться, откройте ссылку-приглашение, которую прислал куратор программы.\n" +
         "Список команд — /help.";
 
+    /// <summary>/start without an invite from someone who already takes part.</summary>
+    public static string WelcomeBack(string organisation) => $"Вы участвуете в программе наставничества «{organisation}». Список ваших команд — /help.";
+
     /// <summary>The first line of /help.</summary>
     public const string HelpHeading = "Что я умею:";
 

@@ -77,6 +77,32 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_mentor_who_cancels_at_the_duties_consent_is_led_back_to_it_from_commands_consents_and_start()
+    {
+        await JoinAsync(Role.Mentor);
+        await harness.PressAsync(Teacher, "consent:yes:personal_data", "Зинаида");
+        await harness.SendAsync(Teacher, "/cancel", "Зинаида");
+
+        foreach (var command in new[] { "/questionnaire", "/meetings", "/start" })
+        {
+            await harness.SendAsync(Teacher, command, "Зинаида");
+            (await harness.LastTextAsync(Teacher)).Should().Be(AccessTexts.DutiesConsentFirst, command);
+            (await harness.LastButtonsAsync(Teacher)).Should().Equal([(AccessTexts.OpenConsent, Access.OpenConsentData)], command);
+        }
+
+        await harness.SendAsync(Teacher, "/consents", "Зинаида");
+        (await harness.LastTextAsync(Teacher)).Should().Contain("Согласие на выполнение обязанностей наставника — ещё не дано")
+            .And.Contain("обработку персональных данных — дано");
+        (await harness.LastButtonsAsync(Teacher)).First().Should().Be((AccessTexts.OpenConsent, Access.OpenConsentData));
+
+        await harness.PressAsync(Teacher, Access.OpenConsentData, "Зинаида");
+        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.MentoringDuties("Лицей № 9").Text);
+        await harness.PressAsync(Teacher, "consent:yes:mentoring_duties", "Зинаида");
+        await harness.SendAsync(Teacher, "/start", "Зинаида");
+        (await harness.LastTextAsync(Teacher)).Should().Be(Host.Features.Start.StartTexts.WelcomeBack("Лицей № 9"));
+    }
+
+    [Fact]
     public async Task A_press_on_a_screen_that_moved_on_changes_nothing()
     {
         await JoinAsync(Role.Mentor);
