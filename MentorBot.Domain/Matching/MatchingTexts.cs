@@ -5,12 +5,12 @@ namespace MentorBot.Domain.Matching;
 /// <summary>Every Russian text of matching: meeting-format labels, pair reasons and reasons a mentee stays unmatched.</summary>
 public static class MatchingTexts
 {
-    /// <summary>The questionnaire label of a meeting format: «очно», «дистанционно», «любой».</summary>
+    /// <summary>The questionnaire label of a meeting format: «очно», «дистанционно», «оба варианта подходят» (answers stored before said «любой»).</summary>
     public static string FormatLabel(MeetingFormat format) => format switch
     {
         MeetingFormat.InPerson => "очно",
         MeetingFormat.Remote => "дистанционно",
-        MeetingFormat.Any => "любой",
+        MeetingFormat.Any => "оба варианта подходят",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 

@@ -376,8 +376,31 @@ public static class PairsTexts
 
     // ---- /plan ----
 
+    /// <summary>The curator's /plan: which pair.</summary>
+    public const string ChoosePairForPlan = "Чей план открыть? Выберите пару:";
+
+    /// <summary>A pair as a button of the curator's /plan.</summary>
+    public static string PairOption(string mentor, string mentee) => $"{mentor} — {mentee}";
+
     /// <summary>No live pair for /plan.</summary>
     public const string NoPlan = "У вас пока нет утверждённой наставнической пары — план появится после утверждения куратором.";
+
+    /// <summary>
+    /// /plan when the person's pair was dissolved: since when (null for pairs dissolved before that was recorded)
+    /// and why. <paramref name="reason"/> is the stored reason: a withdrawal code or the curator's Russian reason.
+    /// </summary>
+    public static string NoPlanDissolved(DateOnly? on, string reason, bool viewerWasMentor) =>
+        $"Ваша наставническая пара расформирована{(on is { } d ? " " + Date(d) : "")}: {DissolvedReason(reason, viewerWasMentor)}, поэтому плана сейчас нет. " +
+        (viewerWasMentor ? "Новую пару утверждает куратор, план появится вместе с ней." : "Куратор подберёт вам нового наставника, план появится вместе с новой парой.");
+
+    /// <summary>The Russian wording of a stored dissolution reason, as seen by the person who stayed.</summary>
+    public static string DissolvedReason(string reason, bool viewerWasMentor) => reason switch
+    {
+        "consent_withdrawn" => (viewerWasMentor ? "наставляемый" : "наставник") + " отозвал согласие на обработку персональных данных и вышел из программы",
+        "mentor_consent_withdrawn" => "наставник отозвал согласие на выполнение обязанностей наставника",
+        "mentor_consent_declined" => "наставник не дал согласия на выполнение обязанностей наставника",
+        _ => reason,
+    };
 
     /// <summary>HTML: the plan of one pair.</summary>
     public static string Plan(string mentor, string mentee, PairTerm? term, IReadOnlyList<string> goals, IReadOnlyList<(DateOnly Due, string Title, bool Done)> items)

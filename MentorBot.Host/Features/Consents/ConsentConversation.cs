@@ -132,10 +132,10 @@ public static class ConsentConversation
     {
         const string sql = """
             DELETE FROM membership_roles WHERE membership_id = @membershipId AND role = 'mentor';
-            UPDATE pairs SET status = 'dissolved', dissolved_reason = @reason
+            UPDATE pairs SET status = 'dissolved', dissolved_reason = @reason, dissolved_at = @now
              WHERE mentor_membership_id = @membershipId AND status IN ('proposed', 'approved', 'active');
             """;
-        return context.Connection.ExecuteAsync(new CommandDefinition(sql, new { membershipId = member.MembershipId, reason }, context.Transaction, cancellationToken: context.CancellationToken));
+        return context.Connection.ExecuteAsync(new CommandDefinition(sql, new { membershipId = member.MembershipId, reason, now = context.Now.UtcDateTime }, context.Transaction, cancellationToken: context.CancellationToken));
     }
 
     private static async Task AskAsync(ChatContext context, Member member, ConsentStep step, FlowData data)

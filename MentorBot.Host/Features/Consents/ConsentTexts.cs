@@ -99,8 +99,35 @@ public static class ConsentTexts
         "Согласие отозвано. Обработка ваших персональных данных прекращена: ответы, имя и сведения о вас удалены, об уничтожении составлен акт.\n\n" +
         "Если захотите вернуться в программу, попросите у куратора новую ссылку-приглашение.";
 
-    /// <summary>After the mentoring-duties consent was withdrawn.</summary>
-    public const string MentoringDutiesWithdrawn = "Согласие отозвано: роль наставника снята, ваши наставнические пары расформированы. Куратор увидит это в программе.";
+    /// <summary>After the mentoring-duties consent was withdrawn; <paramref name="hadPairs"/> when pairs were dissolved.</summary>
+    public static string MentoringDutiesWithdrawn(bool hadPairs) => hadPairs
+        ? "Согласие отозвано: роль наставника снята, ваши наставнические пары расформированы. Наставляемые и куратор получат сообщение."
+        : "Согласие отозвано: роль наставника снята.";
+
+    /// <summary>
+    /// To the mentor whose mentee withdrew the personal-data consent: no name (it was destroyed with the rest,
+    /// 152-ФЗ ст. 21); <paramref name="group"/> when the mentor has or had other mentees.
+    /// </summary>
+    public static string PairEndedToMentor(bool group) =>
+        $"Наставническая пара расформирована: {(group ? "один из ваших наставляемых" : "ваш наставляемый")} отозвал согласие на обработку персональных данных и вышел из программы. " +
+        "Его данные удалены по закону, поэтому имя здесь не указано. Встречи с ним больше не записываются; куратор знает об этом.";
+
+    /// <summary>To the mentee whose mentor withdrew <paramref name="kind"/>.</summary>
+    public static string PairEndedToMentee(ConsentKind kind) =>
+        "Наставническая пара расформирована: ваш наставник " +
+        (kind == ConsentKind.PersonalData ? "вышел из программы (отозвал согласие на обработку персональных данных)" : "отозвал согласие на выполнение обязанностей наставника") +
+        ". Куратор подберёт вам нового наставника.";
+
+    /// <summary>To the curator: a mentee of <paramref name="mentor"/> withdrew the personal-data consent.</summary>
+    public static string PairEndedMenteeLeftToCurator(string mentor) =>
+        $"Пара с наставником «{mentor}» расформирована: наставляемый отозвал согласие на обработку персональных данных и вышел из программы. " +
+        "Его данные удалены, об уничтожении составлен акт. Наставник получил сообщение.";
+
+    /// <summary>To the curator: the mentor of <paramref name="mentee"/> withdrew <paramref name="kind"/>.</summary>
+    public static string PairEndedMentorLeftToCurator(string mentee, ConsentKind kind) =>
+        $"Пара с наставляемым «{mentee}» расформирована: наставник " +
+        (kind == ConsentKind.PersonalData ? "отозвал согласие на обработку персональных данных и вышел из программы (его данные удалены, об уничтожении составлен акт)" : "отозвал согласие на выполнение обязанностей наставника (ст. 351.8 ТК РФ)") +
+        ". Наставляемый получил сообщение — подберите ему нового наставника в /match.";
 
     /// <summary>After the publication consent was withdrawn.</summary>
     public const string PublicationWithdrawn = "Согласие на распространение отозвано. Публикация ваших данных будет прекращена в течение трёх рабочих дней.";

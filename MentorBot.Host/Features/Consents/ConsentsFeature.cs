@@ -11,7 +11,7 @@ namespace MentorBot.Host.Features.Consents;
 /// confirmation (152-ФЗ ст. 9 ч. 2). Also routes the consent screens of <see cref="ConsentConversation"/>.
 /// Buttons: <c>consents:begin</c> (reopen pending consent screens), <c>consents:withdraw:KIND:MEMBERSHIP</c>, <c>consents:confirm:KIND:MEMBERSHIP</c>, <c>consents:keep</c>.
 /// </summary>
-public sealed class ConsentsFeature : IChatFeature
+public sealed class ConsentsFeature(WithdrawalNotices notices) : IChatFeature
 {
     private const string Prefix = "consents";
 
@@ -56,7 +56,7 @@ public sealed class ConsentsFeature : IChatFeature
         context.Reply(Reply.WithChoices(string.Join("\n", lines), [.. buttons]));
     }
 
-    private static async Task OnChoiceAsync(ChatContext context, ChatInput input)
+    private async Task OnChoiceAsync(ChatContext context, ChatInput input)
     {
         var parts = ((ChoiceInput)input).Data.Split(':');
         if (parts is [_, "begin"])
@@ -103,12 +103,16 @@ public sealed class ConsentsFeature : IChatFeature
         switch (kind)
         {
             case ConsentKind.PersonalData:
+                var pairs = await WithdrawalNotices.LivePairsAsync(context, member);
                 await PersonalDataErasure.EraseAsync(context, member);
+                await notices.TellAsync(context, member, pairs, kind);
                 context.Reply(Reply.Plain(ConsentTexts.PersonalDataWithdrawn));
                 break;
             case ConsentKind.MentoringDuties:
+                var mentored = (await WithdrawalNotices.LivePairsAsync(context, member)).Where(p => p.MentorMembershipId == member.MembershipId).ToList();
                 await ConsentConversation.RemoveMentorRoleAsync(context, member, "mentor_consent_withdrawn");
-                context.Reply(Reply.Plain(ConsentTexts.MentoringDutiesWithdrawn));
+                await notices.TellAsync(context, member, mentored, kind);
+                context.Reply(Reply.Plain(ConsentTexts.MentoringDutiesWithdrawn(mentored.Count > 0)));
                 break;
             default:
                 context.Reply(Reply.Plain(ConsentTexts.PublicationWithdrawn));

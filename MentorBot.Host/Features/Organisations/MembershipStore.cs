@@ -111,6 +111,17 @@ public static class MembershipStore
         return [.. names.Where(n => n.Length > 0)];
     }
 
+    /// <summary>Membership ids of the organisation's active members holding <paramref name="role"/> (e.g. whom to tell as curators), by id.</summary>
+    public static async Task<IReadOnlyList<long>> WithRoleAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, Role role, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT m.id FROM memberships m JOIN membership_roles r ON r.membership_id = m.id
+             WHERE m.organisation_id = @organisationId AND r.role = @role AND m.status = 'active'
+             ORDER BY m.id
+            """;
+        return [.. await connection.QueryAsync<long>(new CommandDefinition(sql, new { organisationId, role = role.Code() }, transaction, cancellationToken: cancellationToken))];
+    }
+
     private static Member ToMember(Row row)
     {
         var roles = new HashSet<Role>();

@@ -28,6 +28,10 @@ public static class StartTexts
     /// <summary>Reply to text outside any conversation, or an unknown command.</summary>
     public const string NotUnderstood = "Я не понял сообщение. Список команд — /help.";
 
+    /// <summary>Reply to a mentee's text the bot does not understand: the way to the curator.</summary>
+    public const string NotUnderstoodOfferCurator =
+        "Я не понял сообщение. Если что-то не получается и нужна помощь куратора — нажмите кнопку ниже, и я передам ему ваш вопрос. Список команд — /help.";
+
     /// <summary>Command menu entry of /start.</summary>
     public const string StartMenu = "Начать или присоединиться по приглашению";
 

@@ -215,7 +215,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
 
         await harness.PressAsync(Teacher, $"consents:confirm:mentoring_duties:{membership}");
 
-        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentTexts.MentoringDutiesWithdrawn);
+        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentTexts.MentoringDutiesWithdrawn(hadPairs: false));
         (await harness.ScalarAsync<string>("SELECT event FROM current_consents WHERE kind = 'mentoring_duties'")).Should().Be("withdrawn");
         (await harness.ScalarAsync<string>("SELECT string_agg(role, ',') FROM membership_roles")).Should().Be("mentee");
         (await harness.ScalarAsync<string>("SELECT status FROM memberships")).Should().Be("active");
