@@ -146,7 +146,7 @@ internal static class MeetingWords
         (Keyword.Exact("sferum"), MeetingFormat.Online),
         (Keyword.Of("телемост", "|е|у"), MeetingFormat.Online),
         (Keyword.Exact("скайп", "скайпе", "скайпу", "skype"), MeetingFormat.Online),
-        (Keyword.Forms("созвонились", "созвон"), MeetingFormat.Online),
+        (Keyword.Forms("созвонились", "созванивались", "созвон"), MeetingFormat.Online),
     ];
 
     /// <summary>Words that are a format only after «по» («по телефону»); alone they may be a topic («видео урока»).</summary>
@@ -176,7 +176,7 @@ internal static class MeetingWords
         "беседа", "беседу", "консультация", "консультацию", "сессия", "сессию", "созвонились", "созвон",
         "утром", "днем", "вечером", "привет", "здравствуйте", "коллеги", "спасибо",
         "вот", "ну", "еще", "опять", "снова", "формате", "формат", "режиме", "тоже", "также",
-        "сегодняшняя", "созванивались", "переписывались", "общались", "пообщались", "виделись", "увиделись",
+        "сегодняшняя", "переписывались", "общались", "пообщались", "виделись", "увиделись",
         "связывались", "связались",
     ];
 

@@ -68,7 +68,7 @@ public static class BuiltInQuestionnaires
 
     private static Question FormSize() => Question.SingleChoice("form_size", "Какая форма наставничества вам удобнее?", "индивидуальная", "групповая", "любая") with { Label = "Форма наставничества" };
 
-    private static Question FormMode() => Question.SingleChoice("form_mode", "Как вам удобнее встречаться?", "очно", "дистанционно", MatchingTexts.FormatLabel(MeetingFormat.Any)) with { Label = "Формат встреч" };
+    private static Question FormMode() => Question.SingleChoice("form_mode", "Как вам удобнее встречаться?", "очно", "дистанционно", MatchingTexts.AnyFormatAnswer) with { Label = "Формат встреч" };
 
     private static AnswerCondition ChoseOther(string questionId) => new(questionId, [CompetencyTaxonomy.Other]);
 

@@ -96,6 +96,9 @@ public static class QuestionnaireTexts
     public static string TooLong(int length, int maxLength) =>
         Format($"Ответ слишком длинный: {length} символов, а можно не больше {maxLength}. Сократите, пожалуйста.");
 
+    /// <summary>Where the person is, before each question: «7 из 18. ».</summary>
+    public static string Position(int number, int total) => $"{number} из {total}. ";
+
     /// <summary>What a number question expects.</summary>
     public static string NumberHint(int min, int max) => Format($"Напишите число от {min} до {max}.");
 

@@ -11,6 +11,9 @@ public static class ConsentTexts
     /// <summary>The decline button under a document.</summary>
     public const string Disagree = "Не согласен";
 
+    /// <summary>The button that shows a consent's full text under its summary.</summary>
+    public const string FullText = "Полный текст";
+
     /// <summary>Text typed while a document waits for a button.</summary>
     public const string PressAButton = "Пожалуйста, ответьте кнопкой под текстом согласия: «Согласен» или «Не согласен».";
 

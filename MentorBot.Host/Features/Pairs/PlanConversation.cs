@@ -170,7 +170,7 @@ public static class PlanConversation
 
         await context.ClearConversationAsync();
         context.Reply(Reply.Plain(PairsTexts.Saved));
-        await ShowPlanAsync(context, member, pair);
+        await ShowPlanAsync(context, member, (await PairStore.GetAsync(c, t, member.Organisation.Id, pair.Id, ct))!);
     }
 
     /// <summary>

@@ -43,9 +43,29 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
         await harness.PressAsync(Teacher, "consent:yes:personal_data", "Зинаида");
 
         (await LedgerAsync()).Should().Be("personal_data:given:pd-2026.1:telegram");
-        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.MentoringDuties("Лицей № 9").Text);
-        (await harness.LastButtonsAsync(Teacher)).Should().Equal(("Согласен", "consent:yes:mentoring_duties"), ("Не согласен", "consent:no:mentoring_duties"));
+        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.MentoringDuties("Лицей № 9").Summary);
+        (await harness.LastButtonsAsync(Teacher)).Should().Equal(("Согласен", "consent:yes:mentoring_duties"), ("Не согласен", "consent:no:mentoring_duties"), ("Полный текст", "consent:text:mentoring_duties"));
         (await harness.ScalarAsync<DateTime>("SELECT occurred_at FROM consent_events")).Should().Be(harness.Clock.GetUtcNow().UtcDateTime);
+    }
+
+    [Fact]
+    public async Task A_phone_screen_gets_a_three_line_summary_with_the_buttons_and_the_full_text_one_tap_away()
+    {
+        await JoinAsync(Role.Mentee);
+
+        var summary = await harness.LastTextAsync(Teacher);
+        summary.Split('\n').Should().HaveCount(3);
+        summary.Length.Should().BeLessThan(600, "the whole of it fits a phone screen above the buttons");
+        summary.Should().Contain("Лицей № 9").And.Contain("/consents").And.Contain("Полный текст");
+
+        await harness.PressAsync(Teacher, "consent:text:personal_data", "Зинаида");
+
+        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.PersonalData("Лицей № 9").Text, "the legal text stays complete");
+        (await harness.LastButtonsAsync(Teacher)).Select(b => b.Data).Should().Equal("consent:yes:personal_data", "consent:no:personal_data");
+        (await LedgerAsync()).Should().BeEmpty("reading the text decides nothing");
+
+        await harness.PressAsync(Teacher, "consent:yes:personal_data", "Зинаида");
+        (await LedgerAsync()).Should().Be("personal_data:given:pd-2026.1:telegram");
     }
 
     [Fact]
@@ -61,7 +81,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
 
         await harness.PressAsync(Teacher, Access.OpenConsentData, "Зинаида");
 
-        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.PersonalData("Лицей № 9").Text);
+        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.PersonalData("Лицей № 9").Summary);
     }
 
     [Fact]
@@ -96,7 +116,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
         (await harness.LastButtonsAsync(Teacher)).First().Should().Be((AccessTexts.OpenConsent, Access.OpenConsentData));
 
         await harness.PressAsync(Teacher, Access.OpenConsentData, "Зинаида");
-        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.MentoringDuties("Лицей № 9").Text);
+        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.MentoringDuties("Лицей № 9").Summary);
         await harness.PressAsync(Teacher, "consent:yes:mentoring_duties", "Зинаида");
         await harness.SendAsync(Teacher, "/start", "Зинаида");
         (await harness.LastTextAsync(Teacher)).Should().Be(Host.Features.Start.StartTexts.WelcomeBack("Лицей № 9"));
@@ -122,7 +142,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
         await harness.SendAsync(Teacher, "да", "Зинаида");
 
         (await harness.LastTextAsync(Teacher)).Should().Be(ConsentTexts.PressAButton);
-        (await harness.LastButtonsAsync(Teacher)).Select(b => b.Data).Should().Equal("consent:yes:personal_data", "consent:no:personal_data");
+        (await harness.LastButtonsAsync(Teacher)).Select(b => b.Data).Should().Equal("consent:yes:personal_data", "consent:no:personal_data", "consent:text:personal_data");
         (await LedgerAsync()).Should().BeEmpty();
     }
 

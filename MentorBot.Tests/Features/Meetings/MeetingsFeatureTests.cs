@@ -281,7 +281,7 @@ public sealed class MeetingsFeatureTests : IAsyncLifetime
         (await harness.ScalarAsync<int>("SELECT count(*)::int FROM meetings")).Should().Be(0);
 
         (await SayAsync(Mentor, "Привет!")).Should().Equal(MeetingsTexts.NotAMeetingHelp);
-        (await SayAsync(Mentee, "вчера час очно")).Should().Equal([StartTexts.NotUnderstood], "a mentee's text is not a meeting log");
+        (await SayAsync(Mentee, "вчера час очно")).Should().Equal([StartTexts.NotUnderstoodOfferCurator], "a mentee's text is not a meeting log; the curator is offered");
         (await PressAsync(Mentor, "meet:save")).Should().Equal(MeetingsTexts.Stale);
     }
 
