@@ -20,11 +20,7 @@ public sealed class WithdrawalNoticesTests : IAsyncLifetime
     {
         await harness.InitializeAsync();
         school = await harness.CreateOrganisationAsync("МБОУ «Средняя школа № 42»");
-        await harness.AddMemberAsync(school, Curator, "Орлова Ольга Ивановна", [Role.Curator]);
-        mentor = await harness.MentorAsync(school, Petrova, "Петрова Анна Сергеевна", "математика", ["работа с родителями"]);
-        mentee = await harness.MenteeAsync(school, Ivanov, "Иванов Игорь", "математика", ["работа с родителями"]);
-        await harness.SendAsync(Curator, harness.Text(Curator, "/match"));
-        await harness.SendAsync(Curator, harness.Press(Curator, "match:all"));
+        (mentor, mentee) = await harness.ApprovedPairAsync(school, (Curator, "Орлова Ольга Ивановна"), (Petrova, "Петрова Анна Сергеевна"), (Ivanov, "Иванов Игорь"));
     }
 
     public Task DisposeAsync() => harness.DisposeAsync();

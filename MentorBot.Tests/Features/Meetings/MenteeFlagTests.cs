@@ -19,11 +19,7 @@ public sealed class MenteeFlagTests : IAsyncLifetime
     {
         await harness.InitializeAsync();
         school = await harness.CreateOrganisationAsync();
-        await harness.AddMemberAsync(school, Curator, "Орлова Ольга", [Role.Curator]);
-        await harness.MentorAsync(school, Petrova, "Петрова Анна", "математика", ["работа с родителями"]);
-        await harness.MenteeAsync(school, Ivanov, "Иванов Игорь", "математика", ["работа с родителями"]);
-        await harness.SendAsync(Curator, harness.Text(Curator, "/match"));
-        await harness.SendAsync(Curator, harness.Press(Curator, "match:all"));
+        await harness.ApprovedPairAsync(school, (Curator, "Орлова Ольга"), (Petrova, "Петрова Анна"), (Ivanov, "Иванов Игорь"));
     }
 
     public Task DisposeAsync() => harness.DisposeAsync();

@@ -16,9 +16,7 @@ public sealed class CuratorPlanTests : IAsyncLifetime
     {
         await harness.InitializeAsync();
         school = await harness.CreateOrganisationAsync();
-        await harness.AddMemberAsync(school, Curator, "Орлова Ольга", [Role.Curator]);
-        await harness.MentorAsync(school, Petrova, "Петрова Анна", "математика", ["работа с родителями"]);
-        await harness.MenteeAsync(school, Ivanov, "Иванов Игорь", "математика", ["работа с родителями"]);
+        await harness.ApprovedPairAsync(school, (Curator, "Орлова Ольга"), (Petrova, "Петрова Анна"), (Ivanov, "Иванов Игорь"));
     }
 
     public Task DisposeAsync() => harness.DisposeAsync();
@@ -26,9 +24,6 @@ public sealed class CuratorPlanTests : IAsyncLifetime
     [Fact]
     public async Task The_curator_chooses_a_pair_sees_its_plan_and_sets_its_goals()
     {
-        (await harness.SendAsync(Curator, harness.Text(Curator, "/plan"))).Should().Equal(PairsTexts.NoLivePairs);
-        await harness.SendAsync(Curator, harness.Text(Curator, "/match"));
-        await harness.SendAsync(Curator, harness.Press(Curator, "match:all"));
         var pairId = await harness.ScalarAsync<long>("SELECT id FROM pairs WHERE status = 'approved'");
 
         var list = await harness.SendAsync(Curator, harness.Text(Curator, "/plan"));
@@ -49,13 +44,13 @@ public sealed class CuratorPlanTests : IAsyncLifetime
     [Fact]
     public async Task Only_a_curator_of_the_pairs_organisation_opens_it()
     {
-        await harness.SendAsync(Curator, harness.Text(Curator, "/match"));
-        await harness.SendAsync(Curator, harness.Press(Curator, "match:all"));
         var pairId = await harness.ScalarAsync<long>("SELECT id FROM pairs WHERE status = 'approved'");
         var other = await harness.CreateOrganisationAsync("Другая школа");
         await harness.AddMemberAsync(other, Stranger, "Чужой Куратор", [Role.Curator]);
 
         (await harness.SendAsync(Stranger, harness.Press(Stranger, $"plan:pair:{pairId}"))).Should().Equal(PairsTexts.PairGone);
         (await harness.SendAsync(Ivanov, harness.Press(Ivanov, $"plan:pair:{pairId}"))).Should().Equal(AccessTexts.NotAllowed);
+        await harness.AddMemberAsync(other, 401, "Без Пар", [Role.Curator]);
+        (await harness.SendAsync(401, harness.Text(401, "/plan"))).Should().Equal(PairsTexts.NoLivePairs);
     }
 }
