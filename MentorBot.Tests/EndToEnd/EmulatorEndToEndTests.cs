@@ -146,7 +146,7 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
         await Next(() => Press("очно"), "8 из 18. Чего вы ждёте от наставничества?");
         await Next(() => Type("Научиться спокойно говорить с родителями"), "9 из 18. Самооценка");
         for (var n = 10; n <= 18; n++)
-            await Next(() => Press("6"), $"{n}/18. Самооценка");
+            await Next(() => Press("6"), $"{n} из 18. Самооценка");
         await Next(() => Press("8"), "Спасибо! Все ответы записаны: Анкета наставляемого.");
 
         await emulator.WaitForBotMessagesAsync(Token, CuratorUserId, 3, Deadline); // consent given, the profile questionnaire opened

@@ -134,7 +134,7 @@ public static class ConsentConversation
             return;
         }
 
-        context.Reply(new Reply(ConsentTexts.PressAButton, [Buttons(kind)]));
+        context.Reply(new Reply(ConsentTexts.PressAButton, [Buttons(kind), FullTextRow(kind)]));
     }
 
     /// <summary>
@@ -157,8 +157,10 @@ public static class ConsentConversation
         var document = ConsentDocuments.For(kind, member.Organisation.Name, data.Subject);
         await context.SaveConversationAsync(new ConversationState(Flow, step.ToString(), JsonSerializer.Serialize(data, JsonSerializerOptions.Web)));
         // A phone screen gets the summary and the buttons first; the full text is one tap away.
-        context.Reply(new Reply(document.Summary, [Buttons(kind), [new Choice(ConsentTexts.FullText, $"{Flow}:text:{kind.Code()}")]]));
+        context.Reply(new Reply(document.Summary, [Buttons(kind), FullTextRow(kind)]));
     }
+
+    private static IReadOnlyList<Choice> FullTextRow(ConsentKind kind) => [new Choice(ConsentTexts.FullText, $"{Flow}:text:{kind.Code()}")];
 
     private static IReadOnlyList<Choice> Buttons(ConsentKind kind) =>
         [new Choice(ConsentTexts.Agree, $"{Flow}:yes:{kind.Code()}"), new Choice(ConsentTexts.Disagree, $"{Flow}:no:{kind.Code()}")];

@@ -305,7 +305,7 @@ public sealed class MeetingsFeatureTests : IAsyncLifetime
     {
         var chat = new QuestionnaireChat(harness, Mentor);
         await chat.PressDataAsync("q:start:mentor_intake");
-        (await chat.LastTextAsync()).Should().StartWith("1/");
+        (await chat.LastTextAsync()).Should().StartWith("1 из ");
 
         await chat.TypeAsync("/meeting");
         (await chat.LastTextAsync()).Should().Be(ConversationSwitchTexts.Question);
