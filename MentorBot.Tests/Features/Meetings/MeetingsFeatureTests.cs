@@ -311,7 +311,7 @@ public sealed class MeetingsFeatureTests : IAsyncLifetime
         (await chat.LastTextAsync()).Should().Be(ConversationSwitchTexts.Question);
         (await chat.ButtonsAsync()).Select(b => b.Label).Should().Equal(ConversationSwitchTexts.Continue, ConversationSwitchTexts.Restart);
         await chat.PressAsync(ConversationSwitchTexts.Continue);
-        (await chat.LastTextAsync()).Should().StartWith(QuestionnaireTexts.Continuing("Анкета наставника") + "\n\n1/");
+        (await chat.LastTextAsync()).Should().StartWith(QuestionnaireTexts.Continuing("Анкета наставника") + "\n\n1 из ");
         (await OpenFlowAsync()).Should().Be("questionnaire");
 
         await chat.TypeAsync("/meeting");
