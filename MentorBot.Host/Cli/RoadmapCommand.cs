@@ -78,6 +78,8 @@ public static class RoadmapCommand
 
     private static (RoadMap RoadMap, string Text) ReadAndParse(FileInfo path, int? year)
     {
+        if (year is { } y && !RoadMapParser.IsValidYear(y))
+            throw new CliInputException($"--year {y}: a year from {RoadMap.MinYear} to {RoadMap.MaxYear} is expected.");
         var text = RoadmapFile.Read(path);
         try
         {
@@ -95,13 +97,17 @@ internal static class RoadmapFile
 {
     /// <summary>
     /// UTF-8 (BOM optional), UTF-16 with a BOM, or windows-1251 Russian text.
-    /// Throws <see cref="CliInputException"/> for a missing file or an unreadable encoding.
+    /// Throws <see cref="CliInputException"/> for a missing file, one over <see cref="RoadmapFeature.MaxUploadBytes"/>
+    /// (checked before reading it: the chat's limit, so the CLI takes what the bot takes), or an unreadable encoding.
     /// </summary>
     public static string Read(FileInfo path)
     {
         byte[] bytes;
         try
         {
+            path.Refresh();
+            if (path.Exists && path.Length > RoadmapFeature.MaxUploadBytes)
+                throw new CliInputException($"{path.Name}: the file is {path.Length / (1024 * 1024.0):0.#} MB; a road map may be at most {RoadmapFeature.MaxUploadBytes / (1024 * 1024)} MB (the Bot API's download limit).");
             bytes = File.ReadAllBytes(path.FullName);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -120,8 +126,12 @@ internal static class RoadmapFile
 }
 
 /// <summary>The JSON shape <c>roadmap parse</c> prints (issue 3).</summary>
-internal sealed record RoadmapJson(string? Title, string? Organization, string? ApprovedOn, int Year, IReadOnlyList<RoadmapJson.StageJson> Stages)
+internal sealed record RoadmapJson(string? Title, string? Organization, string? ApprovedOn, int Year, IReadOnlyList<RoadmapJson.StageJson> Stages,
+    IReadOnlyList<RoadmapJson.FragmentJson> Unrecognised)
 {
+    /// <summary>A fragment not understood (issue 13): table row (header = 1; null above the table), column header, text.</summary>
+    public sealed record FragmentJson(int? Row, string? Column, string Text);
+
     public sealed record StageJson(string Number, string Title, string? Task, string? ExpectedResult, IReadOnlyList<string> Responsible, IReadOnlyList<PeriodJson> Periods, IReadOnlyList<ActivityJson> Activities);
 
     public sealed record ActivityJson(string? Number, string Text, IReadOnlyList<string> Responsible, IReadOnlyList<PeriodJson> Periods);
@@ -130,7 +140,8 @@ internal sealed record RoadmapJson(string? Title, string? Organization, string? 
 
     public static RoadmapJson From(RoadMap map) => new(map.Title, map.Organization, Date(map.ApprovedOn), map.Year,
         map.Stages.Select(s => new StageJson(s.Number, s.Title, s.Task, s.ExpectedResult, s.Responsible, Periods(s.Periods),
-            s.Activities.Select(a => new ActivityJson(a.Number, a.Text, a.Responsible, Periods(a.Periods))).ToList())).ToList());
+            s.Activities.Select(a => new ActivityJson(a.Number, a.Text, a.Responsible, Periods(a.Periods))).ToList())).ToList(),
+        map.Unrecognised.Select(f => new FragmentJson(f.Row, f.Column, f.Text)).ToList());
 
     private static List<PeriodJson> Periods(IEnumerable<Period> periods) => periods.Select(p => new PeriodJson(p.Text, Date(p.Start), Date(p.End),
         p.Recurrence switch

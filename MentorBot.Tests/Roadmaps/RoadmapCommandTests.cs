@@ -46,6 +46,37 @@ public sealed class RoadmapCommandTests : IDisposable
         result.Error.TrimEnd('\n').Should().NotContain("\n");
     }
 
+    [Theory]
+    [InlineData("parse", "0")]
+    [InlineData("parse", "-1")]
+    [InlineData("parse", "10000")]
+    [InlineData("parse", "2147483647")]
+    [InlineData("import", "0")]
+    public async Task A_year_out_of_range_exits_2_with_one_line(string verb, string year)
+    {
+        var path = Write("map.txt", Encoding.UTF8.GetBytes("№\tЭтап\tСроки\n1\tПодготовка\tмай\n"));
+        string[] org = verb == "import" ? ["--org", Guid.NewGuid().ToString()] : [];
+
+        var result = await CliRunner.RunAsync(["roadmap", verb, path, "--year", year, .. org]);
+
+        result.ExitCode.Should().Be(2);
+        result.Output.Should().BeEmpty();
+        result.Error.TrimEnd('\n').Should().NotContain("\n").And.Contain($"--year {year}: a year from 1900 to 2200");
+    }
+
+    [Fact]
+    public async Task A_file_over_the_chat_limit_is_refused_before_it_is_read()
+    {
+        var path = Path.Combine(directory, "huge.txt");
+        using (var file = File.Create(path))
+            file.SetLength(20L * 1024 * 1024 + 1); // sparse: nothing is written
+
+        var result = await CliRunner.RunAsync("roadmap", "parse", path);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.TrimEnd('\n').Should().NotContain("\n").And.Contain("huge.txt: the file is 20 MB; a road map may be at most 20 MB");
+    }
+
     [Fact]
     public async Task A_windows_1251_file_is_read()
     {

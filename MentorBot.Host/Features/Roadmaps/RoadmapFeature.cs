@@ -42,8 +42,11 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
     /// <summary>The conversation flow of an upload waiting for confirmation (data: file name, text, parse date).</summary>
     public const string UploadFlow = "roadmap.upload";
 
-    /// <summary>Uploaded road maps larger than this are refused (a road map as text is a few KB).</summary>
-    public const long MaxUploadBytes = 1024 * 1024;
+    /// <summary>
+    /// Road-map files larger than this are refused, in chat and in the CLI, before they are read whole: 20 MB,
+    /// what the Bot API lets a bot download (a Word file with pictures may be several MB).
+    /// </summary>
+    public const long MaxUploadBytes = 20L * 1024 * 1024;
 
     /// <inheritdoc />
     public void Map(ChatRoutes routes) => routes
@@ -326,7 +329,7 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
         }
 
         var document = (DocumentInput)input;
-        var tooLarge = string.Format(CultureInfo.InvariantCulture, RoadmapTexts.FileTooLarge, MaxUploadBytes / 1024);
+        var tooLarge = string.Format(CultureInfo.InvariantCulture, RoadmapTexts.FileTooLarge, MaxUploadBytes / (1024 * 1024));
         if (document.FileSize > MaxUploadBytes)
         {
             context.Reply(Reply.Plain(tooLarge));

@@ -138,8 +138,8 @@ public static class RoadmapTexts
     /// <summary>Files are taken from the curator only.</summary>
     public const string DocumentsCuratorOnly = "Файлы принимает только куратор программы (так загружается дорожная карта).";
 
-    /// <summary>The file is larger than the limit; {0} is the limit in KB.</summary>
-    public const string FileTooLarge = "Файл слишком большой: дорожная карта в виде текста занимает несколько килобайт, а я принимаю файлы до {0} КБ. Сохраните документ как «Обычный текст (.txt)» и пришлите снова.";
+    /// <summary>The file is larger than the limit; {0} is the limit in MB.</summary>
+    public const string FileTooLarge = "Файл слишком большой: я принимаю файлы до {0} МБ. Уберите из документа картинки или сохраните только таблицу дорожной карты и пришлите снова.";
 
     /// <summary>The file is binary (a .docx, PDF, picture).</summary>
     public const string FileBinary = "Это не текстовый файл (похоже на .docx, PDF или картинку). Откройте документ в Word, выберите «Сохранить как» → «Обычный текст (.txt)» и пришлите получившийся файл.";
