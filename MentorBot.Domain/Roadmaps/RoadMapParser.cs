@@ -69,6 +69,12 @@ public static partial class RoadMapParser
             stages, unrecognised.OrderBy(f => f.Row ?? 0).ToList());
     }
 
+    /// <summary>
+    /// Whether these cells (a row's, left to right) are a road-map table header: at least three cells, two of
+    /// them column names the parser knows, one a stage or content column (how a PDF's header row is found).
+    /// </summary>
+    public static bool IsHeaderRow(IReadOnlyList<string> cells) => HeaderColumns(string.Join('\t', cells)) is not null;
+
     /// <summary>Whether <paramref name="year"/> may be a road map's year (<see cref="RoadMap.MinYear"/>–<see cref="RoadMap.MaxYear"/>).</summary>
     public static bool IsValidYear(int year) => year is >= RoadMap.MinYear and <= RoadMap.MaxYear;
 

@@ -12,10 +12,12 @@ namespace MentorBot.Host.Cli;
 /// </summary>
 public static class RoadmapCommand
 {
+    private const string FileDescription = "The road-map document: .docx, PDF with a text layer, or text (UTF-8, UTF-16, windows-1251) with tab-separated rows; at most 20 MB.";
+
     /// <summary>Builds the <c>roadmap</c> verb with its <c>parse</c> and <c>import</c> subcommands.</summary>
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "The road-map document as text (UTF-8 or windows-1251), table rows tab-separated." };
+        var file = new Argument<FileInfo>("FILE") { Description = FileDescription };
         var year = new Option<int?>("--year") { Description = "The year month-only periods fall in (overrides the document's)." };
         var parse = new Command("parse", "Parse a road-map document and print it as JSON.") { file, year };
         parse.SetAction(parseResult =>
@@ -30,7 +32,7 @@ public static class RoadmapCommand
 
     private static Command CreateImport()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "The road-map document as text (UTF-8 or windows-1251), table rows tab-separated." };
+        var file = new Argument<FileInfo>("FILE") { Description = FileDescription };
         var org = new Option<string>("--org") { Description = "The organisation's id (org create prints it).", Required = true };
         var year = new Option<int?>("--year") { Description = "The year month-only periods fall in (overrides the document's)." };
         var replace = new Option<bool>("--replace") { Description = "Replace the organisation's current plan, keeping done marks where a stage's number and title match." };
@@ -92,13 +94,13 @@ public static class RoadmapCommand
     }
 }
 
-/// <summary>Reads a road-map file's text, detecting its encoding (<see cref="RoadMapDocumentText.Decode"/>).</summary>
+/// <summary>Reads a road-map file (.docx, PDF or text) into the parser's text (<see cref="RoadMapFiles"/>).</summary>
 internal static class RoadmapFile
 {
     /// <summary>
-    /// UTF-8 (BOM optional), UTF-16 with a BOM, or windows-1251 Russian text.
+    /// Word (.docx), PDF with a text layer, or text (UTF-8, UTF-16 with a BOM, windows-1251).
     /// Throws <see cref="CliInputException"/> for a missing file, one over <see cref="RoadmapFeature.MaxUploadBytes"/>
-    /// (checked before reading it: the chat's limit, so the CLI takes what the bot takes), or an unreadable encoding.
+    /// (checked before reading it: the chat's limit, so the CLI takes what the bot takes), or a file <see cref="RoadMapFiles.ReadText"/> cannot read.
     /// </summary>
     public static string Read(FileInfo path)
     {
@@ -115,13 +117,14 @@ internal static class RoadmapFile
             throw new CliInputException($"{path.Name}: cannot read the file ({e.Message})");
         }
 
-        var decoded = RoadMapDocumentText.Decode(bytes);
-        return decoded switch
+        try
         {
-            { Text: { } text } => text,
-            { Problem: TextDecodingProblem.Binary } => throw new CliInputException($"{path.Name}: line {decoded.Line}: binary content (a NUL byte), not a text document"),
-            _ => throw new CliInputException($"{path.Name}: line {decoded.Line}: not valid UTF-8 and not windows-1251 Russian text"),
-        };
+            return RoadMapFiles.ReadText(bytes);
+        }
+        catch (RoadMapFileException e)
+        {
+            throw new CliInputException($"{path.Name}: {RoadMapFiles.Describe(e)}");
+        }
     }
 }
 

@@ -353,10 +353,14 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
             return;
         }
 
-        var decoded = RoadMapDocumentText.Decode(bytes);
-        if (decoded.Text is not { } text)
+        string text;
+        try
         {
-            context.Reply(Reply.Plain(decoded.Problem == TextDecodingProblem.Binary ? RoadmapTexts.FileBinary : RoadmapTexts.FileEncoding));
+            text = RoadMapFiles.ReadText(bytes);
+        }
+        catch (RoadMapFileException e)
+        {
+            context.Reply(Reply.Plain(RoadmapTexts.FileProblem(e.Problem)));
             return;
         }
 

@@ -11,7 +11,7 @@ public static class RoadmapTexts
 
     /// <summary>The organisation has no plan yet (curator).</summary>
     public const string NoPlanCurator =
-        "Дорожная карта ещё не загружена. Пришлите мне её файлом: сохраните документ в Word как «Обычный текст (.txt)» и отправьте сюда.";
+        "Дорожная карта ещё не загружена. Пришлите мне её файлом — документ Word (.docx), PDF или текст (.txt).";
 
     /// <summary>The organisation has no plan yet (anyone else).</summary>
     public const string NoPlan = "Дорожная карта программы ещё не загружена куратором.";
@@ -141,14 +141,34 @@ public static class RoadmapTexts
     /// <summary>The file is larger than the limit; {0} is the limit in MB.</summary>
     public const string FileTooLarge = "Файл слишком большой: я принимаю файлы до {0} МБ. Уберите из документа картинки или сохраните только таблицу дорожной карты и пришлите снова.";
 
-    /// <summary>The file is binary (a .docx, PDF, picture).</summary>
-    public const string FileBinary = "Это не текстовый файл (похоже на .docx, PDF или картинку). Откройте документ в Word, выберите «Сохранить как» → «Обычный текст (.txt)» и пришлите получившийся файл.";
+    /// <summary>A binary file of no format the bot reads (a picture, an archive).</summary>
+    public const string FileBinary = "Не могу прочитать этот файл: это не документ Word (.docx), не PDF и не текст. Пришлите дорожную карту в одном из этих форматов.";
+
+    /// <summary>The issue's words for a PDF without a text layer.</summary>
+    public const string FileScanned = "Это скан без текстового слоя: пришлите файл Word или PDF, сохранённый из Word.";
+
+    /// <summary>What the curator reads when a file cannot be read (issue 13, «Bad files»).</summary>
+    public static string FileProblem(RoadMapFileProblem problem) => problem switch
+    {
+        RoadMapFileProblem.Empty => "Файл пустой. Пришлите дорожную карту: документ Word (.docx), PDF или текст (.txt).",
+        RoadMapFileProblem.TooLarge => string.Format(CultureInfo.InvariantCulture, FileTooLarge, RoadmapFeature.MaxUploadBytes / (1024 * 1024)),
+        RoadMapFileProblem.Encoding => FileEncoding,
+        RoadMapFileProblem.LegacyWord => "Это файл старого формата Word (.doc) или документ, защищённый паролем. Откройте его в Word, сохраните как «Документ Word (.docx)» без пароля и пришлите снова.",
+        RoadMapFileProblem.Rtf => "Это файл RTF. Откройте его в Word, сохраните как «Документ Word (.docx)» и пришлите снова.",
+        RoadMapFileProblem.Odt => "Это документ OpenDocument (.odt). Сохраните его как «Документ Word (.docx)» (в LibreOffice: «Файл» → «Сохранить как» → Word) и пришлите снова.",
+        RoadMapFileProblem.CorruptDocx => "Файл повреждён: это не читаемый документ Word. Откройте его в Word, сохраните заново как .docx и пришлите снова.",
+        RoadMapFileProblem.DocxWithoutTable => "В документе Word нет таблицы. Дорожная карта — это таблица с колонками «№», «Этап» или «Мероприятие», «Сроки», «Ответственный»; пришлите документ с такой таблицей.",
+        RoadMapFileProblem.CorruptPdf => "Файл PDF повреждён и не читается. Пришлите файл Word (.docx) или PDF, сохранённый из Word заново.",
+        RoadMapFileProblem.EncryptedPdf => "PDF защищён паролем, я не могу его прочитать. Пришлите файл Word (.docx) или PDF без пароля.",
+        RoadMapFileProblem.ScannedPdf => FileScanned,
+        _ => FileBinary,
+    };
 
     /// <summary>The file's encoding is neither UTF-8 nor windows-1251.</summary>
     public const string FileEncoding = "Не удалось прочитать текст файла: поддерживаются кодировки UTF-8 и Windows-1251 (при сохранении в Word выберите «Кириллица (Windows)» или «Юникод (UTF-8)»).";
 
     /// <summary>The document is not a road map the parser reads; {0} is the line.</summary>
-    public const string FileNotRoadMap = "Не нашёл в файле таблицу дорожной карты (строка {0}). Нужна таблица с колонками «№», «Мероприятие», «Сроки», «Ответственный»; строки таблицы — через табуляцию, как получается при сохранении документа Word в .txt.";
+    public const string FileNotRoadMap = "Не нашёл в файле таблицу дорожной карты (строка {0}). Нужна таблица с колонками «№», «Этап» или «Мероприятие», «Сроки», «Ответственный»: документ Word (.docx), PDF, сохранённый из Word, или текст, где ячейки разделены табуляцией.";
 
     /// <summary>The download failed.</summary>
     public const string FileDownloadFailed = "Не удалось получить файл из мессенджера. Попробуйте прислать его ещё раз.";

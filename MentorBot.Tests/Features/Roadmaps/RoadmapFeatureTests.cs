@@ -325,6 +325,20 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
             """, new { org.Id })).Year.Should().Be(2024);
     }
 
+    [Theory]
+    [InlineData("docx")]
+    [InlineData("pdf")]
+    public async Task A_word_or_pdf_road_map_is_previewed_and_imported_like_the_text(string format)
+    {
+        var source = RoadMapFixtures.Read(await File.ReadAllTextAsync(RoadmapGoldenTests.SharedRoadmap("school-75-42")));
+        downloads.Add(format, format == "docx" ? RoadMapFixtures.Docx(source) : RoadMapFixtures.Pdf(source, rulings: true));
+
+        (await SendAsync(Curator, Document(Curator, format, "Дорожная карта." + format))).Single().Should().Contain("Этапов: 6, мероприятий: 16");
+        (await PressAsync(Curator, "rm:imp:yes"))[0].Should().Be("Дорожная карта загружена: этапов — 6, мероприятий — 16.");
+
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM road_map_stages")).Should().Be(6);
+    }
+
     [Fact]
     public async Task A_windows_1251_document_is_read_and_a_cancelled_upload_imports_nothing()
     {
@@ -359,15 +373,23 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
     [InlineData("notable", "Не нашёл в файле таблицу дорожной карты (строка")]
     [InlineData("huge", "Файл слишком большой")]
     [InlineData("lying", "Файл слишком большой")]
+    [InlineData("corrupt-zip", "Файл повреждён: это не читаемый документ Word.")]
+    [InlineData("docx-without-table", "В документе Word нет таблицы.")]
+    [InlineData("encrypted-pdf", "PDF защищён паролем")]
+    [InlineData("scanned-pdf", "Это скан без текстового слоя: пришлите файл Word или PDF, сохранённый из Word.")]
+    [InlineData("empty", "Файл пустой.")]
+    [InlineData("doc", "Это файл старого формата Word (.doc)")]
     public async Task A_bad_file_is_explained_and_leaves_the_database_untouched(string kind, string expected)
     {
         await ImportAsync("kineshma-polytechnic-college");
         var before = await harness.ScalarAsync<string>("SELECT concat_ws('|', id, source_name, md5(source_text), imported_at) FROM road_maps");
-        downloads.Add("binary", [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08]);
+        downloads.Add("binary", [0x01, 0x02, 0x00, 0x00, 0x08]);
         downloads.Add("latin1", Encoding.Latin1.GetBytes("Road map caf\u00e9 \u00fcber alles"));
         downloads.Add("notable", Encoding.UTF8.GetBytes("Просто письмо куратору без таблицы.\nС уважением."));
         downloads.Add("huge", new byte[10]);
         downloads.Add("lying", Enumerable.Repeat((byte)'a', (int)RoadmapFeature.MaxUploadBytes + 10).ToArray());
+        foreach (var bad in new[] { "corrupt-zip", "docx-without-table", "encrypted-pdf", "scanned-pdf", "empty", "doc" })
+            downloads.Add(bad, RoadmapFormatTests.BadFile(bad));
 
         var update = Document(Curator, kind, "file.txt", kind == "huge" ? 2 * RoadmapFeature.MaxUploadBytes : kind == "lying" ? 10 : null);
         var reply = (await SendAsync(Curator, update)).Single();
