@@ -98,7 +98,8 @@ public sealed record Period(string Text, DateOnly? Start, DateOnly? End, Recurre
 /// </summary>
 /// <param name="Year">The document's (first) year.</param>
 /// <param name="AcademicYear">When true, months January–August belong to <c>Year + 1</c> (the academic year runs September–August).</param>
-public readonly record struct PeriodYears(int Year, bool AcademicYear)
+/// <param name="Today">The day a period is typed (a curator's «в течение месяца» runs from it); null for a document, where such a phrase is not understood.</param>
+public readonly record struct PeriodYears(int Year, bool AcademicYear, DateOnly? Today = null)
 {
     /// <summary>The calendar year a month (1–12) written without a year falls in.</summary>
     public int YearOf(int month) => AcademicYear && month <= 8 ? Year + 1 : Year;

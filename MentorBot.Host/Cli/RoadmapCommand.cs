@@ -72,7 +72,7 @@ public static class RoadmapCommand
                 + $"{summary.Stages} stages, {summary.Activities} activities, {summary.Periods} periods "
                 + $"({summary.DefaultPeriods} from the default schedule), {summary.ResponsiblePersons} responsible persons");
             if (summary.Replaced)
-                output.WriteLine($"done marks kept: {summary.DoneMarksKept}");
+                output.WriteLine($"done marks kept: {summary.DoneMarksKept}; period edits kept: {summary.PeriodEditsKept}");
             return 0;
         });
         return import;

@@ -125,7 +125,7 @@ public static class RoadmapTexts
 
     /// <summary>The forms a period may be written in.</summary>
     public const string PeriodHint =
-        "Например: «сентябрь-октябрь 2026», «15.09.2026 - 30.09.2026», «25 сентября - 8 октября 2026», «2 неделя октября», " +
+        "Например: «сентябрь-октябрь 2026», «15.09.2026 - 30.09.2026», «с 25 сентября по 8 октября», «до 15 декабря», «к 1 марта», «в течение месяца», «2 неделя октября», " +
         "«в течение учебного года», «май (ежегодно)», «еженедельно по средам», «по запросу». Несколько сроков можно перечислить через запятую. " +
         "Отменить — /cancel.";
 
@@ -179,8 +179,37 @@ public static class RoadmapTexts
     /// <summary>Upload summary counts; {0} year, {1} stages, {2} activities, {3} stages without periods.</summary>
     public const string UploadCounts = "Год: {0}. Этапов: {1}, мероприятий: {2}. Без сроков в документе: {3} (им будут назначены сроки по умолчанию, их можно изменить).";
 
+    /// <summary>A stage of the upload preview (HTML); {0} number, {1} title (escaped), {2} activities, {3} periods (escaped).</summary>
+    public const string UploadStage = "<b>{0}. {1}</b> — мероприятий: {2}; сроки: {3}";
+
+    /// <summary>More stages than the preview lists; {0} how many more.</summary>
+    public const string UploadMoreStages = "…и ещё этапов: {0}.";
+
+    /// <summary>Heading of the preview's responsible persons (HTML).</summary>
+    public const string UploadResponsibleHeading = "<b>Ответственные</b> (кому придут напоминания):";
+
+    /// <summary>A responsible person linked on import; {0} as written, {1} the member.</summary>
+    public const string UploadLinked = "• {0} → {1}";
+
+    /// <summary>A responsible person nobody holds; {0} as written.</summary>
+    public const string UploadUnlinked = "• {0} → не привязан: напоминания получит куратор (привязать можно после загрузки)";
+
+    /// <summary>Button: the next page of fragments not understood.</summary>
+    public const string ButtonMoreFragments = "Ещё не распознанное »";
+
+    /// <summary>Heading of the fragments not understood (HTML): «Не распознано: N фрагментов», with the page when there are several.</summary>
+    public static string UnrecognisedHeading(int count, int page, int pages) =>
+        $"⚠️ <b>Не распознано: {count} {MentorBot.Domain.Exports.ExportTexts.Plural(count, "фрагмент", "фрагмента", "фрагментов")}</b>"
+        + (pages > 1 ? string.Create(CultureInfo.InvariantCulture, $" (страница {page} из {pages})") : "")
+        + ". Они не потеряются: исправьте документ и пришлите снова или поправьте этапы после загрузки.";
+
+    /// <summary>One fragment not understood with where it was: «строка 5, «Примечание»: …», or «над таблицей: …».</summary>
+    public static string Fragment(int? row, string? column, string text) => row is null
+        ? $"• над таблицей: {text}"
+        : string.Create(CultureInfo.InvariantCulture, $"• строка {row}{(column is null ? "" : $", «{column}»")}: {text}");
+
     /// <summary>The upload will replace an existing plan.</summary>
-    public const string UploadReplaces = "⚠️ У организации уже есть дорожная карта — она будет заменена. Отметки о выполнении сохранятся у этапов и мероприятий с тем же номером и названием.";
+    public const string UploadReplaces = "⚠️ У организации уже есть дорожная карта — она будет заменена. Отметки о выполнении и сроки, которые вы меняли, сохранятся у этапов и мероприятий с тем же номером и названием.";
 
     /// <summary>Confirmation question.</summary>
     public const string UploadQuestion = "Загрузить эту дорожную карту?";
@@ -213,6 +242,9 @@ public static class RoadmapTexts
 
     /// <summary>Replaced; {0} stages, {1} activities, {2} done marks kept.</summary>
     public const string Replaced = "Дорожная карта заменена: этапов — {0}, мероприятий — {1}. Сохранено отметок о выполнении: {2}.";
+
+    /// <summary>After <see cref="Replaced"/>: periods the curator had changed were kept; {0} how many items.</summary>
+    public const string PeriodEditsKept = " Сроки, которые вы меняли, сохранены (этапов и мероприятий: {0}).";
 
     /// <summary>The schema refused a parsed value; nothing was stored.</summary>
     public const string ImportRefused = "Не удалось сохранить дорожную карту: в документе есть сроки, которые я не могу принять (например, конец раньше начала). Ничего не изменено.";
