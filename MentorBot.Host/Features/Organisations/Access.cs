@@ -47,7 +47,29 @@ public static class Access
     /// </summary>
     public static async Task<Member?> RequireAsync(ChatContext context, params Role[] roles)
     {
+        // One query: the membership comes with its consent status (MembershipStore reads both).
         var member = await MembershipStore.CurrentAsync(context.Connection, context.Transaction, context.ParticipantId, context.CancellationToken);
+        if (Admit(context, member, roles) is not { } admitted) return null;
+
+        // ТК РФ ст. 351.8: a mentor's work waits for the consent to mentoring duties when only the mentor role allows it
+        // (someone who left that screen with /cancel is led back to it).
+        if (roles.Length > 0 && roles.Where(admitted.Has).All(r => r == Role.Mentor) && await MissingConsentAsync(context, admitted) == MentoringDuties)
+        {
+            context.AnswerChoice(AccessTexts.DutiesConsentFirst);
+            context.Reply(Reply.WithChoices(AccessTexts.DutiesConsentFirst, new Choice(AccessTexts.OpenConsent, OpenConsentData)));
+            return null;
+        }
+
+        return admitted;
+    }
+
+    /// <summary>
+    /// The check of <see cref="RequireAsync"/> on a membership already read by <see cref="MembershipStore"/> (with its
+    /// consent status; an unknown status counts as not given): the member, or null after replying why not. For handlers
+    /// that needed the membership before deciding to check access.
+    /// </summary>
+    public static Member? Admit(ChatContext context, Member? member, params Role[] roles)
+    {
         if (member is null)
         {
             context.AnswerChoice();
@@ -63,14 +85,11 @@ public static class Access
         }
 
         // 152-ФЗ ст. 9: nothing of the person is processed for the programme before the personal-data
-        // consent; role-gated work waits for it (the consent screens and /consents do not). A mentor's work
-        // waits for the consent to mentoring duties too (ТК РФ ст. 351.8) when only the mentor role allows it.
-        if (roles.Length > 0 && await MissingConsentAsync(context, member) is { } missing
-            && (missing == PersonalData || roles.Where(member.Has).All(r => r == Role.Mentor)))
+        // consent; role-gated work waits for it (the consent screens and /consents do not).
+        if (roles.Length > 0 && member.PersonalDataConsentGiven != true)
         {
-            var text = missing == PersonalData ? AccessTexts.ConsentFirst : AccessTexts.DutiesConsentFirst;
-            context.AnswerChoice(text);
-            context.Reply(Reply.WithChoices(text, new Choice(AccessTexts.OpenConsent, OpenConsentData)));
+            context.AnswerChoice(AccessTexts.ConsentFirst);
+            context.Reply(Reply.WithChoices(AccessTexts.ConsentFirst, new Choice(AccessTexts.OpenConsent, OpenConsentData)));
             return null;
         }
 
