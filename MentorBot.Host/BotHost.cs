@@ -54,6 +54,7 @@ public static class BotHost
         services.AddSingleton<IChatFeature, StartFeature>();
         services.AddSingleton<IChatFeature, ConversationSwitch>();
         services.AddSingleton<IChatFeature, QuestionnaireFeature>();
+        services.AddSingleton<Features.Consents.WithdrawalNotices>();
         services.AddSingleton<IChatFeature, Features.Consents.ConsentsFeature>();
         services.AddSingleton<IChatFeature, Features.Organisations.OrganisationSwitch>();
         services.AddSingleton<IChatFeature, Features.Meetings.MeetingsFeature>();
