@@ -48,6 +48,7 @@ public sealed class UpdateProcessor(
 
         var now = time.GetUtcNow();
         var outgoing = new List<OutboxMessage>();
+        var afterCommit = new List<Action>();
         var errors = new string?[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
@@ -55,6 +56,7 @@ public sealed class UpdateProcessor(
             await transaction.SaveAsync("update", cancellationToken);
             IncomingUpdate? update = null;
             IReadOnlyList<OutboxMessage> produced = [];
+            IReadOnlyList<Action> effects = [];
             try
             {
                 update = adapter.Read(row.Source, row.UpdateId, row.Payload);
@@ -64,11 +66,13 @@ public sealed class UpdateProcessor(
                     await DispatchAsync(context);
                     context.AnswerChoice(); // Bot API: always answer a callback query, else the button spins.
                     produced = context.Outgoing;
+                    effects = context.AfterCommitActions;
                 }
 
                 await transaction.ReleaseAsync("update", cancellationToken);
                 // Only now are the handler's writes kept, so only now do its replies join the batch.
                 outgoing.AddRange(produced);
+                afterCommit.AddRange(effects);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -99,6 +103,19 @@ public sealed class UpdateProcessor(
         }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         if (outgoing.Count > 0) outboxSignal.Notify();
+        foreach (var effect in afterCommit)
+        {
+            try
+            {
+                effect();
+            }
+            catch (Exception e)
+            {
+                // The data is committed; what failed outside it is repaired by its own sync (e.g. RecurringJobs at start).
+                logger.LogError(e, "An effect after committing an update failed");
+            }
+        }
+
         return rows.Count;
     }
 
