@@ -64,6 +64,7 @@ public static class BotHost
         services.AddReminders();
         services.AddDigests();
         services.AddSingleton<IChatFeature, Features.Exports.ExportsFeature>();
+        services.AddSingleton<IChatFeature, Features.Reports.ReportsFeature>();
         return services;
     }
 
