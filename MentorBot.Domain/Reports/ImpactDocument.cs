@@ -45,10 +45,11 @@ public static class ImpactDocument
                 blocks.Add(new HeadingBlock(I.ByPair));
                 blocks.Add(new TableBlock(I.PairColumns, [.. impact.Pairs.Select(p =>
                 {
-                    var names = figures.Pairs.GetValueOrDefault(p.PairId) ?? new PairNames(ReportsTexts.Dash, Name(figures, p.Person.MembershipId));
+                    // The mentee is the person measured; the pair gives the mentor.
+                    var mentor = figures.Pairs.GetValueOrDefault(p.PairId)?.Mentor ?? ReportsTexts.Dash;
                     return (IReadOnlyList<string>)
                     [
-                        "№ " + ReportsTexts.Count((int)p.PairId), names.Mentor, names.Mentee, ReportsTexts.Number(p.Person.Before),
+                        "№ " + ReportsTexts.Count((int)p.PairId), mentor, Name(figures, p.Person.MembershipId), ReportsTexts.Number(p.Person.Before),
                         ReportsTexts.Number(p.Person.After), ReportsTexts.Signed(p.Person.Change), I.Trend(p.Person.Trend),
                     ];
                 })]));

@@ -158,7 +158,7 @@ public static class ReportsTexts
 
     /// <summary>Printed where an aggregate is withheld.</summary>
     public static string Withheld(int answers) =>
-        $"{answers} {Plural(answers, "ответ", "ответа", "ответов")} — меньше {Anonymity.Threshold}: итоги не показываются ради анонимности.";
+        $"{answers} {Exports.ExportTexts.Plural(answers, "ответ", "ответа", "ответов")} — меньше {Anonymity.Threshold}: итоги не показываются ради анонимности.";
 
     /// <summary>The anonymity note of every report.</summary>
     public static string AnonymityNote =>
@@ -189,7 +189,7 @@ public static class ReportsTexts
 #pragma warning disable CS1591 // the constants are the texts themselves
         public const string Satisfaction = "Удовлетворённость участников программы";
         public static string Responses(int mentees, int mentors) => $"Заполнено анкет удовлетворённости: наставляемыми — {mentees}, наставниками — {mentors}.";
-        public static string Group(string questionnaire, int responses) => $"{GroupName(questionnaire)}: {responses} {Plural(responses, "анкета", "анкеты", "анкет")}";
+        public static string Group(string questionnaire, int responses) => $"{GroupName(questionnaire)}: {responses} {Exports.ExportTexts.Plural(responses, "анкета", "анкеты", "анкет")}";
         public static readonly IReadOnlyList<string> ScaleColumns = ["Шкала (1–10)", "n", "Среднее", "Медиана", "Распределение (оценка — число ответов)", "Прошлый год", "Изменение"];
         public const string ChartTitle = "Удовлетворённость по шкалам (среднее, 1–10)";
         public const string Valuable = "Что было самым ценным (ответы без имён)";
@@ -209,7 +209,7 @@ public static class ReportsTexts
     {
 #pragma warning disable CS1591
         public const string Method = "Первый замер — самооценка компетенций во входной анкете наставляемого, второй — итоговая самооценка в конце программы (шкала 1–10).";
-        public static string Measured(int people) => $"Прошли оба замера: {people} {Plural(people, "человек", "человека", "человек")}.";
+        public static string Measured(int people) => $"Прошли оба замера: {people} {Exports.ExportTexts.Plural(people, "человек", "человека", "человек")}.";
         public const string Programme = "Программа в целом";
         public const string ByCompetency = "По компетенциям";
         public const string ByPerson = "По участникам (только для куратора)";
@@ -286,15 +286,10 @@ public static class ReportsTexts
         return rounded > 0 ? "+" + Number(rounded) : rounded < 0 ? "−" + Number(-rounded) : Number(0);
     }
 
+    /// <summary>A whole change with its sign («+3», «−1», «0»).</summary>
+    public static string Signed(int value) =>
+        value > 0 ? "+" + Count(value) : value < 0 ? "−" + Count(-value) : "0";
+
     /// <summary>An integer as text.</summary>
     public static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Russian plural: one, few (2–4), many.</summary>
-    public static string Plural(int n, string one, string few, string many)
-    {
-        var mod100 = n % 100;
-        var mod10 = n % 10;
-        if (mod100 is >= 11 and <= 14) return many;
-        return mod10 == 1 ? one : mod10 is >= 2 and <= 4 ? few : many;
-    }
 }
