@@ -70,13 +70,14 @@ public static class BotHost
 
     /// <summary>
     /// Builds the bot: Telegram by polling or webhook when a token is set, else the console chat on
-    /// <paramref name="consoleInput"/>/<paramref name="consoleOutput"/>. Only webhook mode listens for HTTP.
+    /// <paramref name="consoleInput"/>/<paramref name="consoleOutput"/>. Except in the console chat it listens on
+    /// <c>MENTORBOT_LISTEN_URL</c> for <c>/healthz</c>, the jobs Dashboard <c>/jobs</c> and, in webhook mode, the webhook.
     /// <paramref name="configure"/> lets tests replace services.
     /// </summary>
     public static IHost Build(MentorBotOptions options, TextReader consoleInput, TextWriter consoleOutput, Action<IServiceCollection>? configure = null)
     {
         var webhook = options.Mode == ReceiveMode.Webhook && !options.IsConsole;
-        IHostApplicationBuilder builder = webhook
+        IHostApplicationBuilder builder = !options.IsConsole
             ? WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory })
             : Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddMentorBotSources();
@@ -84,7 +85,7 @@ public static class BotHost
         services.AddMentorBotCore(options);
         services.AddHostedService(p => p.GetRequiredService<UpdateProcessor>());
         services.AddHostedService(p => p.GetRequiredService<OutboxSender>());
-        services.AddQuartzScheduling(options.ConnectionString);
+        services.AddHangfireWorkers();
 
         if (options.IsConsole)
         {
@@ -113,8 +114,9 @@ public static class BotHost
 
         web.WebHost.UseUrls(options.ListenUrl);
         var app = web.Build();
-        app.MapTelegramWebhook(options.WebhookSecret);
+        if (webhook) app.MapTelegramWebhook(options.WebhookSecret);
         app.MapGet("/healthz", () => "ok");
+        app.UseJobsDashboard(options);
         return app;
     }
 }

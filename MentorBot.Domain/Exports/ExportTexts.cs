@@ -57,15 +57,7 @@ public static class ExportTexts
     }
 
     /// <summary>A pair's form (<c>pairs.form</c>) as the methodology names it.</summary>
-    public static string Form(string code) => code switch
-    {
-        "teacher_teacher" => "педагог – педагог",
-        "head_teacher" => "руководитель – педагог",
-        "student_student" => "студент – студент",
-        "employer_student" => "работодатель – студент",
-        "group" => "групповая",
-        _ => code,
-    };
+    public static string Form(string code) => Pairs.MentoringForms.RussianNameOf(code);
 
     /// <summary>A pair's status (<c>pairs.status</c>).</summary>
     public static string PairStatus(string code) => code switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MentorBot.Domain.Conversations;
+using Stateless;
 
 namespace MentorBot.Domain.Meetings;
 
@@ -111,7 +112,7 @@ public enum CheckInEffect
 public sealed record CheckInStep(CheckInState State, MeetingCheckInData Data, IReadOnlyList<Reply> Replies, CheckInEffect Effect, string? FlagText = null);
 
 /// <summary>
-/// The meeting check-in (issue 6), pure, on the Domain's <see cref="StateMachine{TState,TTrigger}"/>:
+/// The meeting check-in (issue 6), pure, on Stateless's <see cref="StateMachine{TState,TTrigger}"/> (synchronous actions only, docs/state-machines.md):
 /// it asks for what a meeting log lacks — the date, the duration, the mentee when the mentor has
 /// several — questions implausible values (<see cref="MeetingDraftRules"/>: a future date, over 8 h,
 /// under 5 min) instead of accepting them, then shows the card with «Сохранить», «Изменить»,

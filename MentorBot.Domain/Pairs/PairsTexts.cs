@@ -38,6 +38,90 @@ public static class PairsTexts
     /// <summary>The group form.</summary>
     public const string FormGroup = "групповая (наставник и группа наставляемых)";
 
+    /// <summary>Виртуальное (дистанционное) наставничество.</summary>
+    public const string FormVirtual = "виртуальная (дистанционная)";
+
+    /// <summary>Реверсивное наставничество.</summary>
+    public const string FormReverse = "реверсивная";
+
+    /// <summary>Ситуационное наставничество.</summary>
+    public const string FormSituational = "ситуационная";
+
+    /// <summary>Краткосрочное (целеполагающее) наставничество.</summary>
+    public const string FormShortTerm = "краткосрочная (целеполагающая)";
+
+    /// <summary>Скоростное наставничество.</summary>
+    public const string FormSpeed = "скоростная";
+
+    /// <summary>Традиционная форма «один на один».</summary>
+    public const string FormTraditional = "традиционная (один на один)";
+
+    /// <summary>Menu entry of /forms.</summary>
+    public const string FormsMenu = "Формы наставничества в организации";
+
+    /// <summary>/forms: the list with toggles.</summary>
+    public const string FormsScreen =
+        "Формы наставничества, которые куратор выбирает при утверждении пары. Нажмите на форму, чтобы отключить её " +
+        "в вашей организации или включить снова (✅ — используется). Уже утверждённые пары свою форму сохраняют.";
+
+    /// <summary>A form as a toggle button.</summary>
+    public static string FormToggle(MentoringForm form, bool on) => (on ? "✅ " : "▫️ ") + form.RussianName();
+
+    /// <summary>Toast: the last form cannot be switched off.</summary>
+    public const string LastFormStays = "Хотя бы одна форма должна остаться включённой.";
+
+    /// <summary>Proposal card: the suggested form.</summary>
+    public static string SuggestedForm(MentoringForm form) => $"Форма (предлагается): {form.RussianName()}";
+
+    /// <summary>Button: approve with another form.</summary>
+    public const string OtherFormButton = "📋 Другая форма";
+
+    /// <summary>Question: which form for this link.</summary>
+    public static string ChooseForm(string mentee, string mentor, MentoringForm suggested) =>
+        $"Форма наставничества для пары «{mentor} — {mentee}». Предлагается: {suggested.RussianName()}. Выберите форму — пара будет утверждена с ней.";
+
+    /// <summary>A form as a choice, the suggestion marked.</summary>
+    public static string FormOption(MentoringForm form, bool suggested) => form.RussianName() + (suggested ? " (предлагается)" : "");
+
+    /// <summary>
+    /// Asked before a mentor's pair becomes a group (issue 17 item 10): approving one more link for a mentor who already
+    /// has live ones.
+    /// </summary>
+    public static string GroupQuestion(string mentor, string newMentee, IReadOnlyList<string> current) =>
+        $"У наставника {mentor} уже есть наставляемые: {string.Join(", ", current)}. Как утвердить пару с участником «{newMentee}»?\n" +
+        "• «Объединить в группу» — все его пары станут одной группой (форма «групповая»); наставляемые получат сообщение об этом.\n" +
+        "• «Отдельная пара» — прежние пары не изменятся.";
+
+    /// <summary>Button: make a group.</summary>
+    public const string MakeGroupButton = "👥 Объединить в группу";
+
+    /// <summary>Button: a separate pair with the given form.</summary>
+    public static string SeparatePairButton(MentoringForm form) => $"Отдельная пара ({form.RussianName()})";
+
+    /// <summary>To a mentee whose pair became a group.</summary>
+    public static string BecameGroup(string mentor, string newMentee) =>
+        $"Куратор изменил форму наставничества: к вашему наставнику ({mentor}) присоединился ещё один наставляемый — {newMentee}. " +
+        $"Теперь это групповая форма: {FormGroup}. Ваш план (/plan) остаётся прежним.";
+
+    /// <summary>To the remaining mentee when their group shrank to one link.</summary>
+    public static string GroupBecamePair(string mentor, MentoringForm form) =>
+        $"Ваша наставническая группа с наставником {mentor} стала парой: форма наставничества теперь «{form.RussianName()}». План (/plan) остаётся прежним.";
+
+    /// <summary>After «approve all»: links left for a decision because they would turn a pair into a group.</summary>
+    public static string LeftForGroupDecision(IReadOnlyList<string> mentees) =>
+        $"Не утверждены без вашего решения (у наставника уже есть пара — утвердите их по одной, чтобы решить, станет ли она группой): {string.Join(", ", mentees)}.";
+
+    /// <summary>Button on a live pair: change its form.</summary>
+    public static string ChangeFormButton(long id) => $"Форма № {id}";
+
+    /// <summary>The curator's line after a form change.</summary>
+    public static string FormChanged(string mentee, string mentor, MentoringForm form) =>
+        $"Форма пары «{mentor} — {mentee}» теперь «{form.RussianName()}». Она будет в приказе и выгрузках.";
+
+    /// <summary>To both of a pair whose form the curator changed.</summary>
+    public static string FormChangedToPerson(MentoringForm form) =>
+        $"Куратор изменил форму наставничества вашей пары: теперь «{form.RussianName()}».";
+
     // ---- plan items (road map stage 6) ----
 
     /// <summary>Plan item: the organizational meeting.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using MentorBot.Domain.Conversations;
+using Stateless;
 
 namespace MentorBot.Domain.Questionnaires;
 

@@ -55,64 +55,28 @@ public static class BenchPipelineCommand
 
     private static async Task RunAsync(string connectionString, Settings settings, TextWriter output, CancellationToken cancellationToken)
     {
-        NpgsqlConnectionStringBuilder server;
-        try { server = new NpgsqlConnectionStringBuilder(connectionString); }
-        catch (ArgumentException e) { throw new CliInputException($"MENTORBOT_CONNECTION_STRING cannot be read: {e.Message}"); }
+        await using var scratch = await ScratchDatabase.CreateAsync(connectionString, cancellationToken);
+        var scratchConnection = scratch.ConnectionString;
+        output.WriteLine(Invariant($"bench pipeline: PostgreSQL {await scratch.ServerVersionAsync(cancellationToken)} at {scratch.Server.Host}:{scratch.Server.Port}, scratch database {scratch.Name}, {Environment.ProcessorCount} cores"));
+        var rows = new List<(string What, string Figure)>();
 
-        var scratch = "mentorbot_bench_" + Guid.NewGuid().ToString("N")[..12];
-        try
-        {
-            await using var admin = new NpgsqlConnection(server.ConnectionString);
-            await admin.OpenAsync(cancellationToken);
-            await admin.ExecuteAsync($"CREATE DATABASE {scratch}");
-        }
-        catch (NpgsqlException e)
-        {
-            throw new CliInputException($"cannot create a scratch database on the server of MENTORBOT_CONNECTION_STRING: {e.Message}");
-        }
+        var bare = await BareTransactionsAsync(scratchConnection, settings.Transactions, cancellationToken);
+        rows.Add(("bare transaction (BEGIN; INSERT; COMMIT), sequential", Invariant($"{bare.PerSecond,8:0} tx/s      p50 {bare.P50,6:0.00} ms  p99 {bare.P99,6:0.00} ms")));
 
-        try
-        {
-            var scratchConnection = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = scratch }.ConnectionString;
-            await using (var dataSource = Database.CreateDataSource(scratchConnection))
-                await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync(Migration.LoadEmbedded(), cancellationToken);
+        var throughput = await ThroughputAsync(scratchConnection, settings, cancellationToken);
+        rows.Add(("inbox record, batches of 100", Invariant($"{throughput.RecordPerSecond,8:0} updates/s")));
+        rows.Add(($"pipeline, {settings.Updates} updates / {settings.Users} chats, 2 workers", Invariant($"{throughput.HandlePerSecond,8:0} updates/s  ({throughput.HandlePerSecond / bare.PerSecond:0.00} × bare tx/s)")));
 
-            output.WriteLine(Invariant($"bench pipeline: PostgreSQL {await ServerVersionAsync(scratchConnection, cancellationToken)} at {server.Host}:{server.Port}, scratch database {scratch}, {Environment.ProcessorCount} cores"));
-            var rows = new List<(string What, string Figure)>();
+        var latency = await LatencyAsync(scratchConnection, settings, cancellationToken);
+        rows.Add(($"latency at {settings.Rate}/s for {settings.Seconds} s (record → committed)", Invariant($"{latency.Count,8} updates   p50 {latency.P50,6:0.00} ms  p99 {latency.P99,6:0.00} ms  max {latency.Max:0.00} ms")));
+        rows.Add(("  of which recording it in the inbox", Invariant($"{"",8}           p50 {latency.RecordP50,6:0.00} ms  p99 {latency.RecordP99,6:0.00} ms")));
 
-            var bare = await BareTransactionsAsync(scratchConnection, settings.Transactions, cancellationToken);
-            rows.Add(("bare transaction (BEGIN; INSERT; COMMIT), sequential", Invariant($"{bare.PerSecond,8:0} tx/s      p50 {bare.P50,6:0.00} ms  p99 {bare.P99,6:0.00} ms")));
-
-            var throughput = await ThroughputAsync(scratchConnection, settings, cancellationToken);
-            rows.Add(("inbox record, batches of 100", Invariant($"{throughput.RecordPerSecond,8:0} updates/s")));
-            rows.Add(($"pipeline, {settings.Updates} updates / {settings.Users} chats, 2 workers", Invariant($"{throughput.HandlePerSecond,8:0} updates/s  ({throughput.HandlePerSecond / bare.PerSecond:0.00} × bare tx/s)")));
-
-            var latency = await LatencyAsync(scratchConnection, settings, cancellationToken);
-            rows.Add(($"latency at {settings.Rate}/s for {settings.Seconds} s (record → committed)", Invariant($"{latency.Count,8} updates   p50 {latency.P50,6:0.00} ms  p99 {latency.P99,6:0.00} ms  max {latency.Max:0.00} ms")));
-            rows.Add(("  of which recording it in the inbox", Invariant($"{"",8}           p50 {latency.RecordP50,6:0.00} ms  p99 {latency.RecordP99,6:0.00} ms")));
-
-            var width = rows.Max(r => r.What.Length);
-            output.WriteLine();
-            foreach (var (what, figure) in rows)
-                output.WriteLine($"{what.PadRight(width)}  {figure}");
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(server.ConnectionString);
-            await admin.OpenAsync(CancellationToken.None);
-            await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {scratch} WITH (FORCE)");
-        }
+        var width = rows.Max(r => r.What.Length);
+        output.WriteLine();
+        foreach (var (what, figure) in rows)
+            output.WriteLine($"{what.PadRight(width)}  {figure}");
     }
 
-    private static async Task<string> ServerVersionAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection.PostgreSqlVersion.ToString();
-    }
-
-    /// <summary>The floor: one connection, each transaction an INSERT and a COMMIT (two round trips, one WAL flush).</summary>
     private static async Task<(double PerSecond, double P50, double P99)> BareTransactionsAsync(string connectionString, int count, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -270,9 +234,7 @@ public static class BenchPipelineCommand
         },
     };
 
-    // Nearest-rank percentile of sorted values.
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    private static double Percentile(double[] sorted, double p) => ScratchDatabase.Percentile(sorted, p);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -1,6 +1,7 @@
 using MentorBot.Domain.Consents;
 using MentorBot.Domain.Organisations;
 using MentorBot.Tests.Conversations;
+using Stateless.Graph;
 
 namespace MentorBot.Tests.Consents;
 
@@ -82,5 +83,5 @@ public class ConsentFlowTests
 
     [Fact]
     public void The_consent_diagram_in_the_docs_is_the_export_of_the_flow() =>
-        DocsDiagramTests.DocumentedDiagram("consent").Should().Be(new ConsentFlow(ConsentStep.PersonalData, true).Machine.ToMermaid());
+        DocsDiagramTests.DocumentedDiagram("consent").Should().Be(MermaidGraph.Format(new ConsentFlow(ConsentStep.PersonalData, true).Machine.GetInfo()));
 }

@@ -1,5 +1,6 @@
 using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Meetings;
+using Stateless.Graph;
 
 namespace MentorBot.Tests.Meetings;
 
@@ -205,7 +206,7 @@ public class MeetingCheckInTests
     [Fact]
     public void The_documented_diagram_is_the_export_of_the_check_in()
     {
-        Conversations.DocsDiagramTests.DocumentedDiagram("meeting-check-in").Should().Be(MeetingCheckIn.Describe().ToMermaid());
+        Conversations.DocsDiagramTests.DocumentedDiagram("meeting-check-in").Should().Be(MermaidGraph.Format(MeetingCheckIn.Describe().GetInfo()));
     }
 
     [Fact]
