@@ -1,4 +1,5 @@
 using Dapper;
+using MentorBot.Domain.Pairs;
 using MentorBot.Domain.Reports;
 using MentorBot.Domain.Roadmaps;
 using MentorBot.Host.Features.Organisations;
@@ -14,9 +15,6 @@ namespace MentorBot.Host.Features.Reports;
 /// </summary>
 public static class ProgrammeStore
 {
-    /// <summary>Pair forms in the order the report lists them.</summary>
-    private static readonly string[] Forms = ["teacher_teacher", "head_teacher", "student_student", "employer_student", "group"];
-
     /// <summary>Meeting kinds in the order the report lists them.</summary>
     private static readonly string[] MeetingKinds = ["organizational", "trial", "planning", "regular", "final"];
 
@@ -50,7 +48,7 @@ public static class ProgrammeStore
                AND coalesce(p.ends_on, @ends::date) >= @starts::date
             """;
         var pairs = (await connection.QueryAsync<(long Id, string Form, long Mentor)>(Command(yearPairs))).ToList();
-        var byForm = Forms.Select(f => (Form: f, Pairs: pairs.Count(p => p.Form == f))).Where(f => f.Pairs > 0).ToList();
+        var byForm = MentoringForms.All.Select(f => f.Code()).Select(f => (Form: f, Pairs: pairs.Count(p => p.Form == f))).Where(f => f.Pairs > 0).ToList();
         var groups = pairs.GroupBy(p => p.Mentor).Count(g => g.Count() > 1);
 
         const string meetings = """
