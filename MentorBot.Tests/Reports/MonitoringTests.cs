@@ -47,13 +47,13 @@ public class SwotDialogueTests
     public void Keep_replace_back_and_edit_from_the_review_then_save()
     {
         var turn = SwotDialogue.Start(Draft);
-        turn.State.Step.Should().Be(SwotPart.Strengths);
+        turn.State.Step.Should().Be(SwotStep.Strengths);
         turn.Reply.Choices.Single().Single().Should().Be(new Choice("Оставить как есть", "swot:keep"));
 
         turn = SwotDialogue.Handle(turn.State, new ChoiceInput("swot:keep"));
-        turn.State.Step.Should().Be(SwotPart.Weaknesses);
+        turn.State.Step.Should().Be(SwotStep.Weaknesses);
         turn = SwotDialogue.Handle(turn.State, new CommandInput("back", null));
-        turn.State.Step.Should().Be(SwotPart.Strengths);
+        turn.State.Step.Should().Be(SwotStep.Strengths);
         turn = SwotDialogue.Handle(turn.State, new CommandInput("back", null));
         turn.Reply.Text.Should().StartWith(ReportsTexts.SwotFirstStep);
 
@@ -63,10 +63,10 @@ public class SwotDialogueTests
         turn.Reply.Choices.Single().Single().Label.Should().Be("Пропустить", "opportunities are empty until the curator names them");
         turn = SwotDialogue.Handle(turn.State, new TextInput("Партнёры"));
         turn = SwotDialogue.Handle(turn.State, new ChoiceInput("swot:keep"));
-        turn.State.Step.Should().BeNull("the review");
+        turn.State.Step.Should().Be(SwotStep.Review);
         turn = SwotDialogue.Handle(turn.State, new ChoiceInput("swot:edit:weaknesses"));
         turn = SwotDialogue.Handle(turn.State, new TextInput("Нехватка времени"));
-        turn.State.Step.Should().BeNull("an edit from the review returns there");
+        turn.State.Step.Should().Be(SwotStep.Review, "an edit from the review returns there");
         SwotDialogue.Handle(turn.State, new ChoiceInput("swot:save")).Should().Match<SwotTurn>(t => t.Save);
         turn.State.Swot.Should().BeEquivalentTo(new SwotAnalysis(["Команда", "Доверие", "Открытость"], ["Нехватка времени"], ["Партнёры"], []));
     }
@@ -81,5 +81,15 @@ public class SwotDialogueTests
         var turn = SwotDialogue.Handle(start, new TextInput(text));
         turn.State.Should().Be(start);
         turn.Reply.Text.Should().StartWith("Не получилось прочитать список");
+    }
+}
+
+public class SwotDiagramTests
+{
+    [Fact]
+    public void The_SWOT_diagram_in_the_docs_is_the_export_of_the_dialogue()
+    {
+        var machine = new SwotDialogue(new SwotState(SwotStep.Strengths, SwotAnalysis.Empty)).Machine;
+        Conversations.DocsDiagramTests.DocumentedDiagram("swot").Should().Be(Stateless.Graph.MermaidGraph.Format(machine.GetInfo()));
     }
 }

@@ -66,7 +66,7 @@ public static class SwotConversation
         }
         else
         {
-            await context.SaveConversationAsync(new ConversationState(Flow, turn.State.Step?.ToString() ?? "review",
+            await context.SaveConversationAsync(new ConversationState(Flow, turn.State.Step.ToString(),
                 JsonSerializer.Serialize(new StoredState(year.StartYear, turn.State))));
         }
 
