@@ -91,6 +91,8 @@ public static class BotHost
         {
             // The terminal is the chat: logs go to stderr and only from warnings up, so they do not drown it.
             builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+            // Hangfire warns when a stop interrupts a job (it is re-queued, nothing is lost): not for the chat's terminal.
+            builder.Logging.AddFilter("Hangfire", LogLevel.Error);
             services.AddSingleton(new ConsoleBotClient(consoleOutput));
             services.AddSingleton<ITelegramBotClient>(p => p.GetRequiredService<ConsoleBotClient>());
             // No Telegram limit applies to a terminal; replies appear without the one-second pacing.

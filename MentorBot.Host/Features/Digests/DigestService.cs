@@ -55,7 +55,7 @@ public sealed class DigestService(NpgsqlDataSource dataSource, Notifier notifier
             if (delivered) sent++;
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await JobRun.CommitAsync(transaction, cancellationToken);
         return sent;
     }
 
