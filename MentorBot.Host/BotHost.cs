@@ -65,6 +65,9 @@ public static class BotHost
         services.AddDigests();
         services.AddSingleton<IChatFeature, Features.Exports.ExportsFeature>();
         services.AddSingleton<IChatFeature, Features.Reports.ReportsFeature>();
+        services.AddSingleton<IChatFeature, Features.Practices.PracticesFeature>();
+        services.AddSingleton<IChatFeature, Features.Events.EventsFeature>();
+        services.AddSingleton<IChatFeature, Features.Publishing.PublishFeature>();
         return services;
     }
 

@@ -129,11 +129,19 @@ public sealed class UpdateProcessor(
         {
             CommandInput command => routes.ForCommand(command.Name) ?? routes.FallbackHandler,
             ChoiceInput choice => routes.ForChoice(choice.Data) ?? ExpiredChoice,
-            DocumentInput when routes.DocumentHandler is { } documents => documents,
+            DocumentInput => await DocumentHandlerAsync(context),
             _ => await FlowHandlerAsync(context) ?? routes.FallbackHandler,
         };
         if (handler is not null)
             await handler(context, input);
+    }
+
+    /// <summary>A document goes to an open flow that collects files, else to the document handler, else like text.</summary>
+    private async Task<ChatHandler?> DocumentHandlerAsync(ChatContext context)
+    {
+        var conversation = await context.GetConversationAsync();
+        if (conversation is not null && routes.TakesDocuments(conversation.Flow)) return routes.ForFlow(conversation.Flow);
+        return routes.DocumentHandler ?? (conversation is null ? null : routes.ForFlow(conversation.Flow)) ?? routes.FallbackHandler;
     }
 
     private async Task<ChatHandler?> FlowHandlerAsync(ChatContext context)

@@ -47,6 +47,16 @@ public sealed class PipelineHarness : IAsyncLifetime
         Message = new Message { MessageId = (int)nextUpdateId, From = Person(userId), Chat = new Chat { Id = userId, Type = "private" }, Date = Clock.GetUtcNow().UtcDateTime, Text = text },
     };
 
+    public Update Document(long userId, string fileId, string? fileName, long? size) => new()
+    {
+        UpdateId = ++nextUpdateId,
+        Message = new Message
+        {
+            MessageId = (int)nextUpdateId, From = Person(userId), Chat = new Chat { Id = userId, Type = "private" }, Date = Clock.GetUtcNow().UtcDateTime,
+            Document = new Document { FileId = fileId, FileName = fileName, FileSize = size },
+        },
+    };
+
     public Update Press(long userId, string data) => new()
     {
         UpdateId = ++nextUpdateId,

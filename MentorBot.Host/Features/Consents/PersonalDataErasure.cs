@@ -21,6 +21,7 @@ public static class PersonalDataErasure
         "ответы анкет (в том числе самооценка)",
         "предпочтения при подборе пар",
         "сведения о наставнических парах и встречах, отзывы, обращения к куратору",
+        "кейсы методической копилки",
     ];
 
     /// <summary>Categories destroyed when the person is in no other organisation.</summary>
@@ -63,6 +64,7 @@ public static class PersonalDataErasure
             UPDATE participants SET current_organisation_id = NULL WHERE id = @participantId AND current_organisation_id = @organisationId;
             SELECT NOT EXISTS (SELECT 1 FROM memberships WHERE participant_id = @participantId AND status = 'active');
             """;
+        await Practices.PracticeStore.EraseAsync(context.Connection, context.Transaction, member.MembershipId, context.CancellationToken);
         var args = new { membershipId = member.MembershipId, participantId = member.ParticipantId, organisationId = member.Organisation.Id };
         var lastMembership = await context.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(membership, args, context.Transaction, cancellationToken: context.CancellationToken));
 

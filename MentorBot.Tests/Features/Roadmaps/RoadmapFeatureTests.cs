@@ -74,16 +74,7 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
 
     private Task<long> ParticipantAsync(long user) => harness.ScalarAsync<long>("SELECT id FROM participants WHERE telegram_user_id = @user", new { user });
 
-    private Update Document(long user, string fileId, string fileName, long? size = null) => new()
-    {
-        UpdateId = harness.Text(user, "").UpdateId,
-        Message = new Message
-        {
-            MessageId = 1, From = PipelineHarness.Person(user), Chat = new Chat { Id = user, Type = "private" },
-            Date = harness.Clock.GetUtcNow().UtcDateTime,
-            Document = new Document { FileId = fileId, FileName = fileName, FileSize = size ?? downloads.SizeOf(fileId) },
-        },
-    };
+    private Update Document(long user, string fileId, string fileName, long? size = null) => harness.Document(user, fileId, fileName, size ?? downloads.SizeOf(fileId));
 
     [Fact]
     public async Task The_curator_sees_every_stage_in_order_with_periods_responsible_persons_and_status()
@@ -392,23 +383,4 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_plan_the_curator_is_told_to_send_the_document() =>
         (await SayAsync(Curator, "/roadmap")).Should().Equal(RoadmapTexts.NoPlanCurator);
-
-    /// <summary>Files by id, as the messenger would serve them; honours the size limit like the real downloads.</summary>
-    private sealed class FakeDownloads : IDocumentDownloads
-    {
-        private readonly Dictionary<string, byte[]> files = [];
-
-        public List<string> Requested { get; } = [];
-
-        public void Add(string fileId, byte[] content) => files[fileId] = content;
-
-        public long? SizeOf(string fileId) => files.TryGetValue(fileId, out var content) ? content.Length : null;
-
-        public Task<byte[]?> DownloadAsync(DocumentInput document, long maxBytes, CancellationToken cancellationToken)
-        {
-            Requested.Add(document.FileId);
-            var content = files[document.FileId];
-            return Task.FromResult(content.Length > maxBytes ? null : content);
-        }
-    }
 }
