@@ -23,8 +23,6 @@ namespace MentorBot.Host.Cli;
 /// </summary>
 public static class BenchPipelineCommand
 {
-    private const string HelpText = "/help";
-
     /// <summary>Builds the <c>pipeline</c> subcommand of <c>bench</c>.</summary>
     public static Command Create()
     {
@@ -63,11 +61,17 @@ public static class BenchPipelineCommand
         var bare = await BareTransactionsAsync(scratchConnection, settings.Transactions, cancellationToken);
         rows.Add(("bare transaction (BEGIN; INSERT; COMMIT), sequential", Invariant($"{bare.PerSecond,8:0} tx/s      p50 {bare.P50,6:0.00} ms  p99 {bare.P99,6:0.00} ms")));
 
-        var throughput = await ThroughputAsync(scratchConnection, settings, cancellationToken);
+        BenchPipelineMix mix;
+        await using (var services = Services(scratchConnection))
+            mix = await BenchPipelineMix.SetUpAsync(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<UpdateInbox>(),
+                services.GetRequiredService<UpdateProcessor>(), settings.Users, cancellationToken);
+        output.WriteLine(Invariant($"mix: {settings.Users} members of 4 organisations — mentees answering the intake questionnaire (an answer, then /back), mentors logging meetings (a message, then «Сохранить»), curators sending /help"));
+
+        var throughput = await ThroughputAsync(scratchConnection, settings, mix, cancellationToken);
         rows.Add(("inbox record, batches of 100", Invariant($"{throughput.RecordPerSecond,8:0} updates/s")));
         rows.Add(($"pipeline, {settings.Updates} updates / {settings.Users} chats, 2 workers", Invariant($"{throughput.HandlePerSecond,8:0} updates/s  ({throughput.HandlePerSecond / bare.PerSecond:0.00} × bare tx/s)")));
 
-        var latency = await LatencyAsync(scratchConnection, settings, cancellationToken);
+        var latency = await LatencyAsync(scratchConnection, settings, mix, cancellationToken);
         rows.Add(($"latency at {settings.Rate}/s for {settings.Seconds} s (record → committed)", Invariant($"{latency.Count,8} updates   p50 {latency.P50,6:0.00} ms  p99 {latency.P99,6:0.00} ms  max {latency.Max:0.00} ms")));
         rows.Add(("  of which recording it in the inbox", Invariant($"{"",8}           p50 {latency.RecordP50,6:0.00} ms  p99 {latency.RecordP99,6:0.00} ms")));
 
@@ -103,7 +107,7 @@ public static class BenchPipelineCommand
     }
 
     /// <summary>Records all updates first, then lets two workers drain the inbox.</summary>
-    private static async Task<(double RecordPerSecond, double HandlePerSecond)> ThroughputAsync(string connectionString, Settings settings, CancellationToken cancellationToken)
+    private static async Task<(double RecordPerSecond, double HandlePerSecond)> ThroughputAsync(string connectionString, Settings settings, BenchPipelineMix mix, CancellationToken cancellationToken)
     {
         await using var services = Services(connectionString);
         var inbox = services.GetRequiredService<UpdateInbox>();
@@ -113,9 +117,9 @@ public static class BenchPipelineCommand
         for (var start = 0; start < settings.Updates; start += UpdateProcessor.BatchSize)
         {
             var batch = Enumerable.Range(start, Math.Min(UpdateProcessor.BatchSize, settings.Updates - start))
-                .Select(i => TelegramPolling.ToInbound(Update(i + 1, 1_000_000 + (i % settings.Users))))
+                .Select(i => mix.Next(i + 1, i % settings.Users))
                 .ToList();
-            await inbox.RecordAsync(TelegramPolling.Source, batch, cancellationToken);
+            await inbox.RecordAsync(BenchPipelineMix.TelegramSource, batch, cancellationToken);
         }
 
         var recordPerSecond = settings.Updates / record.Elapsed.TotalSeconds;
@@ -135,11 +139,29 @@ public static class BenchPipelineCommand
         await Task.WhenAll(Task.Run(WorkerAsync, cancellationToken), Task.Run(WorkerAsync, cancellationToken));
         var handlePerSecond = settings.Updates / handle.Elapsed.TotalSeconds;
 
-        await using var connection = new NpgsqlConnection(connectionString);
-        var replies = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM outbox");
-        if (replies != settings.Updates)
-            throw new InvalidOperationException($"Expected {settings.Updates} replies in the outbox, found {replies}.");
+        await CheckHandledAsync(connectionString, settings.Updates, mix, cancellationToken);
         return (recordPerSecond, handlePerSecond);
+    }
+
+    /// <summary>
+    /// Every update of the run was handled without an error, each got a reply, and each meeting save logged a meeting:
+    /// figures of a pipeline that answered with apologies would be worthless.
+    /// </summary>
+    private static async Task CheckHandledAsync(string connectionString, int updates, BenchPipelineMix mix, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        const string sql = """
+            SELECT (SELECT count(*) FROM inbound_updates WHERE handled_at IS NULL OR error IS NOT NULL) AS failed,
+                   (SELECT min(error) FROM inbound_updates WHERE error IS NOT NULL) AS error,
+                   (SELECT count(*) FROM outbox WHERE kind = 'send_message') AS replies,
+                   (SELECT count(*) FROM meetings) AS meetings
+            """;
+        var check = await connection.QuerySingleAsync<(long Failed, string? Error, long Replies, long Meetings)>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        if (check.Failed > 0)
+            throw new InvalidOperationException($"{check.Failed} updates of the run failed or were not handled; the first error: {check.Error}");
+        if (check.Replies < updates || check.Meetings != mix.MeetingSaves)
+            throw new InvalidOperationException($"The mix did not run as meant: {check.Replies} replies to {updates} updates, {check.Meetings} meetings logged for {mix.MeetingSaves} saves.");
     }
 
     /// <summary>
@@ -147,7 +169,7 @@ public static class BenchPipelineCommand
     /// its production loop (<see cref="UpdateProcessor"/> woken by <see cref="InboxSignal"/>); the latency of
     /// an update runs from the start of its recording to the commit of the transaction that handled it.
     /// </summary>
-    private static async Task<Latency> LatencyAsync(string connectionString, Settings settings, CancellationToken cancellationToken)
+    private static async Task<Latency> LatencyAsync(string connectionString, Settings settings, BenchPipelineMix mix, CancellationToken cancellationToken)
     {
         var watcher = new WatchingAdapter(new TelegramAdapter());
         await using var services = Services(connectionString, s => s.AddSingleton<IMessengerAdapter>(watcher));
@@ -181,7 +203,7 @@ public static class BenchPipelineCommand
         // Warm-up outside the figures: JIT, pool connections.
         for (var i = 0; i < 20; i++)
         {
-            await inbox.RecordAsync(TelegramPolling.Source, [TelegramPolling.ToInbound(Update(firstId - 100 + i, 2_000_000 + i))], cancellationToken);
+            await inbox.RecordAsync(BenchPipelineMix.TelegramSource, [mix.Next(firstId - 100 + i, i % settings.Users)], cancellationToken);
             signal.Notify();
             await Task.Delay(10, cancellationToken);
         }
@@ -195,8 +217,8 @@ public static class BenchPipelineCommand
             var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
             if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
             recordedAt[i] = Stopwatch.GetTimestamp();
-            var update = TelegramPolling.ToInbound(Update(firstId + i, 3_000_000 + (i % settings.Users)));
-            await inbox.RecordAsync(TelegramPolling.Source, [update], cancellationToken);
+            var update = mix.Next(firstId + i, (i + 20) % settings.Users);
+            await inbox.RecordAsync(BenchPipelineMix.TelegramSource, [update], cancellationToken);
             recordedIn[i] = Stopwatch.GetElapsedTime(recordedAt[i]).TotalMilliseconds;
             signal.Notify();
         }
@@ -220,19 +242,6 @@ public static class BenchPipelineCommand
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
-
-    private static Update Update(long updateId, long userId) => new()
-    {
-        UpdateId = updateId,
-        Message = new Message
-        {
-            MessageId = (int)(updateId % int.MaxValue),
-            From = new User { Id = userId, FirstName = "Анна", LastName = "Бенчева", Username = $"bench{userId}" },
-            Chat = new Chat { Id = userId, Type = "private" },
-            Date = DateTime.UtcNow,
-            Text = HelpText,
-        },
-    };
 
     private static double Percentile(double[] sorted, double p) => ScratchDatabase.Percentile(sorted, p);
 

@@ -60,8 +60,7 @@ public sealed class UpdateProcessor(
                 update = adapter.Read(row.Source, row.UpdateId, row.Payload);
                 if (update is not null)
                 {
-                    var participantId = await ParticipantStore.TouchAsync(connection, transaction, update.From, update.ChatId, now, cancellationToken);
-                    var context = new ChatContext(update, participantId, connection, transaction, adapter, now, cancellationToken);
+                    var context = await ChatContext.OpenAsync(update, connection, transaction, adapter, now, cancellationToken);
                     await DispatchAsync(context);
                     context.AnswerChoice(); // Bot API: always answer a callback query, else the button spins.
                     produced = context.Outgoing;

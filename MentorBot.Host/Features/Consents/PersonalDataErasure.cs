@@ -90,6 +90,7 @@ public static class PersonalDataErasure
                 participantId = member.ParticipantId, chatId = context.Update.ChatId, source = context.Update.Source,
                 updateId = context.Update.UpdateId, now = context.Now.UtcDateTime,
             }, context.Transaction, cancellationToken: context.CancellationToken));
+            context.ForgetConversation();
             categories.AddRange(IdentityCategories);
         }
         else

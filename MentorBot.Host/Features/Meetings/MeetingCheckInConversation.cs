@@ -40,7 +40,7 @@ public static class MeetingCheckInConversation
         }
 
         // Nothing of a meeting is stored before the personal-data consent (152-ФЗ ст. 9); Access says so.
-        if (await Access.RequireAsync(context, Role.Mentor) is null) return true;
+        if (Access.Admit(context, member, Role.Mentor) is null) return true;
 
         var pairs = await MeetingStore.LivePairsAsync(context.Connection, context.Transaction, member.Organisation.Id, member.MembershipId, context.CancellationToken);
         if (pairs.Count == 0)

@@ -1,4 +1,3 @@
-using Dapper;
 using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Organisations;
 using MentorBot.Host.Pipeline;
@@ -15,17 +14,6 @@ public static class Access
     /// <summary>Button data that reopens the person's pending consent screens (handled by the consents feature).</summary>
     public const string OpenConsentData = "consents:begin";
 
-    private static Task<bool> PersonalDataConsentGivenAsync(ChatContext context, Member member)
-    {
-        const string sql = """
-            SELECT EXISTS (SELECT 1 FROM current_consents
-                            WHERE organisation_id = @organisationId AND participant_id = @participantId
-                              AND kind = 'personal_data' AND event = 'given')
-            """;
-        return context.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql,
-            new { organisationId = member.Organisation.Id, participantId = member.ParticipantId }, context.Transaction, cancellationToken: context.CancellationToken));
-    }
-
     /// <summary>
     /// The sender's current membership when it holds any of <paramref name="roles"/> (any role when
     /// none are given); otherwise replies why not (not a member yet / not allowed) and returns null.
@@ -33,7 +21,18 @@ public static class Access
     /// </summary>
     public static async Task<Member?> RequireAsync(ChatContext context, params Role[] roles)
     {
+        // One query: the membership comes with its consent status (MembershipStore reads both).
         var member = await MembershipStore.CurrentAsync(context.Connection, context.Transaction, context.ParticipantId, context.CancellationToken);
+        return Admit(context, member, roles);
+    }
+
+    /// <summary>
+    /// The check of <see cref="RequireAsync"/> on a membership already read by <see cref="MembershipStore"/> (with its
+    /// consent status; an unknown status counts as not given): the member, or null after replying why not. For handlers
+    /// that needed the membership before deciding to check access.
+    /// </summary>
+    public static Member? Admit(ChatContext context, Member? member, params Role[] roles)
+    {
         if (member is null)
         {
             context.AnswerChoice();
@@ -50,7 +49,7 @@ public static class Access
 
         // 152-ФЗ ст. 9: nothing of the person is processed for the programme before the personal-data
         // consent; role-gated work waits for it (the consent screens and /consents do not).
-        if (roles.Length > 0 && !await PersonalDataConsentGivenAsync(context, member))
+        if (roles.Length > 0 && member.PersonalDataConsentGiven != true)
         {
             context.AnswerChoice(AccessTexts.ConsentFirst);
             context.Reply(Reply.WithChoices(AccessTexts.ConsentFirst, new Choice(AccessTexts.OpenConsent, OpenConsentData)));

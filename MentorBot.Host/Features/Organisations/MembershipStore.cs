@@ -17,11 +17,15 @@ public static class MembershipStore
         public string TimeZone { get; init; } = "";
         public string? FullName { get; init; }
         public string[] Roles { get; init; } = [];
+        public bool PersonalDataConsent { get; init; }
     }
 
     private const string SelectMember = """
         SELECT m.id AS membership_id, m.participant_id, o.id AS organisation_id, o.name, o.time_zone, m.full_name,
-               coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
+               coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles,
+               EXISTS (SELECT 1 FROM current_consents c
+                        WHERE c.organisation_id = o.id AND c.participant_id = m.participant_id
+                          AND c.kind = 'personal_data' AND c.event = 'given') AS personal_data_consent
           FROM memberships m
           JOIN organisations o ON o.id = m.organisation_id
           LEFT JOIN membership_roles r ON r.membership_id = m.id
@@ -98,6 +102,9 @@ public static class MembershipStore
         var roles = new HashSet<Role>();
         foreach (var code in row.Roles)
             if (Roles.TryParse(code, out var role)) roles.Add(role);
-        return new Member(row.MembershipId, row.ParticipantId, new Organisation(row.OrganisationId, row.Name, row.TimeZone), roles, row.FullName);
+        return new Member(row.MembershipId, row.ParticipantId, new Organisation(row.OrganisationId, row.Name, row.TimeZone), roles, row.FullName)
+        {
+            PersonalDataConsentGiven = row.PersonalDataConsent,
+        };
     }
 }
