@@ -54,6 +54,7 @@ public static class BotHost
         services.AddSingleton<IChatFeature, StartFeature>();
         services.AddSingleton<IChatFeature, ConversationSwitch>();
         services.AddSingleton<IChatFeature, QuestionnaireFeature>();
+        services.AddSingleton<Features.Consents.WithdrawalNotices>();
         services.AddSingleton<IChatFeature, Features.Consents.ConsentsFeature>();
         services.AddSingleton<IChatFeature, Features.Organisations.OrganisationSwitch>();
         services.AddSingleton<IChatFeature, Features.Meetings.MeetingsFeature>();
@@ -97,14 +98,14 @@ public static class BotHost
             // Hangfire warns when a stop interrupts a job (it is re-queued, nothing is lost): not for the chat's terminal.
             builder.Logging.AddFilter("Hangfire", LogLevel.Error);
             services.AddSingleton(new ConsoleBotClient(consoleOutput));
-            services.AddSingleton<ITelegramBotClient>(p => p.GetRequiredService<ConsoleBotClient>());
+            services.AddSingleton<global::Telegram.Bot.ITelegramBotClient>(p => p.GetRequiredService<ConsoleBotClient>());
             // No Telegram limit applies to a terminal; replies appear without the one-second pacing.
             services.AddSingleton(new OutboxSenderOptions { GlobalRatePerSecond = options.SenderRate, ChatInterval = TimeSpan.Zero, GroupInterval = TimeSpan.Zero });
             services.AddHostedService(p => ActivatorUtilities.CreateInstance<ConsoleChatService>(p, consoleInput, consoleOutput));
         }
         else
         {
-            services.AddTelegramBotClient(_ => new TelegramBotClientOptions { Token = options.BotToken, BaseUrl = options.ApiBaseUrl });
+            services.AddTelegramBotClient(options.BotToken, options.ApiBaseUrl);
             services.AddHostedService<TelegramStartup>();
             if (!webhook)
             {

@@ -84,8 +84,9 @@ public static class ExportTexts
     /// <summary>A meeting's format (<c>meetings.format</c>), empty when unknown.</summary>
     public static string MeetingFormat(string? code) => code switch
     {
-        "in_person" => "очно",
-        "online" => "онлайн",
+        // The chat's words (MeetingsTexts.FormatName), so a curator reads the same in both.
+        "in_person" => Meetings.MeetingsTexts.FormatName(Meetings.MeetingFormat.InPerson),
+        "online" => Meetings.MeetingsTexts.FormatName(Meetings.MeetingFormat.Online),
         null => "",
         _ => code,
     };

@@ -169,6 +169,11 @@ public sealed class MeetingCheckIn
 
         if (data.PairId is null && MenteeNameMatcher.Find(data.SourceText, data.Pairs) is { } pair)
             data = data with { PairId = pair };
+        if (MeetingDraftRules.BeforeApproval(data.Date, data.PairId, data.Pairs) is { } approved)
+        {
+            concerns.Add(MeetingsTexts.BeforeApproval(data.Date!.Value, approved));
+            data = data with { Date = null };
+        }
 
         var flow = new MeetingCheckIn(CheckInState.Started, data, today) { prefix = concerns.Count > 0 ? string.Join("\n", concerns) : null };
         flow.machine.Fire(CheckInTrigger.Next);
@@ -242,6 +247,8 @@ public sealed class MeetingCheckIn
                 if (date is null) return Reask(MeetingsTexts.DateNotUnderstood);
                 if (MeetingDraftRules.IsInFuture(date.Value, today))
                     return Reask(MeetingsTexts.Concern(MeetingDraftConcern.DateInFuture, data.Draft with { Date = date }));
+                if (MeetingDraftRules.BeforeApproval(date, data.PairId, data.Pairs) is { } approvedOn)
+                    return Reask(MeetingsTexts.BeforeApproval(date.Value, approvedOn));
                 return Advance(data with { Date = date });
 
             case CheckInState.AskingDuration:
@@ -261,6 +268,13 @@ public sealed class MeetingCheckIn
                     ? id
                     : MenteeNameMatcher.Find(text, data.Pairs);
                 if (pair is null || data.Pairs.All(p => p.PairId != pair)) return Reask(MeetingsTexts.PairNotUnderstood);
+                if (MeetingDraftRules.BeforeApproval(data.Date, pair, data.Pairs) is { } pairApproved)
+                {
+                    // The date was given before the pair: it is asked again for this pair.
+                    prefix = MeetingsTexts.BeforeApproval(data.Date!.Value, pairApproved);
+                    return Advance(data with { PairId = pair, Date = null });
+                }
+
                 return Advance(data with { PairId = pair });
 
             case CheckInState.Confirming when choice == "save" && machine.CanFire(CheckInTrigger.Save):

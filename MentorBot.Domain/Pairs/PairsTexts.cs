@@ -376,8 +376,31 @@ public static class PairsTexts
 
     // ---- /plan ----
 
+    /// <summary>The curator's /plan: which pair.</summary>
+    public const string ChoosePairForPlan = "Чей план открыть? Выберите пару:";
+
+    /// <summary>A pair as a button of the curator's /plan.</summary>
+    public static string PairOption(string mentor, string mentee) => $"{mentor} — {mentee}";
+
     /// <summary>No live pair for /plan.</summary>
     public const string NoPlan = "У вас пока нет утверждённой наставнической пары — план появится после утверждения куратором.";
+
+    /// <summary>
+    /// /plan when the person's pair was dissolved: since when (null for pairs dissolved before that was recorded)
+    /// and why. <paramref name="reason"/> is the stored reason: a withdrawal code or the curator's Russian reason.
+    /// </summary>
+    public static string NoPlanDissolved(DateOnly? on, string reason, bool viewerWasMentor) =>
+        $"Ваша наставническая пара расформирована{(on is { } d ? " " + Date(d) : "")}: {DissolvedReason(reason, viewerWasMentor)}, поэтому плана сейчас нет. " +
+        (viewerWasMentor ? "Новую пару утверждает куратор, план появится вместе с ней." : "Куратор подберёт вам нового наставника, план появится вместе с новой парой.");
+
+    /// <summary>The Russian wording of a stored dissolution reason, as seen by the person who stayed.</summary>
+    public static string DissolvedReason(string reason, bool viewerWasMentor) => reason switch
+    {
+        "consent_withdrawn" => (viewerWasMentor ? "наставляемый" : "наставник") + " отозвал согласие на обработку персональных данных и вышел из программы",
+        "mentor_consent_withdrawn" => "наставник отозвал согласие на выполнение обязанностей наставника",
+        "mentor_consent_declined" => "наставник не дал согласия на выполнение обязанностей наставника",
+        _ => reason,
+    };
 
     /// <summary>HTML: the plan of one pair.</summary>
     public static string Plan(string mentor, string mentee, PairTerm? term, IReadOnlyList<string> goals, IReadOnlyList<(DateOnly Due, string Title, bool Done)> items)
@@ -460,40 +483,49 @@ public static class PairsTexts
         "В соответствии со статьёй 351.8 Трудового кодекса Российской Федерации, Положением о системе наставничества педагогических " +
         "работников и дорожной картой реализации программы наставничества, на основании письменного согласия участников ПРИКАЗЫВАЮ:";
 
-    /// <summary>Order: clause 1.</summary>
-    public const string OrderFixClause = "1. Закрепить наставнические пары (группы) в следующем составе:";
+    /// <summary>Order: a clause with its number (clauses are numbered in order, whatever is left out).</summary>
+    public static string OrderClause(int number, string text) => $"{number}. {text}";
 
-    /// <summary>Order: clause 1 without any ready pair.</summary>
+    /// <summary>Order: the clause fixing the pairs.</summary>
+    public const string OrderFixClause = "Закрепить наставнические пары (группы) в следующем составе:";
+
+    /// <summary>Order: the fixing clause without any ready pair.</summary>
     public const string OrderNoReadyPairs = "(пар с полным набором письменных согласий пока нет)";
 
     /// <summary>Order: the separate list.</summary>
     public const string OrderLackingClause =
-        "2. Следующие пары (группы) закрепить после получения недостающих письменных согласий (до этого в приказ не включаются):";
+        "Следующие пары (группы) закрепить после получения недостающих письменных согласий (до этого в приказ не включаются):";
 
     /// <summary>Order: table columns.</summary>
-    public static IReadOnlyList<string> OrderColumns { get; } = ["№", "Наставник", "Наставляемый", "Форма наставничества", "Срок", "Письменное согласие"];
+    public static IReadOnlyList<string> OrderColumns { get; } = ["№", "Наставник", "Наставляемый (наставляемые)", "Форма наставничества", "Срок", "Письменное согласие"];
 
     /// <summary>Order: a person with position.</summary>
     public static string OrderPerson(string name, string? position) => string.IsNullOrWhiteSpace(position) ? name : $"{name}, {position}";
 
-    /// <summary>Order: the consent note of a link.</summary>
-    public static string OrderConsents(bool mentorDuties, bool mentorData, bool menteeData) =>
-        $"наставник: на наставническую деятельность — {YesNo(mentorDuties)}, на обработку ПДн — {YesNo(mentorData)}; " +
-        $"наставляемый: на обработку ПДн — {YesNo(menteeData)}";
+    /// <summary>Order: a group's mentee, numbered within the group.</summary>
+    public static string OrderGroupMentee(int number, string person) => $"{number}) {person}";
+
+    /// <summary>Order: the mentor's consents of an entry.</summary>
+    public static string OrderMentorConsents(bool duties, bool data) =>
+        $"наставник: на наставническую деятельность — {YesNo(duties)}, на обработку ПДн — {YesNo(data)}";
+
+    /// <summary>Order: a mentee's consent of an entry; <paramref name="name"/> is given in a group, null for a pair.</summary>
+    public static string OrderMenteeConsent(string? name, bool data) =>
+        $"наставляемый{(name is null ? "" : " " + name)}: на обработку ПДн — {YesNo(data)}";
 
     /// <summary>Order: the curator clause.</summary>
     public static string OrderCuratorClause(IReadOnlyList<string> curators) =>
-        "3. Куратор программы наставничества: " + (curators.Count == 0 ? "____________________" : string.Join(", ", curators)) +
+        "Куратор программы наставничества: " + (curators.Count == 0 ? "____________________" : string.Join(", ", curators)) +
         ". Куратору обеспечить разработку персонализированных программ наставничества и мониторинг работы пар (групп).";
 
     /// <summary>Order: the plan clause.</summary>
-    public const string OrderPlanClause = "4. Наставникам совместно с наставляемыми в течение двух недель утвердить персонализированные программы наставничества.";
+    public const string OrderPlanClause = "Наставникам совместно с наставляемыми в течение двух недель утвердить персонализированные программы наставничества.";
 
     /// <summary>Order: control clause.</summary>
-    public const string OrderControlClause = "5. Контроль за исполнением приказа оставляю за собой.";
+    public const string OrderControlClause = "Контроль за исполнением приказа оставляю за собой.";
 
     /// <summary>Order: signature line.</summary>
-    public static string OrderSignature(string? head) => $"Руководитель  ____________  / {head ?? "____________________"} /";
+    public static string OrderSignature(string? head) => $"Руководитель  ______________  / {head ?? "____________________"} /";
 
     /// <summary>Order: acquainted heading.</summary>
     public const string OrderAcquainted = "С приказом ознакомлены:";

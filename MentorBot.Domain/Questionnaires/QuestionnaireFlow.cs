@@ -252,7 +252,7 @@ public sealed class QuestionnaireFlow
         var index = definition.IndexOf(question.Id);
         var text = new StringBuilder();
         if (preface is not null) text.Append(preface).Append("\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"{progress.History.Count + 1}/{Total()}. ").Append(question.Prompt);
+        text.Append(QuestionnaireTexts.Position(progress.History.Count + 1, Total())).Append(question.Prompt);
         if (question.Note is not null) text.Append('\n').Append(question.Note);
         if (KindHint(question) is { } hint) text.Append('\n').Append(hint);
         if (question.Kind == QuestionKind.MultipleChoice && progress.Ticks.Count > 0)

@@ -7,6 +7,8 @@ using MentorBot.Host.Outbox;
 using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
 using MentorBot.Host.Telegram;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

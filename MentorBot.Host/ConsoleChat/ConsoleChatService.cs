@@ -3,6 +3,8 @@ using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
 using MentorBot.Host.Telegram;
 using Microsoft.Extensions.Hosting;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Host.ConsoleChat;
 
@@ -41,8 +43,8 @@ public sealed class ConsoleChatService(TextReader input, TextWriter output, Cons
         }
 
         var from = new User { Id = user, FirstName = $"Пользователь {user}" };
-        var chat = new Chat { Id = user, Type = "private" };
-        var update = new Update { UpdateId = ++lastUpdateId };
+        var chat = new Chat { Id = user, Type = ChatType.Private };
+        var update = new Update { Id = (int)++lastUpdateId };
         if (text.StartsWith('!') && int.TryParse(text[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var button))
         {
             var buttons = bot.LastKeyboard(user);
@@ -58,7 +60,7 @@ public sealed class ConsoleChatService(TextReader input, TextWriter output, Cons
                 Id = $"console-{lastUpdateId}",
                 From = from,
                 Data = buttons[button - 1].CallbackData,
-                Message = new Message { MessageId = 0, Chat = chat, Date = DateTime.UtcNow },
+                Message = new Message { Id = 0, Chat = chat, Date = DateTime.UtcNow },
             };
         }
         else if (text.StartsWith("/file ", StringComparison.OrdinalIgnoreCase))
@@ -74,13 +76,13 @@ public sealed class ConsoleChatService(TextReader input, TextWriter output, Cons
 
             update.Message = new Message
             {
-                MessageId = (int)lastUpdateId, From = from, Chat = chat, Date = DateTime.UtcNow,
+                Id = (int)lastUpdateId, From = from, Chat = chat, Date = DateTime.UtcNow,
                 Document = new Document { FileId = info.FullName, FileName = info.Name, FileSize = info.Length },
             };
         }
         else
         {
-            update.Message = new Message { MessageId = (int)lastUpdateId, From = from, Chat = chat, Date = DateTime.UtcNow, Text = text };
+            update.Message = new Message { Id = (int)lastUpdateId, From = from, Chat = chat, Date = DateTime.UtcNow, Text = text };
         }
 
         await inbox.RecordAsync(Source, [TelegramPolling.ToInbound(update)], cancellationToken);

@@ -2,13 +2,19 @@ using System.Text.Json;
 using MentorBot.Domain.Conversations;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Pipeline;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Host.Telegram;
 
 /// <summary>
-/// Telegram's side of the pipeline: reads stored <see cref="Update"/> JSON into <see cref="IncomingUpdate"/>
-/// and renders <see cref="Reply"/> as Bot API calls in the outbox (HTML parse mode, inline keyboards,
-/// texts over 4096 characters split at line breaks, callback data checked against 64 bytes).
+/// Telegram's side of the pipeline: reads stored <see cref="Update"/> JSON (Telegram.Bot's
+/// <see cref="JsonBotAPI.Options"/>) into <see cref="IncomingUpdate"/> and renders <see cref="Reply"/> as Bot API
+/// calls in the outbox (HTML parse mode, inline keyboards, texts over 4096 characters split at line breaks,
+/// callback data checked against 64 bytes). Payloads are our records below in the Bot API's field names, so rows
+/// written before the move to Telegram.Bot read the same.
 /// </summary>
 public sealed class TelegramAdapter : IMessengerAdapter
 {
@@ -24,13 +30,13 @@ public sealed class TelegramAdapter : IMessengerAdapter
     /// <inheritdoc />
     public IncomingUpdate? Read(string source, long updateId, string payloadJson)
     {
-        var update = JsonSerializer.Deserialize<Update>(payloadJson, TelegramJson.Options)
+        var update = JsonSerializer.Deserialize<Update>(payloadJson, JsonBotAPI.Options)
             ?? throw new JsonException("The update is JSON null.");
         if (update.CallbackQuery is { } callback)
         {
             var chat = callback.Message?.Chat;
             return new IncomingUpdate(source, updateId, chat?.Id ?? callback.From.Id, IsGroup(chat), ToSender(callback.From),
-                new ChoiceInput(callback.Data ?? ""), callback.Id, callback.Message?.MessageId);
+                new ChoiceInput(callback.Data ?? ""), callback.Id, callback.Message?.Id);
         }
 
         var message = update.Message ?? update.EditedMessage;
@@ -42,7 +48,7 @@ public sealed class TelegramAdapter : IMessengerAdapter
             { Document: { FileId.Length: > 0 } document } => new DocumentInput(document.FileId, document.FileName, document.FileSize),
             _ => new TextInput(""),
         };
-        return new IncomingUpdate(source, updateId, message.Chat.Id, IsGroup(message.Chat), ToSender(message.From), input, null, message.MessageId);
+        return new IncomingUpdate(source, updateId, message.Chat.Id, IsGroup(message.Chat), ToSender(message.From), input, null, message.Id);
     }
 
     /// <inheritdoc />
@@ -62,7 +68,7 @@ public sealed class TelegramAdapter : IMessengerAdapter
         {
             // The keyboard belongs under the last part, where the person reads the question.
             var payload = new SendMessagePayload(parts[i], i == parts.Count - 1 ? markup : null);
-            messages.Add(new OutboxMessage($"{keyPrefix}.{i}", chatId, OutboxKind.SendMessage, JsonSerializer.Serialize(payload, TelegramJson.Options), dueAt, Paced: true, IsGroup: isGroup));
+            messages.Add(new OutboxMessage($"{keyPrefix}.{i}", chatId, OutboxKind.SendMessage, JsonSerializer.Serialize(payload, JsonBotAPI.Options), dueAt, Paced: true, IsGroup: isGroup));
         }
 
         return messages;
@@ -72,14 +78,14 @@ public sealed class TelegramAdapter : IMessengerAdapter
     public OutboxMessage RenderDocument(string fileName, byte[] content, string? caption, long chatId, bool isGroup, string key, DateTimeOffset dueAt)
     {
         var payload = new SendDocumentPayload(fileName, content, caption is null ? null : Shorten(caption, MaxCaptionLength));
-        return new OutboxMessage(key, chatId, OutboxKind.SendDocument, JsonSerializer.Serialize(payload, TelegramJson.Options), dueAt, Paced: true, IsGroup: isGroup);
+        return new OutboxMessage(key, chatId, OutboxKind.SendDocument, JsonSerializer.Serialize(payload, JsonBotAPI.Options), dueAt, Paced: true, IsGroup: isGroup);
     }
 
     /// <inheritdoc />
     public OutboxMessage AnswerChoice(string callbackQueryId, long chatId, string? text, string key, DateTimeOffset dueAt)
     {
         var payload = new AnswerCallbackQueryPayload(callbackQueryId, text is null ? null : Shorten(text, MaxCallbackAnswerLength));
-        return new OutboxMessage(key, chatId, OutboxKind.AnswerCallbackQuery, JsonSerializer.Serialize(payload, TelegramJson.Options), dueAt, Paced: false);
+        return new OutboxMessage(key, chatId, OutboxKind.AnswerCallbackQuery, JsonSerializer.Serialize(payload, JsonBotAPI.Options), dueAt, Paced: false);
     }
 
     /// <summary>
@@ -118,7 +124,7 @@ public sealed class TelegramAdapter : IMessengerAdapter
         return cut;
     }
 
-    private static bool IsGroup(Chat? chat) => chat?.Type is "group" or "supergroup";
+    private static bool IsGroup(Chat? chat) => chat?.Type is ChatType.Group or ChatType.Supergroup;
 
     private static Sender ToSender(User user) => new(user.Id, user.FirstName, user.LastName, user.Username);
 

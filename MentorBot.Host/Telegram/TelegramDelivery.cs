@@ -1,15 +1,24 @@
 using System.Text.Json;
 using MentorBot.Host.Outbox;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Host.Telegram;
 
 /// <summary>
-/// Performs outbox rows through the Bot API client and classifies its errors for the sender:
-/// 429 → pause (retry_after), 403 → unreachable, other 4xx → permanent, 5xx and network → transient.
+/// Performs outbox rows through Telegram.Bot and classifies its errors for the sender (Bot API error codes):
+/// <see cref="ApiRequestException"/> 429 → pause every instance for <c>parameters.retry_after</c>; 403 → the
+/// person is unreachable; other 4xx → permanent, with the description; 5xx → transient.
+/// <see cref="RequestException"/> (network, timeouts, HTML bodies from a proxy, <c>ok:false</c> on a 200) → transient.
 /// </summary>
-/// <param name="client">The Bot API client (Telegram or the console stand-in).</param>
+/// <param name="client">Telegram.Bot's client (or the console's stand-in).</param>
 public sealed class TelegramDelivery(ITelegramBotClient client) : IOutboxDelivery
 {
+    /// <summary>The pause when a 429 names no <c>retry_after</c>.</summary>
+    public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(5);
+
     /// <inheritdoc />
     public async Task<long?> DeliverAsync(ClaimedOutboxRow row, CancellationToken cancellationToken)
     {
@@ -19,47 +28,56 @@ public sealed class TelegramDelivery(ITelegramBotClient client) : IOutboxDeliver
             {
                 case OutboxKind.SendMessage:
                     var message = Payload<SendMessagePayload>(row);
-                    return (await client.SendMessage(row.ChatId, message.Text, ParseMode.Html, message.ReplyMarkup, cancellationToken)).MessageId;
+                    return (await client.SendMessage(row.ChatId, message.Text, ParseMode.Html, replyMarkup: message.ReplyMarkup, cancellationToken: cancellationToken)).Id;
                 case OutboxKind.AnswerCallbackQuery:
                     var answer = Payload<AnswerCallbackQueryPayload>(row);
                     await client.AnswerCallbackQuery(answer.CallbackQueryId, answer.Text, cancellationToken: cancellationToken);
                     return null;
                 case OutboxKind.EditMessageText:
                     var edit = Payload<EditMessageTextPayload>(row);
-                    await client.EditMessageText(row.ChatId, edit.MessageId, edit.Text, ParseMode.Html, edit.ReplyMarkup, cancellationToken);
+                    await client.EditMessageText(row.ChatId, edit.MessageId, edit.Text, ParseMode.Html, edit.ReplyMarkup, cancellationToken: cancellationToken);
                     return null;
                 case OutboxKind.EditMessageReplyMarkup:
                     var markup = Payload<MessageRefPayload>(row);
-                    await client.EditMessageReplyMarkup(row.ChatId, markup.MessageId, markup.ReplyMarkup, cancellationToken);
+                    await client.EditMessageReplyMarkup(row.ChatId, markup.MessageId, markup.ReplyMarkup, cancellationToken: cancellationToken);
                     return null;
                 case OutboxKind.DeleteMessage:
                     await client.DeleteMessage(row.ChatId, Payload<MessageRefPayload>(row).MessageId, cancellationToken);
                     return null;
                 case OutboxKind.SendDocument:
                     var document = Payload<SendDocumentPayload>(row);
-                    using (var stream = new MemoryStream(document.Content))
-                        return (await client.SendDocument(row.ChatId, new InputFileStream(stream, document.FileName), document.Caption, ParseMode.Html, cancellationToken)).MessageId;
+                    await using (var stream = new MemoryStream(document.Content, writable: false))
+                        return (await client.SendDocument(row.ChatId, InputFile.FromStream(stream, document.FileName), document.Caption, ParseMode.Html, cancellationToken: cancellationToken)).Id;
                 default:
                     throw new DeliveryException(DeliveryFailure.Permanent, $"Unknown outbox kind '{row.Kind}'.");
             }
         }
         catch (ApiRequestException e)
         {
-            throw e.ErrorCode switch
-            {
-                429 => new DeliveryException(DeliveryFailure.RateLimited, e.Message, TimeSpan.FromSeconds(e.Parameters?.RetryAfter ?? 5), e),
-                403 => new DeliveryException(DeliveryFailure.Blocked, e.Message, inner: e),
-                >= 400 and < 500 => new DeliveryException(DeliveryFailure.Permanent, $"{e.ErrorCode}: {e.Message}", inner: e),
-                _ => new DeliveryException(DeliveryFailure.Transient, $"{e.ErrorCode}: {e.Message}", inner: e),
-            };
+            throw Classify(e);
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (RequestException e)
         {
-            throw new DeliveryException(DeliveryFailure.Transient, $"network: {e.Message}", inner: e);
+            throw new DeliveryException(DeliveryFailure.Transient, TelegramSecrets.Scrub($"request failed: {e.Message}{Status(e)}"));
         }
     }
 
+    /// <summary>
+    /// How the sender reacts to the Bot API's refusal <paramref name="e"/>. The result carries no inner exception
+    /// and a scrubbed message: a description or a handler's message may quote the request URL, token included.
+    /// </summary>
+    public static DeliveryException Classify(ApiRequestException e) => e.ErrorCode switch
+    {
+        429 => new DeliveryException(DeliveryFailure.RateLimited, e.Message,
+            e.Parameters?.RetryAfter is int seconds and > 0 ? TimeSpan.FromSeconds(seconds) : DefaultRetryAfter, e),
+        403 => new DeliveryException(DeliveryFailure.Blocked, TelegramSecrets.Scrub(e.Message)),
+        >= 400 and < 500 => new DeliveryException(DeliveryFailure.Permanent, TelegramSecrets.Scrub($"{e.ErrorCode}: {e.Message}")),
+        _ => new DeliveryException(DeliveryFailure.Transient, TelegramSecrets.Scrub($"{e.ErrorCode}: {e.Message}")),
+    };
+
+    private static string Status(RequestException e) => e.HttpStatusCode is { } status ? $" (HTTP {(int)status})" : "";
+
     private static T Payload<T>(ClaimedOutboxRow row) =>
-        JsonSerializer.Deserialize<T>(row.Payload, TelegramJson.Options)
+        JsonSerializer.Deserialize<T>(row.Payload, JsonBotAPI.Options)
         ?? throw new DeliveryException(DeliveryFailure.Permanent, $"Outbox row {row.Id} has an empty payload.");
 }

@@ -1,6 +1,8 @@
 using MentorBot.Domain.Conversations;
 using MentorBot.Host.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 
 namespace MentorBot.Host.Telegram;
 
@@ -21,16 +23,24 @@ public sealed class TelegramDocumentDownloads(IServiceProvider services) : IDocu
         var limit = Math.Min(maxBytes, BotApiDownloadLimit);
         if (document.FileSize > limit) return null;
         var client = services.GetRequiredService<ITelegramBotClient>();
-        var file = await client.GetFile(document.FileId, cancellationToken);
-        if (file.FileSize > limit || file.FilePath is null) return null;
         using var buffer = new BoundedMemoryStream(limit);
         try
         {
+            var file = await client.GetFile(document.FileId, cancellationToken);
+            if (file.FileSize > limit || file.FilePath is null) return null;
             await client.DownloadFile(file.FilePath, buffer, cancellationToken);
         }
         catch (FileTooLargeException)
         {
             return null;
+        }
+        catch (RequestException e) when (e.InnerException is FileTooLargeException)
+        {
+            return null;
+        }
+        catch (RequestException e)
+        {
+            throw new DocumentDownloadException(TelegramSecrets.Scrub(e.Message));
         }
 
         return buffer.ToArray();

@@ -3,14 +3,20 @@ using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 
 namespace MentorBot.Host.Telegram;
 
 /// <summary>Long-polling settings.</summary>
 public sealed class PollingOptions
 {
-    /// <summary>getUpdates long-poll timeout in seconds (Bot API: 25–50 is usual).</summary>
-    public int TimeoutSeconds { get; set; } = 25;
+    /// <summary>The default of <see cref="TimeoutSeconds"/>; the client's HTTP timeout is set above it.</summary>
+    public const int DefaultTimeoutSeconds = 25;
+
+    /// <summary>getUpdates long-poll timeout in seconds (Bot API: 25–50 is usual); keep it below the client's HTTP timeout.</summary>
+    public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
 
     /// <summary>Least time between two polls when the server answers at once with nothing (an emulator never long-polls).</summary>
     public TimeSpan MinInterval { get; set; } = TimeSpan.FromSeconds(1);
@@ -28,16 +34,16 @@ public sealed class TelegramPolling(ITelegramBotClient client, UpdateInbox inbox
     /// <summary>Polls once: fetches from <paramref name="offset"/>, records, returns the next offset.</summary>
     public async Task<long?> PollOnceAsync(long? offset, CancellationToken cancellationToken)
     {
-        var updates = await client.GetUpdates(offset, 100, options.TimeoutSeconds, cancellationToken);
+        var updates = await client.GetUpdates((int?)offset, 100, options.TimeoutSeconds, cancellationToken: cancellationToken);
         if (updates.Length == 0) return offset;
         await inbox.RecordAsync(Source, updates.Select(ToInbound).ToList(), cancellationToken);
         signal.Notify();
-        return updates.Max(u => u.UpdateId) + 1;
+        return updates.Max(u => u.Id) + 1;
     }
 
-    /// <summary>Wraps a Bot API update for the inbox.</summary>
+    /// <summary>Wraps a Bot API update for the inbox, as JSON in the Bot API's shape (<see cref="JsonBotAPI.Options"/>).</summary>
     public static InboundUpdate ToInbound(Update update) =>
-        new(update.UpdateId, ChatIdOf(update), JsonSerializer.Serialize(update, TelegramJson.Options));
+        new(update.Id, ChatIdOf(update), JsonSerializer.Serialize(update, JsonBotAPI.Options));
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -69,7 +75,7 @@ public sealed class TelegramPolling(ITelegramBotClient client, UpdateInbox inbox
                 // 409 means a webhook is set or another poller runs; the others are network or database trouble.
                 failures++;
                 var delay = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5)));
-                logger.LogWarning("getUpdates failed ({Error}); retrying in {Delay}", e.Message, delay);
+                logger.LogWarning("getUpdates failed ({Error}); retrying in {Delay}", TelegramSecrets.Scrub(e.Message), delay);
                 await Task.Delay(delay, time, stoppingToken);
             }
         }

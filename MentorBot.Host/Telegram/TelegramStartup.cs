@@ -2,6 +2,9 @@ using MentorBot.Host.Configuration;
 using MentorBot.Host.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 
 namespace MentorBot.Host.Telegram;
 
@@ -16,16 +19,16 @@ public sealed class TelegramStartup(ITelegramBotClient client, ChatRoutes routes
     {
         try
         {
-            await client.SetMyCommands(routes.Menu.Select(c => new BotCommand { Command = c.Command, Description = c.Description }), cancellationToken);
+            await client.SetMyCommands(routes.Menu.Select(c => new BotCommand { Command = c.Command, Description = c.Description }), cancellationToken: cancellationToken);
         }
-        catch (Exception e) when (e is ApiRequestException or HttpRequestException or TimeoutException)
+        catch (RequestException e)
         {
-            logger.LogWarning("setMyCommands is not available ({Error}); the command menu stays as it was", e.Message);
+            logger.LogWarning("setMyCommands is not available ({Error}); the command menu stays as it was", TelegramSecrets.Scrub(e.Message));
         }
 
         if (options.Mode == ReceiveMode.Webhook)
         {
-            await client.SetWebhook(options.WebhookUrl, options.WebhookSecret, cancellationToken: cancellationToken);
+            await client.SetWebhook(options.WebhookUrl, secretToken: options.WebhookSecret, cancellationToken: cancellationToken);
             logger.LogInformation("Webhook set; listening on {ListenUrl}{Path}", options.ListenUrl, TelegramWebhook.Path);
         }
         else

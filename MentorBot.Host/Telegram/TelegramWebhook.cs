@@ -6,6 +6,8 @@ using MentorBot.Host.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Telegram.Bot;
+using Telegram.Bot.Types;
 
 namespace MentorBot.Host.Telegram;
 
@@ -32,7 +34,7 @@ public static class TelegramWebhook
             Update? update;
             try
             {
-                update = await JsonSerializer.DeserializeAsync<Update>(http.Request.Body, TelegramJson.Options, http.RequestAborted);
+                update = await JsonSerializer.DeserializeAsync<Update>(http.Request.Body, JsonBotAPI.Options, http.RequestAborted);
             }
             catch (JsonException)
             {

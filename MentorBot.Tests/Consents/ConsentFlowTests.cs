@@ -70,6 +70,8 @@ public class ConsentFlowTests
         document.Text.Should().Contain("МБОУ «Лицей № 9»").And.Contain(law).And.Contain(document.Version)
             .And.Contain("/consents").And.Contain("«Согласен»");
         document.Text.Length.Should().BeLessThan(4096, "one Telegram message, the buttons under it");
+        document.Summary.Split('\n').Should().HaveCount(3, "a phone screen leads with three lines");
+        document.Summary.Should().Contain("МБОУ «Лицей № 9»").And.Contain("/consents").And.EndWith(ConsentDocuments.FullTextPointer);
     }
 
     [Fact]

@@ -41,6 +41,7 @@ public sealed class EmulatorBot : IAsyncDisposable
         var host = BotHost.Build(options, TextReader.Null, TextWriter.Null, services =>
         {
             services.AddSingleton(new PollingOptions { MinInterval = TimeSpan.FromMilliseconds(100) });
+            services.AddHttpClient(TelegramServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => new EmulatorQuirksHandler());
             configure?.Invoke(services);
         });
         await host.StartAsync();

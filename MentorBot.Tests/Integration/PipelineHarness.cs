@@ -7,6 +7,9 @@ using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
 using MentorBot.Host.Telegram;
 using Microsoft.Extensions.DependencyInjection;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Tests.Integration;
 
@@ -43,29 +46,29 @@ public sealed class PipelineHarness : IAsyncLifetime
 
     public Update Text(long userId, string text) => new()
     {
-        UpdateId = ++nextUpdateId,
-        Message = new Message { MessageId = (int)nextUpdateId, From = Person(userId), Chat = new Chat { Id = userId, Type = "private" }, Date = Clock.GetUtcNow().UtcDateTime, Text = text },
+        Id = (int)++nextUpdateId,
+        Message = new Message { Id = (int)nextUpdateId, From = Person(userId), Chat = new Chat { Id = userId, Type = ChatType.Private }, Date = Clock.GetUtcNow().UtcDateTime, Text = text },
     };
 
     public Update Document(long userId, string fileId, string? fileName, long? size) => new()
     {
-        UpdateId = ++nextUpdateId,
+        Id = (int)++nextUpdateId,
         Message = new Message
         {
-            MessageId = (int)nextUpdateId, From = Person(userId), Chat = new Chat { Id = userId, Type = "private" }, Date = Clock.GetUtcNow().UtcDateTime,
+            Id = (int)nextUpdateId, From = Person(userId), Chat = new Chat { Id = userId, Type = ChatType.Private }, Date = Clock.GetUtcNow().UtcDateTime,
             Document = new Document { FileId = fileId, FileName = fileName, FileSize = size },
         },
     };
 
     public Update Press(long userId, string data) => new()
     {
-        UpdateId = ++nextUpdateId,
+        Id = (int)++nextUpdateId,
         CallbackQuery = new CallbackQuery
         {
             Id = $"cb{nextUpdateId}",
             From = Person(userId),
             Data = data,
-            Message = new Message { MessageId = 1, Chat = new Chat { Id = userId, Type = "private" }, Date = Clock.GetUtcNow().UtcDateTime },
+            Message = new Message { Id = 1, Chat = new Chat { Id = userId, Type = ChatType.Private }, Date = Clock.GetUtcNow().UtcDateTime },
         },
     };
 
@@ -86,7 +89,7 @@ public sealed class PipelineHarness : IAsyncLifetime
         await using var connection = await database.DataSource.OpenConnectionAsync();
         var payloads = await connection.QueryAsync<string>(
             "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_message' ORDER BY id", new { chatId });
-        return payloads.Select(p => JsonSerializer.Deserialize<SendMessagePayload>(p, TelegramJson.Options)!.Text).ToList();
+        return payloads.Select(p => JsonSerializer.Deserialize<SendMessagePayload>(p, JsonBotAPI.Options)!.Text).ToList();
     }
 
     public async Task<T> ScalarAsync<T>(string sql, object? args = null)

@@ -34,6 +34,37 @@ public class MeetingCheckInTests
     }
 
     [Fact]
+    public void A_meeting_before_the_pair_was_approved_is_refused_with_the_approval_date()
+    {
+        var approved = Anna with { ApprovedOn = new DateOnly(2026, 9, 15) };
+        var refusal = MeetingsTexts.BeforeApproval(new DateOnly(2026, 9, 14), new DateOnly(2026, 9, 15));
+        refusal.Should().Contain("Пара утверждена 15.09.2026").And.Contain("не раньше 15.09.2026");
+
+        var step = Begin("14.09 45 минут очно, тема: самоанализ урока", approved);
+        step.State.Should().Be(CheckInState.AskingDate);
+        step.Data.Date.Should().BeNull();
+        step.Replies.Single().Text.Should().StartWith(refusal);
+
+        var typed = Say(step, "14.09");
+        typed.State.Should().Be(CheckInState.AskingDate);
+        typed.Replies.Single().Text.Should().StartWith(refusal);
+
+        Say(typed, "15.09").State.Should().Be(CheckInState.Confirming);
+    }
+
+    [Fact]
+    public void A_date_given_before_choosing_the_pair_is_asked_again_for_a_pair_approved_later()
+    {
+        var step = Begin("14.09 45 минут очно, тема: самоанализ урока", Anna, Ivan with { ApprovedOn = new DateOnly(2026, 9, 16) });
+        step.State.Should().Be(CheckInState.AskingPair);
+
+        step = Press(step, "meet:pair:12");
+
+        step.State.Should().Be(CheckInState.AskingDate);
+        step.Replies.Single().Text.Should().StartWith(MeetingsTexts.BeforeApproval(new DateOnly(2026, 9, 14), new DateOnly(2026, 9, 16)));
+    }
+
+    [Fact]
     public void Missing_date_and_duration_are_asked_in_turn_then_the_card_is_shown()
     {
         var step = Begin("тема: родительское собрание", Anna);

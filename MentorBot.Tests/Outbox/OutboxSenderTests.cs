@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
 using MentorBot.Host.Outbox;
+using MentorBot.Host.Telegram;
+using MentorBot.Tests.Telegram;
 using MentorBot.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorBot.Tests.Outbox;
 
 /// <summary>
-/// The outbox sender against a real PostgreSQL with a manual clock (DESIGN.md decision 5): idempotent
+/// The outbox sender against a real PostgreSQL with a manual clock, delivering through Telegram.Bot over HTTP to
+/// a fake Bot API (DESIGN.md decision 5): idempotent
 /// enqueue, global and per-chat rates, the bot-wide 429 pause, 403 → unreachable, retries and failures,
 /// leases, and two senders on one database sending each row exactly once.
 /// </summary>
@@ -14,10 +17,15 @@ public sealed class OutboxSenderTests : IAsyncLifetime
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
     private readonly PipelineHarness harness = new();
+    private readonly List<IAsyncDisposable> disposables = [];
 
     public Task InitializeAsync() => harness.InitializeAsync();
 
-    public Task DisposeAsync() => harness.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        foreach (var disposable in disposables) await disposable.DisposeAsync();
+        await harness.DisposeAsync();
+    }
 
     private ManualTimeProvider Clock => harness.Clock;
 
@@ -53,7 +61,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     {
         (await EnqueueAsync(Message("upd:1:0", 10))).Should().Be(1);
         (await EnqueueAsync(Message("upd:1:0", 10))).Should().Be(0);
-        var delivery = new RecordingDelivery(Clock);
+        var delivery = new RecordingDelivery(Clock, disposables);
         var sender = harness.NewSender(delivery, Options());
 
         await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(10));
@@ -66,7 +74,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     public async Task The_global_rate_is_held_in_every_one_second_window()
     {
         await EnqueueAsync(Enumerable.Range(0, 60).Select(i => Message($"m{i}", 1000 + i)).ToArray());
-        var delivery = new RecordingDelivery(Clock);
+        var delivery = new RecordingDelivery(Clock, disposables);
         var sender = harness.NewSender(delivery, Options(rate: 25));
 
         await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(10));
@@ -85,7 +93,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     {
         await EnqueueAsync(Enumerable.Range(0, 5).Select(i => Message($"a{i}", 1, dueIn: TimeSpan.FromMilliseconds(i))).ToArray());
         await EnqueueAsync(Enumerable.Range(0, 3).Select(i => Message($"b{i}", 2, dueIn: TimeSpan.FromMilliseconds(i))).ToArray());
-        var delivery = new RecordingDelivery(Clock);
+        var delivery = new RecordingDelivery(Clock, disposables);
         var sender = harness.NewSender(delivery, Options());
 
         await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(20));
@@ -100,7 +108,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     public async Task Rows_enqueued_with_the_same_due_time_keep_their_order_within_a_chat()
     {
         await EnqueueAsync(Enumerable.Range(0, 4).Select(i => Message($"s{i}", 7)).ToArray());
-        var delivery = new RecordingDelivery(Clock);
+        var delivery = new RecordingDelivery(Clock, disposables);
         var sender = harness.NewSender(delivery, Options());
 
         await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(10));
@@ -112,7 +120,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     public async Task A_group_gets_at_most_one_message_per_three_seconds()
     {
         await EnqueueAsync(Enumerable.Range(0, 4).Select(i => Message($"g{i}", -1001, dueIn: TimeSpan.FromMilliseconds(i), isGroup: true)).ToArray());
-        var delivery = new RecordingDelivery(Clock);
+        var delivery = new RecordingDelivery(Clock, disposables);
         var sender = harness.NewSender(delivery, Options());
 
         await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(30));
@@ -127,15 +135,15 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     public async Task A_429_pauses_every_chat_and_every_sender_for_retry_after_then_the_row_is_sent()
     {
         await EnqueueAsync(Message("limited", 1));
-        var delivery = new RecordingDelivery(Clock);
-        delivery.FailNext("limited", new DeliveryException(DeliveryFailure.RateLimited, "Too Many Requests: retry after 35", TimeSpan.FromSeconds(35)));
+        var delivery = new RecordingDelivery(Clock, disposables);
+        delivery.FailNext("limited", FakeBotApi.Responses.TooManyRequests(35));
         var sender = harness.NewSender(delivery, Options());
         var start = Clock.GetUtcNow();
 
         (await sender.SendDueAsync(CancellationToken.None)).Should().Be(1);
         await EnqueueAsync(Message("other-chat", 2), Message("third-chat", 3));
         // A second instance (fresh memory) must see the pause too: it lives in the database.
-        var secondDelivery = new RecordingDelivery(Clock);
+        var secondDelivery = new RecordingDelivery(Clock, disposables);
         var second = harness.NewSender(secondDelivery, Options());
         while (Clock.GetUtcNow() < start + TimeSpan.FromSeconds(35))
         {
@@ -162,8 +170,8 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     {
         await harness.ExecuteAsync("INSERT INTO participants (telegram_user_id, chat_id, first_name) VALUES (55, 55, 'Борис'), (66, 66, 'Вера')");
         await EnqueueAsync(Message("b0", 55), Message("b1", 55, dueIn: TimeSpan.FromMilliseconds(1)), Message("b-later", 55, dueIn: TimeSpan.FromHours(1)), Message("v0", 66));
-        var delivery = new RecordingDelivery(Clock);
-        delivery.FailNext("b0", new DeliveryException(DeliveryFailure.Blocked, "Forbidden: bot was blocked by the user"));
+        var delivery = new RecordingDelivery(Clock, disposables);
+        delivery.FailNext("b0", FakeBotApi.Responses.BlockedByUser());
         var sender = harness.NewSender(delivery, Options());
 
         await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(10));
@@ -184,7 +192,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     public async Task Transient_failures_are_retried_with_growing_delays_then_the_row_fails_with_the_reason()
     {
         await EnqueueAsync(Message("flaky", 9));
-        var delivery = new RecordingDelivery(Clock) { AlwaysFail = new DeliveryException(DeliveryFailure.Transient, "502: Bad Gateway") };
+        var delivery = new RecordingDelivery(Clock, disposables) { AlwaysFail = BadGatewayJson() };
         var options = Options(maxAttempts: 4);
         options.RetryDelay = TimeSpan.FromSeconds(5);
         var sender = harness.NewSender(delivery, options);
@@ -208,8 +216,8 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     public async Task A_transient_failure_followed_by_success_sends_the_row()
     {
         await EnqueueAsync(Message("once", 9));
-        var delivery = new RecordingDelivery(Clock);
-        delivery.FailNext("once", new DeliveryException(DeliveryFailure.Transient, "network: connection reset"));
+        var delivery = new RecordingDelivery(Clock, disposables);
+        delivery.FailNext("once", FakeBotApi.Responses.BadGatewayHtml());
         var sender = harness.NewSender(delivery, Options());
 
         await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(30));
@@ -226,8 +234,8 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     {
         // A long reply split in three: if the first part hits a 502 or a 429, the person must still read 1, 2, 3.
         await EnqueueAsync(Message("part1", 21), Message("part2", 21, dueIn: TimeSpan.FromMilliseconds(1)), Message("part3", 21, dueIn: TimeSpan.FromMilliseconds(2)));
-        var delivery = new RecordingDelivery(Clock);
-        delivery.FailNext("part1", new DeliveryException(failure, "502: Bad Gateway", TimeSpan.FromSeconds(3)));
+        var delivery = new RecordingDelivery(Clock, disposables);
+        delivery.FailNext("part1", failure == DeliveryFailure.RateLimited ? FakeBotApi.Responses.TooManyRequests(3) : BadGatewayJson());
         var sender = harness.NewSender(delivery, Options());
 
         await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(30));
@@ -241,8 +249,8 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     public async Task A_400_fails_the_row_at_once_and_the_chat_goes_on()
     {
         await EnqueueAsync(Message("bad", 4), Message("next", 4, dueIn: TimeSpan.FromMilliseconds(1)));
-        var delivery = new RecordingDelivery(Clock);
-        delivery.FailNext("bad", new DeliveryException(DeliveryFailure.Permanent, "400: Bad Request: can't parse entities"));
+        var delivery = new RecordingDelivery(Clock, disposables);
+        delivery.FailNext("bad", new FakeResponse(400, """{"ok":false,"error_code":400,"description":"Bad Request: can't parse entities"}"""));
         var sender = harness.NewSender(delivery, Options());
 
         await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(10));
@@ -258,7 +266,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     public async Task Rows_not_yet_due_are_not_sent()
     {
         await EnqueueAsync(Message("later", 3, dueIn: TimeSpan.FromSeconds(10)));
-        var delivery = new RecordingDelivery(Clock);
+        var delivery = new RecordingDelivery(Clock, disposables);
         var sender = harness.NewSender(delivery, Options());
         var start = Clock.GetUtcNow();
 
@@ -278,7 +286,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     public async Task Callback_answers_are_not_held_behind_the_chats_pacing()
     {
         await EnqueueAsync(Message("first", 8));
-        var delivery = new RecordingDelivery(Clock);
+        var delivery = new RecordingDelivery(Clock, disposables);
         var sender = harness.NewSender(delivery, Options());
         (await sender.SendDueAsync(CancellationToken.None)).Should().Be(1);
 
@@ -300,7 +308,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         var now = Clock.GetUtcNow().UtcDateTime;
         await harness.ExecuteAsync("UPDATE outbox SET status = 'sending', attempts = 1, lease_until = @expired WHERE idempotency_key = 'orphan'", new { expired = now.AddSeconds(-1) });
         await harness.ExecuteAsync("UPDATE outbox SET status = 'sending', attempts = 1, lease_until = @live WHERE idempotency_key = 'in-flight'", new { live = now.AddMinutes(1) });
-        var delivery = new RecordingDelivery(Clock);
+        var delivery = new RecordingDelivery(Clock, disposables);
         var sender = harness.NewSender(delivery, Options());
 
         (await sender.SendDueAsync(CancellationToken.None)).Should().Be(1);
@@ -324,8 +332,8 @@ public sealed class OutboxSenderTests : IAsyncLifetime
             for (var chat = 0; chat < chats; chat++)
                 messages.Add(Message($"c{chat}.{round}", 5000 + chat));
         await EnqueueAsync(messages.ToArray());
-        var first = new RecordingDelivery(Clock) { YieldFirst = true };
-        var second = new RecordingDelivery(Clock) { YieldFirst = true };
+        var first = new RecordingDelivery(Clock, disposables);
+        var second = new RecordingDelivery(Clock, disposables);
         var a = harness.NewSender(first, Options(rate: 30));
         var b = harness.NewSender(second, Options(rate: 30));
 
@@ -358,34 +366,47 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         calls.Zip(calls.Skip(1), (x, y) => y.At - x.At).Should().OnlyContain(gap => gap >= interval, $"chat {chatId} needs {interval} between messages");
     }
 
-    /// <summary>One call the fake delivery received: the row's key (its text), chat, the manual clock's time, and arrival order.</summary>
+    /// <summary>One call the fake Bot API received: the row's key (its text), chat, the manual clock's time, and arrival order.</summary>
     public sealed record Call(string Key, long ChatId, DateTimeOffset At, long Sequence);
 
-    /// <summary>Records every call with the manual clock's time; fails the calls a test programs.</summary>
-    private sealed class RecordingDelivery(TimeProvider clock) : IOutboxDelivery
+    /// <summary>
+    /// The real delivery (Telegram.Bot's client and <see cref="TelegramDelivery"/>) over HTTP to a fake Bot API that
+    /// records every call with the manual clock's time and answers the calls a test programs with Telegram's real
+    /// error bodies.
+    /// </summary>
+    private sealed class RecordingDelivery : IOutboxDelivery, IAsyncDisposable
     {
         private readonly ConcurrentQueue<Call> calls = new();
-        private readonly ConcurrentDictionary<string, ConcurrentQueue<DeliveryException>> failures = new();
+        private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> failures = new();
+        private readonly FakeBotApi api = new();
+        private readonly TelegramDelivery delivery;
         private long sequence;
-        private long messageId = 1000;
+
+        public RecordingDelivery(TimeProvider clock, ICollection<IAsyncDisposable> owner)
+        {
+            owner.Add(this);
+            delivery = new TelegramDelivery(api.CreateClient());
+            api.Handler = request =>
+            {
+                var key = request["text"].GetString()!;
+                var chatId = request.Has("chat_id") ? request["chat_id"].GetInt64() : 0;
+                calls.Enqueue(new Call(key, chatId, clock.GetUtcNow(), Interlocked.Increment(ref sequence)));
+                if (AlwaysFail is { } always) return always;
+                return failures.TryGetValue(key, out var queue) && queue.TryDequeue(out var failure) ? failure : null;
+            };
+        }
 
         public IReadOnlyList<Call> Calls => calls.OrderBy(c => c.Sequence).ToList();
 
-        public DeliveryException? AlwaysFail { get; init; }
+        public FakeResponse? AlwaysFail { get; init; }
 
-        public bool YieldFirst { get; init; }
+        public void FailNext(string key, FakeResponse failure) =>
+            failures.GetOrAdd(key, _ => new ConcurrentQueue<FakeResponse>()).Enqueue(failure);
 
-        public void FailNext(string key, DeliveryException failure) =>
-            failures.GetOrAdd(key, _ => new ConcurrentQueue<DeliveryException>()).Enqueue(failure);
+        public Task<long?> DeliverAsync(ClaimedOutboxRow row, CancellationToken cancellationToken) => delivery.DeliverAsync(row, cancellationToken);
 
-        public async Task<long?> DeliverAsync(ClaimedOutboxRow row, CancellationToken cancellationToken)
-        {
-            if (YieldFirst) await Task.Yield();
-            var key = System.Text.Json.JsonDocument.Parse(row.Payload).RootElement.GetProperty("text").GetString()!;
-            calls.Enqueue(new Call(key, row.ChatId, clock.GetUtcNow(), Interlocked.Increment(ref sequence)));
-            if (AlwaysFail is { } always) throw always;
-            if (failures.TryGetValue(key, out var queue) && queue.TryDequeue(out var failure)) throw failure;
-            return Interlocked.Increment(ref messageId);
-        }
+        public ValueTask DisposeAsync() => api.DisposeAsync();
     }
+
+    private static FakeResponse BadGatewayJson() => new(502, """{"ok":false,"error_code":502,"description":"Bad Gateway"}""");
 }

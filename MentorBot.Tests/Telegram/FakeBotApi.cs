@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using MentorBot.Host.Telegram;
+using Telegram.Bot;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -49,7 +50,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     /// <summary>The token <see cref="CreateClient"/> uses by default; shaped like a real one.</summary>
     public const string DefaultToken = "7012345678:AAH-secret_TOKEN-0123456789abcdefXYZ";
 
-    /// <summary>The base URL to put in <see cref="TelegramBotClientOptions.BaseUrl"/> with a handler from <see cref="CreateHandler"/>.</summary>
+    /// <summary>The API root to give the client together with a handler from <see cref="CreateHandler"/>.</summary>
     public const string BaseUrl = "http://localhost";
 
     private readonly WebApplication _app;
@@ -94,13 +95,15 @@ public sealed class FakeBotApi : IAsyncDisposable
     /// <summary>An HttpClient that reaches this server.</summary>
     public HttpClient CreateHttpClient() => _app.GetTestClient();
 
-    /// <summary>A real <see cref="TelegramBotClient"/> talking to this server.</summary>
-    public TelegramBotClient CreateClient(string token = DefaultToken, TimeSpan? requestTimeout = null, TimeSpan? longPollGrace = null)
+    /// <summary>
+    /// Telegram.Bot's <see cref="TelegramBotClient"/> talking to this server with the production options
+    /// (<see cref="TelegramServiceCollectionExtensions.ClientOptions"/>) and HTTP time limit, unless <paramref name="timeout"/> is given.
+    /// </summary>
+    public TelegramBotClient CreateClient(string token = DefaultToken, TimeSpan? timeout = null)
     {
-        var options = new TelegramBotClientOptions { Token = token, BaseUrl = BaseUrl };
-        if (requestTimeout is { } timeout) options.RequestTimeout = timeout;
-        if (longPollGrace is { } grace) options.LongPollGrace = grace;
-        return new TelegramBotClient(options, CreateHttpClient());
+        var http = CreateHttpClient();
+        http.Timeout = timeout ?? TelegramServiceCollectionExtensions.HttpTimeout;
+        return new TelegramBotClient(TelegramServiceCollectionExtensions.ClientOptions(token, BaseUrl), http);
     }
 
     /// <inheritdoc />
@@ -152,8 +155,14 @@ public sealed class FakeBotApi : IAsyncDisposable
         }
         else
         {
-            using var document = await JsonDocument.ParseAsync(request.Body);
-            json = document.RootElement.Clone();
+            // Telegram.Bot sends parameterless methods (getMe) without a body.
+            using var reader = new StreamReader(request.Body);
+            var body = await reader.ReadToEndAsync();
+            if (body.Length > 0)
+            {
+                using var document = JsonDocument.Parse(body);
+                json = document.RootElement.Clone();
+            }
         }
         return new RecordedRequest(token, method, request.ContentType, json, form, files);
     }
@@ -161,7 +170,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     /// <summary>What Telegram answers when all goes well, shaped from the request where it matters.</summary>
     private FakeResponse DefaultSuccess(RecordedRequest request)
     {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        const long now = 1788242400; // A fixed instant: no test reads the wall clock.
         object result = request.Method switch
         {
             "getMe" => new { id = 7012345678, is_bot = true, first_name = "MentorBot", username = "mentor_test_bot" },
@@ -222,5 +231,9 @@ public sealed class FakeBotApi : IAsyncDisposable
 
         /// <summary>The emulator's answer to sendMessage and the edit/answer methods: success without a result.</summary>
         public static FakeResponse NullResult() => new(200, """{"ok":true,"result":null}""");
+
+        /// <summary>A 200 whose body says the request failed (Bot API: <c>ok</c> decides, not the HTTP status).</summary>
+        public static FakeResponse OkFalseOn200() =>
+            new(200, """{"ok":false,"error_code":500,"description":"Internal Server Error: restart"}""");
     }
 }

@@ -4,6 +4,7 @@ using MentorBot.Domain.Conversations;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Pipeline;
 using MentorBot.Host.Telegram;
+using Telegram.Bot;
 
 namespace MentorBot.Tests.Telegram;
 
@@ -18,7 +19,7 @@ public sealed class TelegramAdapterTests
     private readonly TelegramAdapter adapter = new();
 
     private static SendMessagePayload Payload(OutboxMessage message) =>
-        JsonSerializer.Deserialize<SendMessagePayload>(message.PayloadJson, TelegramJson.Options)!;
+        JsonSerializer.Deserialize<SendMessagePayload>(message.PayloadJson, JsonBotAPI.Options)!;
 
     [Fact]
     public void Plain_text_is_html_escaped_ampersand_first()
@@ -126,9 +127,43 @@ public sealed class TelegramAdapterTests
 
         row.Paced.Should().BeFalse();
         row.Kind.Should().Be(OutboxKind.AnswerCallbackQuery);
-        var payload = JsonSerializer.Deserialize<AnswerCallbackQueryPayload>(row.PayloadJson, TelegramJson.Options)!;
+        var payload = JsonSerializer.Deserialize<AnswerCallbackQueryPayload>(row.PayloadJson, JsonBotAPI.Options)!;
         payload.CallbackQueryId.Should().Be("cb-77");
         payload.Text!.Length.Should().Be(TelegramAdapter.MaxCallbackAnswerLength);
+    }
+
+    [Fact]
+    public void Inbox_rows_written_before_Telegram_Bot_still_read()
+    {
+        // Exactly what our own serializer stored (snake_case, nulls omitted, raw Cyrillic, no chat_instance,
+        // no file_unique_id): a text from the console chat, a button press from the emulator, a document.
+        var text = adapter.Read("console", 7, """
+            {"update_id":7,"message":{"message_id":7,"from":{"id":1,"is_bot":false,"first_name":"Пользователь 1"},"chat":{"id":1,"type":"private"},"date":1788242400,"text":"/start inv_AbC"}}
+            """)!;
+        var press = adapter.Read("telegram", 1002, """
+            {"update_id":1002,"callback_query":{"id":"cb1002","from":{"id":111,"is_bot":false,"first_name":"Анна"},"message":{"message_id":1,"chat":{"id":111,"type":"private"},"date":1788242400},"data":"consent:yes"}}
+            """)!;
+        var document = adapter.Read("telegram", 1003, """
+            {"update_id":1003,"message":{"message_id":3,"from":{"id":111,"is_bot":false,"first_name":"Анна"},"chat":{"id":111,"type":"private"},"date":1788242400,"document":{"file_id":"BQAC","file_name":"карта.txt","file_size":120}}}
+            """)!;
+
+        text.Input.Should().Be(new CommandInput("start", "inv_AbC"));
+        text.From.Should().Be(new Sender(1, "Пользователь 1", null, null));
+        press.Input.Should().Be(new ChoiceInput("consent:yes"));
+        press.CallbackQueryId.Should().Be("cb1002");
+        press.MessageId.Should().Be(1);
+        document.Input.Should().Be(new DocumentInput("BQAC", "карта.txt", 120));
+    }
+
+    [Fact]
+    public void Outbox_payloads_written_before_Telegram_Bot_still_read()
+    {
+        const string old = """{"text":"Согласны?","reply_markup":{"inline_keyboard":[[{"text":"Да","callback_data":"consent:yes"},{"text":"Нет","callback_data":"consent:no"}]]}}""";
+
+        var payload = JsonSerializer.Deserialize<SendMessagePayload>(old, JsonBotAPI.Options)!;
+
+        payload.Text.Should().Be("Согласны?");
+        payload.ReplyMarkup!.InlineKeyboard.Single().Select(b => b.CallbackData).Should().Equal("consent:yes", "consent:no");
     }
 
     [Fact]

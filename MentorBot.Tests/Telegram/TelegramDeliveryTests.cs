@@ -6,8 +6,8 @@ using MentorBot.Host.Telegram;
 namespace MentorBot.Tests.Telegram;
 
 /// <summary>
-/// The sender's Telegram half through the real <see cref="TelegramBotClient"/> and the fake Bot API's
-/// real response shapes: each Bot API failure is classified the way the sender must react to it.
+/// The sender's Telegram half through Telegram.Bot's client, configured as in production, over HTTP to the fake
+/// Bot API's real response shapes: each Bot API failure is classified the way the sender must react to it.
 /// </summary>
 public sealed class TelegramDeliveryTests : IAsyncLifetime
 {
@@ -18,7 +18,7 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await api.DisposeAsync();
 
-    private TelegramDelivery Delivery() => new(api.CreateClient());
+    private TelegramDelivery Delivery(TimeSpan? timeout = null) => new(api.CreateClient(timeout: timeout));
 
     /// <summary>A sendMessage row as the adapter renders it, claimed for its first attempt.</summary>
     private static ClaimedOutboxRow MessageRow(Reply reply, long chatId = 111)
@@ -27,10 +27,10 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime
         return new ClaimedOutboxRow(1, chatId, message.Kind, message.PayloadJson, 1);
     }
 
-    private async Task<DeliveryException> FailureOf(FakeResponse response)
+    private async Task<DeliveryException> FailureOf(FakeResponse response, TimeSpan? timeout = null)
     {
         api.Enqueue("sendMessage", response);
-        var act = () => Delivery().DeliverAsync(MessageRow(Reply.Plain("Привет")), CancellationToken.None);
+        var act = () => Delivery(timeout).DeliverAsync(MessageRow(Reply.Plain("Привет")), CancellationToken.None);
         return (await act.Should().ThrowAsync<DeliveryException>()).Which;
     }
 
@@ -44,7 +44,7 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime
         var request = api.RequestsTo("sendMessage").Should().ContainSingle().Subject;
         request["chat_id"].GetInt64().Should().Be(4242);
         request["text"].GetString().Should().Be("Согласны &lt;да/нет&gt;?");
-        request["parse_mode"].GetString().Should().Be("HTML");
+        request["parse_mode"].GetString().Should().BeEquivalentTo("HTML", "Telegram reads parse_mode case-insensitively; Telegram.Bot writes Html");
         var buttons = request["reply_markup"].GetProperty("inline_keyboard")[0];
         buttons.GetArrayLength().Should().Be(2);
         buttons[0].GetProperty("text").GetString().Should().Be("Да");
@@ -67,12 +67,75 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_429_is_rate_limited_with_the_servers_retry_after()
+    public async Task A_429_is_rate_limited_with_the_servers_retry_after_after_one_request()
     {
-        var failure = await FailureOf(FakeBotApi.Responses.TooManyRequests(35));
+        // Telegram.Bot retries a 429 inside the call by default; ours is configured not to (RetryCount 1).
+        api.Enqueue("sendMessage", FakeBotApi.Responses.TooManyRequests(3));
+        var failure = await FailureOf(FakeBotApi.Responses.TooManyRequests(3));
 
         failure.Failure.Should().Be(DeliveryFailure.RateLimited);
-        failure.RetryAfter.Should().Be(TimeSpan.FromSeconds(35));
+        failure.RetryAfter.Should().Be(TimeSpan.FromSeconds(3));
+        api.RequestsTo("sendMessage").Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_200_with_ok_false_is_transient()
+    {
+        var failure = await FailureOf(FakeBotApi.Responses.OkFalseOn200());
+
+        failure.Failure.Should().Be(DeliveryFailure.Transient);
+    }
+
+    [Fact]
+    public async Task A_send_that_outlasts_the_http_timeout_is_transient()
+    {
+        var failure = await FailureOf(new FakeResponse(200, "", Hang: true), timeout: TimeSpan.FromMilliseconds(300));
+
+        failure.Failure.Should().Be(DeliveryFailure.Transient);
+        failure.Message.Should().Contain("timed out");
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_transient_and_names_no_token()
+    {
+        // Port 9 (discard) on loopback: nothing listens there on a test machine.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var client = new global::Telegram.Bot.TelegramBotClient(TelegramServiceCollectionExtensions.ClientOptions(FakeBotApi.DefaultToken, "http://127.0.0.1:9"), http);
+
+        var act = () => new TelegramDelivery(client).DeliverAsync(MessageRow(Reply.Plain("Привет")), CancellationToken.None);
+
+        var failure = (await act.Should().ThrowAsync<DeliveryException>()).Which;
+        failure.Failure.Should().Be(DeliveryFailure.Transient);
+        failure.ToString().Should().NotContain(FakeBotApi.DefaultToken.Split(':')[1]);
+    }
+
+    [Fact]
+    public async Task A_document_goes_out_as_multipart_with_its_cyrillic_name_and_html_caption()
+    {
+        var row = new TelegramAdapter().RenderDocument("Приказ.docx", [1, 2, 3], "<b>Приказ</b>", 555, false, "d", Due);
+
+        var messageId = await Delivery().DeliverAsync(new ClaimedOutboxRow(4, 555, row.Kind, row.PayloadJson, 1), CancellationToken.None);
+
+        messageId.Should().BePositive();
+        var request = api.RequestsTo("sendDocument").Should().ContainSingle().Subject;
+        request.Form["chat_id"].Should().Be("555");
+        request.Form["caption"].Should().Be("<b>Приказ</b>");
+        request.Form["parse_mode"].Should().BeEquivalentTo("HTML");
+        request.Files.Should().ContainSingle().Which.Should().Match<RecordedFile>(f => f.FileName == "Приказ.docx" && f.Content.SequenceEqual(new byte[] { 1, 2, 3 }));
+    }
+
+    [Fact]
+    public async Task An_edit_of_a_message_sends_its_id_text_and_keyboard()
+    {
+        const string payload = """{"message_id":77,"text":"Готово","reply_markup":{"inline_keyboard":[[{"text":"Ок","callback_data":"ok"}]]}}""";
+        api.Enqueue("editMessageText", FakeBotApi.Responses.Ok("""{"message_id":77,"chat":{"id":111,"type":"private"},"date":1788242400,"text":"Готово"}"""));
+
+        await Delivery().DeliverAsync(new ClaimedOutboxRow(5, 111, OutboxKind.EditMessageText, payload, 1), CancellationToken.None);
+
+        var request = api.RequestsTo("editMessageText").Should().ContainSingle().Subject;
+        request["message_id"].GetInt32().Should().Be(77);
+        request["text"].GetString().Should().Be("Готово");
+        request["reply_markup"].GetProperty("inline_keyboard")[0][0].GetProperty("callback_data").GetString().Should().Be("ok");
     }
 
     [Fact]
@@ -115,7 +178,7 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime
         var responses = new[]
         {
             FakeBotApi.Responses.TooManyRequests(), FakeBotApi.Responses.BlockedByUser(),
-            FakeBotApi.Responses.ChatNotFound(), FakeBotApi.Responses.BadGatewayHtml(),
+            FakeBotApi.Responses.ChatNotFound(), FakeBotApi.Responses.BadGatewayHtml(), FakeBotApi.Responses.OkFalseOn200(),
         };
         foreach (var response in responses)
         {

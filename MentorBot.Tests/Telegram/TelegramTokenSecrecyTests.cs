@@ -1,16 +1,19 @@
 using System.Collections.Concurrent;
-using System.Net;
+using MentorBot.Domain.Conversations;
+using MentorBot.Host.Outbox;
 using MentorBot.Host.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot;
 
 namespace MentorBot.Tests.Telegram;
 
-/// <summary>The bot token is in every request URL; it must never reach a log line or an exception message.</summary>
+/// <summary>The bot token is in every request URL; it must never reach a log line or an exception we keep or log.</summary>
 public sealed class TelegramTokenSecrecyTests : IAsyncLifetime
 {
     private const string Token = FakeBotApi.DefaultToken;
     private const string TokenSecretPart = "AAH-secret_TOKEN";
+    private static readonly DateTimeOffset Due = new(2026, 9, 1, 6, 0, 0, TimeSpan.Zero);
 
     private readonly FakeBotApi _api = new();
     private readonly CapturingLoggerProvider _logs = new();
@@ -19,27 +22,34 @@ public sealed class TelegramTokenSecrecyTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
-    [Fact]
-    public async Task No_log_line_or_exception_from_the_registered_client_contains_the_token()
+    private static ClaimedOutboxRow Row()
     {
-        await using var provider = BuildServices(services => services.AddTelegramBotClient(_ => Options()));
+        var message = new TelegramAdapter().Render(Reply.Plain("Привет"), 111, false, "k", Due).Single();
+        return new ClaimedOutboxRow(1, 111, message.Kind, message.PayloadJson, 1);
+    }
+
+    [Fact]
+    public async Task No_log_line_or_failure_from_the_registered_client_contains_the_token()
+    {
+        await using var provider = BuildServices(services => services.AddTelegramBotClient(Token, FakeBotApi.BaseUrl));
         var client = provider.GetRequiredService<ITelegramBotClient>();
+        var delivery = new TelegramDelivery(client);
         var log = provider.GetRequiredService<ILogger<TelegramTokenSecrecyTests>>();
         _api.Enqueue("sendMessage", FakeBotApi.Responses.ChatNotFound());
         _api.Enqueue("sendMessage", FakeBotApi.Responses.BlockedByUser());
         _api.Enqueue("sendMessage", FakeBotApi.Responses.TooManyRequests());
         _api.Enqueue("sendMessage", FakeBotApi.Responses.BadGatewayHtml());
-        _api.EnqueueHang("sendMessage");
+        _api.Enqueue("sendMessage", 401, $$"""{"ok":false,"error_code":401,"description":"Unauthorized: bot{{Token}} unknown"}""");
 
         await client.GetMe();
-        var failures = new List<Exception>();
+        var failures = new List<DeliveryException>();
         for (var i = 0; i < 5; i++)
         {
             try
             {
-                await client.SendMessage(111, "x");
+                await delivery.DeliverAsync(Row(), CancellationToken.None);
             }
-            catch (Exception ex)
+            catch (DeliveryException ex)
             {
                 failures.Add(ex);
                 // What a careless caller would do: log the whole exception.
@@ -47,9 +57,10 @@ public sealed class TelegramTokenSecrecyTests : IAsyncLifetime
             }
         }
 
-        failures.Select(f => f.GetType()).Should().Equal(
-            typeof(ApiRequestException), typeof(ApiRequestException), typeof(ApiRequestException), typeof(ApiRequestException), typeof(TimeoutException));
-        _logs.Lines.Should().Contain(line => line.Contains("getMe"), "the capture must see the client's own log lines");
+        failures.Select(f => f.Failure).Should().Equal(
+            DeliveryFailure.Permanent, DeliveryFailure.Blocked, DeliveryFailure.RateLimited, DeliveryFailure.Transient, DeliveryFailure.Permanent);
+        _api.Requests.Should().HaveCount(6);
+        _logs.Lines.Should().HaveCount(5, "the capture must see what was logged");
         AssertNoToken(_logs.Lines.Concat(failures.Select(f => f.ToString())));
     }
 
@@ -60,56 +71,29 @@ public sealed class TelegramTokenSecrecyTests : IAsyncLifetime
         await using var provider = BuildServices(services => services.AddHttpClient(TelegramServiceCollectionExtensions.HttpClientName));
         var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(TelegramServiceCollectionExtensions.HttpClientName);
 
-        await new TelegramBotClient(Options(), http).GetMe();
+        await new TelegramBotClient(TelegramServiceCollectionExtensions.ClientOptions(Token, FakeBotApi.BaseUrl), http).GetMe();
 
         _logs.Lines.Should().Contain(line => line.Contains(Token));
     }
 
     [Fact]
-    public async Task Network_errors_are_rethrown_without_the_token()
+    public async Task Network_errors_that_quote_the_url_are_kept_without_the_token()
     {
         // A handler that fails the way a proxy or a diagnostic handler might: with the full URL in the messages.
         var leaky = new ThrowingHandler(request =>
             new HttpRequestException(
                 $"Connection refused ({request.RequestUri}) {Uri.EscapeDataString(Token)}",
                 new IOException($"socket for {request.RequestUri}")));
-        var client = new TelegramBotClient(Options(), new HttpClient(leaky));
+        var client = new TelegramBotClient(TelegramServiceCollectionExtensions.ClientOptions(Token, FakeBotApi.BaseUrl), new HttpClient(leaky));
 
-        var act = () => client.SendMessage(111, "x");
+        var act = () => new TelegramDelivery(client).DeliverAsync(Row(), CancellationToken.None);
 
-        var ex = (await act.Should().ThrowAsync<HttpRequestException>()).Which;
-        ex.Message.Should().Contain("sendMessage").And.Contain("Connection refused").And.Contain("<token>");
+        var ex = (await act.Should().ThrowAsync<DeliveryException>()).Which;
+        ex.Failure.Should().Be(DeliveryFailure.Transient);
+        ex.Message.Should().Contain("Connection refused").And.Contain("<token>");
         ex.InnerException.Should().BeNull();
         AssertNoToken([ex.ToString()]);
     }
-
-    [Fact]
-    public async Task A_refused_connection_is_an_HttpRequestException_without_the_token()
-    {
-        // Port 9 (discard) on loopback: nothing listens there on a test machine.
-        var options = new TelegramBotClientOptions { Token = Token, BaseUrl = "http://127.0.0.1:9", RequestTimeout = TimeSpan.FromSeconds(5) };
-        using var http = new HttpClient();
-
-        var act = () => new TelegramBotClient(options, http).GetMe();
-
-        var ex = (await act.Should().ThrowAsync<HttpRequestException>()).Which;
-        AssertNoToken([ex.ToString()]);
-    }
-
-    [Fact]
-    public async Task A_description_echoing_the_token_is_scrubbed()
-    {
-        _api.Enqueue("getMe", 401, $$"""{"ok":false,"error_code":401,"description":"Unauthorized: bot{{Token}} unknown"}""");
-
-        var act = () => _api.CreateClient().GetMe();
-
-        var ex = (await act.Should().ThrowAsync<ApiRequestException>()).Which;
-        ex.ErrorCode.Should().Be(401);
-        AssertNoToken([ex.ToString()]);
-    }
-
-    private static TelegramBotClientOptions Options() =>
-        new() { Token = Token, BaseUrl = FakeBotApi.BaseUrl, RequestTimeout = TimeSpan.FromSeconds(3) };
 
     private static void AssertNoToken(IEnumerable<string> texts)
     {

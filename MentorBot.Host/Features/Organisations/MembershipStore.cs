@@ -97,6 +97,35 @@ public static class MembershipStore
             new { organisationId, participantId, role = role.Code(), now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Names of the organisation's active members holding <paramref name="role"/> (the name they gave, else the
+    /// messenger's), by membership id; members without any name are left out. For the requisites of documents.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> NamesWithRoleAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, Role role, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT coalesce(nullif(btrim(m.full_name), ''), nullif(btrim(concat_ws(' ', p.first_name, p.last_name)), ''), '')
+              FROM memberships m
+              JOIN participants p ON p.id = m.participant_id
+              JOIN membership_roles r ON r.membership_id = m.id AND r.role = @role
+             WHERE m.organisation_id = @organisationId AND m.status = 'active'
+             ORDER BY m.id
+            """;
+        var names = await connection.QueryAsync<string>(new CommandDefinition(sql, new { organisationId, role = role.Code() }, transaction, cancellationToken: cancellationToken));
+        return [.. names.Where(n => n.Length > 0)];
+    }
+
+    /// <summary>Membership ids of the organisation's active members holding <paramref name="role"/> (e.g. whom to tell as curators), by id.</summary>
+    public static async Task<IReadOnlyList<long>> WithRoleAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, Role role, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT m.id FROM memberships m JOIN membership_roles r ON r.membership_id = m.id
+             WHERE m.organisation_id = @organisationId AND r.role = @role AND m.status = 'active'
+             ORDER BY m.id
+            """;
+        return [.. await connection.QueryAsync<long>(new CommandDefinition(sql, new { organisationId, role = role.Code() }, transaction, cancellationToken: cancellationToken))];
+    }
+
     private static Member ToMember(Row row)
     {
         var roles = new HashSet<Role>();

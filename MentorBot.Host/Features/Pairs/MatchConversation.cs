@@ -365,7 +365,7 @@ public sealed class MatchConversation(Notifier notifier)
         var (c, t, ct, org) = (context.Connection, context.Transaction, context.CancellationToken, member.Organisation.Id);
         var pair = await PairStore.GetAsync(c, t, org, pairId, ct);
         if (pair is null || code is null || !PairsTexts.DissolveReasons.TryGetValue(code, out var reason)
-            || !await PairStore.DissolveAsync(c, t, org, pairId, reason, ct))
+            || !await PairStore.DissolveAsync(c, t, org, pairId, reason, context.Now, ct))
         {
             context.Reply(Reply.Plain(PairsTexts.PairGone));
             return;

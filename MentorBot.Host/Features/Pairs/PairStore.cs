@@ -243,13 +243,31 @@ public static class PairStore
     }
 
     /// <summary>Dissolves a live pair with a reason; false when it is not live (any more).</summary>
-    public static async Task<bool> DissolveAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, long pairId, string reason, CancellationToken cancellationToken)
+    public static async Task<bool> DissolveAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, long pairId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = """
-            UPDATE pairs SET status = 'dissolved', dissolved_reason = @reason
+            UPDATE pairs SET status = 'dissolved', dissolved_reason = @reason, dissolved_at = @now
              WHERE id = @pairId AND organisation_id = @organisationId AND status IN ('approved', 'active')
             """;
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new { organisationId, pairId, reason }, transaction, cancellationToken: cancellationToken)) == 1;
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { organisationId, pairId, reason, now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>
+    /// The member's most recently dissolved pair that had been approved, for /plan to say why it is gone: the stored
+    /// reason (a code such as <c>consent_withdrawn</c> or the curator's Russian reason), when (null before 0040),
+    /// and whether the member was its mentor. Null when none.
+    /// </summary>
+    public static Task<(string Reason, DateTime? DissolvedAt, bool WasMentor)?> LastDissolvedAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, long membershipId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT dissolved_reason, dissolved_at, mentor_membership_id = @membershipId
+              FROM pairs
+             WHERE organisation_id = @organisationId AND status = 'dissolved' AND starts_on IS NOT NULL
+               AND (mentor_membership_id = @membershipId OR mentee_membership_id = @membershipId)
+             ORDER BY dissolved_at DESC NULLS LAST, id DESC
+             LIMIT 1
+            """;
+        return connection.QuerySingleOrDefaultAsync<(string, DateTime?, bool)?>(new CommandDefinition(sql, new { organisationId, membershipId }, transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>Replaces the pair's goals (the caller keeps them to at most five).</summary>

@@ -26,7 +26,7 @@ public sealed class PairsFeature(Notifier notifier) : IChatFeature
             .Command("forms", forms.ShowAsync, PairsTexts.FormsMenu, Role.Curator)
             .Choice(PairForms.Prefix, forms.ChooseAsync)
             .Command("order", OrderConversation.SendAsync, PairsTexts.OrderMenu, Role.Curator, Role.Head)
-            .Command("plan", PlanConversation.ShowAsync, PairsTexts.PlanMenu, Role.Mentor, Role.Mentee)
+            .Command("plan", PlanConversation.ShowAsync, PairsTexts.PlanMenu, Role.Mentor, Role.Mentee, Role.Curator)
             .Choice(PlanConversation.Prefix, PlanConversation.ChooseAsync)
             .Flow(PlanConversation.Flow, PlanConversation.TextAsync);
     }

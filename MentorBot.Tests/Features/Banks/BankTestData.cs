@@ -2,6 +2,9 @@ using System.Text.Json;
 using Dapper;
 using MentorBot.Host.Telegram;
 using MentorBot.Tests.Integration;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Tests.Features.Banks;
 
@@ -41,7 +44,7 @@ public static class BankTestData
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
         var payloads = await connection.QueryAsync<string>(
             "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_message' ORDER BY id", new { chatId });
-        return payloads.Select(p => JsonSerializer.Deserialize<SendMessagePayload>(p, TelegramJson.Options)!).ToList();
+        return payloads.Select(p => JsonSerializer.Deserialize<SendMessagePayload>(p, JsonBotAPI.Options)!).ToList();
     }
 
     /// <summary>The buttons of a message as (label, data), row after row.</summary>
@@ -49,7 +52,7 @@ public static class BankTestData
         message.ReplyMarkup is null ? [] : message.ReplyMarkup.InlineKeyboard.SelectMany(row => row).Select(b => (b.Text, b.CallbackData ?? "")).ToList();
 
     /// <summary>Sends one update through the pipeline and returns the last message then queued for the chat.</summary>
-    public static async Task<SendMessagePayload> SendAsync(this PipelineHarness harness, long userId, Host.Telegram.Update update)
+    public static async Task<SendMessagePayload> SendAsync(this PipelineHarness harness, long userId, Update update)
     {
         await harness.RecordAsync(update);
         await harness.ProcessAllAsync();

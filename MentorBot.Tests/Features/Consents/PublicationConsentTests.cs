@@ -32,8 +32,8 @@ public sealed class PublicationConsentTests : IAsyncLifetime
     public async Task The_document_names_what_is_published_and_the_answer_is_recorded(string button, string stored, string reply, bool given)
     {
         await harness.SendAsync(Teacher, "/ask_publication");
-        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.Publication("Лицей № 9", Subject).Text);
-        (await harness.LastButtonsAsync(Teacher)).Select(b => b.Data).Should().Equal("consent:yes:publication", "consent:no:publication");
+        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.Publication("Лицей № 9", Subject).Summary);
+        (await harness.LastButtonsAsync(Teacher)).Select(b => b.Data).Should().Equal("consent:yes:publication", "consent:no:publication", "consent:text:publication");
 
         await harness.PressAsync(Teacher, $"consent:{button}:publication");
 

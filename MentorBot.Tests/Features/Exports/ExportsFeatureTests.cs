@@ -4,6 +4,9 @@ using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Telegram;
 using MentorBot.Tests.Features.Banks;
 using MentorBot.Tests.Integration;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Tests.Features.Exports;
 
@@ -24,7 +27,7 @@ public sealed class ExportsFeatureTests : IAsyncLifetime
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
         var payloads = await connection.QueryAsync<string>(
             "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_document' ORDER BY id", new { chatId });
-        return payloads.Select(p => JsonSerializer.Deserialize<SendDocumentPayload>(p, TelegramJson.Options)!).ToList();
+        return payloads.Select(p => JsonSerializer.Deserialize<SendDocumentPayload>(p, JsonBotAPI.Options)!).ToList();
     }
 
     [Fact]

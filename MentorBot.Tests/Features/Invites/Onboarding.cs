@@ -4,6 +4,9 @@ using MentorBot.Host.Configuration;
 using MentorBot.Host.Telegram;
 using MentorBot.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Tests.Features.Invites;
 
@@ -22,7 +25,7 @@ public static class Onboarding
         update.Message!.From = PipelineHarness.Person(userId, firstName);
         await harness.RecordAsync(update);
         await harness.ProcessAllAsync();
-        return update.UpdateId;
+        return update.Id;
     }
 
     /// <summary>Presses a button with <paramref name="data"/> and handles it; returns the update id.</summary>
@@ -32,7 +35,7 @@ public static class Onboarding
         update.CallbackQuery!.From = PipelineHarness.Person(userId, firstName);
         await harness.RecordAsync(update);
         await harness.ProcessAllAsync();
-        return update.UpdateId;
+        return update.Id;
     }
 
     /// <summary>The last message queued to the chat.</summary>
@@ -44,7 +47,7 @@ public static class Onboarding
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
         var payload = await connection.ExecuteScalarAsync<string>(
             "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_message' ORDER BY id DESC LIMIT 1", new { chatId });
-        var message = JsonSerializer.Deserialize<SendMessagePayload>(payload!, TelegramJson.Options)!;
+        var message = JsonSerializer.Deserialize<SendMessagePayload>(payload!, JsonBotAPI.Options)!;
         return message.ReplyMarkup?.InlineKeyboard.SelectMany(row => row).Select(b => (b.Text, b.CallbackData!)).ToList() ?? [];
     }
 

@@ -85,7 +85,7 @@ public sealed class PracticeLibraryTests : IAsyncLifetime
         var sent = await WriteCaseAsync();
 
         sent[0].Should().Be(PracticesTexts.Sent);
-        sent[1].Should().Be(ConsentDocuments.Publication(school.Name, PracticesTexts.PublicationSubject).Text,
+        sent[1].Should().Be(ConsentDocuments.Publication(school.Name, PracticesTexts.PublicationSubject).Summary,
             "the case will be shown to the organisation: the consent is asked now, as its own document");
         (await harness.ScalarAsync<string>("SELECT status || '|' || topic || '|' || title FROM practice_cases"))
             .Should().Be("submitted|работа с родителями|Родительское собрание без конфликтов");

@@ -7,6 +7,9 @@ using MentorBot.Host.Pipeline;
 using MentorBot.Host.Telegram;
 using MentorBot.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Tests.Features.Questionnaires;
 
@@ -61,7 +64,7 @@ public sealed class QuestionnaireChat(PipelineHarness harness, long userId)
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
         var payloads = await connection.QueryAsync<string>(
             "SELECT payload::text FROM outbox WHERE chat_id = @userId AND kind = 'answer_callback_query' ORDER BY id", new { userId });
-        return payloads.Select(p => JsonSerializer.Deserialize<AnswerCallbackQueryPayload>(p, TelegramJson.Options)!.Text).ToList();
+        return payloads.Select(p => JsonSerializer.Deserialize<AnswerCallbackQueryPayload>(p, JsonBotAPI.Options)!.Text).ToList();
     }
 
     private async Task SendAsync(Update update)
@@ -81,6 +84,6 @@ public sealed class QuestionnaireChat(PipelineHarness harness, long userId)
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
         var payloads = await connection.QueryAsync<string>(
             "SELECT payload::text FROM outbox WHERE chat_id = @userId AND kind = 'send_message' ORDER BY id", new { userId });
-        return payloads.Select(p => JsonSerializer.Deserialize<SendMessagePayload>(p, TelegramJson.Options)!).ToList();
+        return payloads.Select(p => JsonSerializer.Deserialize<SendMessagePayload>(p, JsonBotAPI.Options)!).ToList();
     }
 }
