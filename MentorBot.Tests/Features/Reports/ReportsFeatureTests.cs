@@ -42,13 +42,6 @@ public sealed class ReportsFeatureTests : IAsyncLifetime
 
     public Task DisposeAsync() => harness.DisposeAsync();
 
-    private async Task<IReadOnlyList<SendDocumentPayload>> DocumentsAsync(long chatId)
-    {
-        await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
-        var payloads = await connection.QueryAsync<string>("SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_document' ORDER BY id", new { chatId });
-        return [.. payloads.Select(p => JsonSerializer.Deserialize<SendDocumentPayload>(p, TelegramJson.Options)!)];
-    }
-
     private static List<List<string>> Table(List<List<string>> rows, string header) =>
         [.. rows.SkipWhile(r => r[0] != header).Skip(1).TakeWhile(r => r.Count > 0 && !ReportsTexts.Quality.ScaleColumns.Contains(r[0]) && r[0] != header)];
 
@@ -131,7 +124,7 @@ public sealed class ReportsFeatureTests : IAsyncLifetime
 
         await chat.PressDataAsync("reports:get:quality");
         await chat.PressDataAsync("reports:get:quality");
-        var documents = await DocumentsAsync(Curator);
+        var documents = await harness.QueuedDocumentsAsync(Curator);
         documents.Should().HaveCount(2);
         documents[0].FileName.Should().Be("Мониторинг качества 2026-2027.docx");
         documents[0].Content.Should().Equal(documents[1].Content, "the same data and date give the same bytes");
@@ -157,8 +150,8 @@ public sealed class ReportsFeatureTests : IAsyncLifetime
     {
         await harness.PressAsync(Curator, "reports:get:impact");
         await harness.PressAsync(Head, "reports:get:impact");
-        var curatorCopy = (await DocumentsAsync(Curator)).Single();
-        var headCopy = (await DocumentsAsync(Head)).Single();
+        var curatorCopy = (await harness.QueuedDocumentsAsync(Curator)).Single();
+        var headCopy = (await harness.QueuedDocumentsAsync(Head)).Single();
 
         var (curatorText, curatorRows) = Docx.Read(curatorCopy.Content);
         // Planning: before 3..7 (mean 5), after 6..10 (mean 8); parents: 2 → 4 for all five.
@@ -195,7 +188,7 @@ public sealed class ReportsFeatureTests : IAsyncLifetime
     public async Task The_final_report_lists_the_road_map_people_meetings_polls_surveys_impact_and_consents_ready_to_sign()
     {
         await harness.PressAsync(Head, "reports:get:programme");
-        var report = (await DocumentsAsync(Head)).Single();
+        var report = (await harness.QueuedDocumentsAsync(Head)).Single();
         report.FileName.Should().Be("Итоговый отчёт 2026-2027.docx");
         var (text, rows) = Docx.Read(report.Content);
         text.Should().Contain("Итоговый отчёт о реализации программы наставничества").And.Contain(ReportsTexts.Programme.NoRoadMap);
