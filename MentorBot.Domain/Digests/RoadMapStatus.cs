@@ -20,7 +20,7 @@ public static class RoadMapStatus
         var overdue = new List<DatedItem>();
         foreach (var stage in stages)
         {
-            var reading = StageStatusRules.Evaluate(stage.Periods, new RoadMapSpan(stage.FirstYear, stage.LastYear), stage.DoneOn is not null, today);
+            var reading = stage.StatusOn(today);
             switch (reading.Status)
             {
                 case StageStatus.Done:

@@ -40,9 +40,31 @@ public enum DeadlineReminderKind
 /// <param name="DoneOn">The local date it was marked done, or null while open.</param>
 /// <param name="FirstYear">The road map's first year (<c>road_maps.year</c>).</param>
 /// <param name="LastYear">The last year a yearly period repeats in (<c>road_maps.last_year</c>).</param>
+/// <param name="From">The programme's start (<c>road_maps.starts_on</c>): nothing that ended before it is reminded; null for no floor.</param>
 public sealed record DeadlineItem(
     DeadlineSubject Subject, long Id, string? Number, string Title, string? ExpectedResult,
-    IReadOnlyList<Period> Periods, DateOnly? DoneOn, int FirstYear, int LastYear);
+    IReadOnlyList<Period> Periods, DateOnly? DoneOn, int FirstYear, int LastYear, DateOnly? From = null)
+{
+    /// <summary>The span <see cref="StageStatusRules"/> reads this item over.</summary>
+    public RoadMapSpan Span => new(FirstYear, LastYear, From);
+
+    /// <summary>Its status on <paramref name="today"/> by the one rule /roadmap and the digest use (<see cref="StageStatusRules.Evaluate"/>).</summary>
+    public StatusReading StatusOn(DateOnly today) => StageStatusRules.Evaluate(Periods, Span, DoneOn is not null, today);
+
+    /// <summary>
+    /// A key of the item that survives a re-import (which gives every stage and activity a new id): its kind, number
+    /// and title, hashed. A re-imported plan never repeats a reminder already sent about the same item.
+    /// </summary>
+    public string StableKey => StableKeyOf(Subject, Number, Title);
+
+    /// <summary>The <see cref="StableKey"/> of a stage or activity: «s» or «a» and 12 hex digits of a SHA-256 of its number and title (spaces and case folded).</summary>
+    public static string StableKeyOf(DeadlineSubject subject, string? number, string title)
+    {
+        var kind = subject == DeadlineSubject.Stage ? "s" : "a";
+        var identity = $"{kind}|{number?.Trim()}|{string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant()}";
+        return kind + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity)))[..12];
+    }
+}
 
 /// <summary>One reminder of one occurrence of an item's period.</summary>
 /// <param name="Item">The stage or activity.</param>
@@ -50,7 +72,8 @@ public sealed record DeadlineItem(
 /// <param name="OccurrenceStart">First day of the occurrence (a yearly period's year, a weekly period's day).</param>
 /// <param name="OccurrenceEnd">Last day of the occurrence (the deadline).</param>
 /// <param name="Day">The local day it is due on (a working day unless the period itself falls on a day off).</param>
-/// <param name="Notice">1 for every reminder but overdue notices, which count 1, 2, 3… weekly.</param>
+/// <param name="Notice">1 for every reminder but overdue notices, which count 1, 2, 3… weekly by the schedule; the number a
+/// person reads is that of the reminders they were actually sent (the job counts them).</param>
 /// <param name="PeriodText">The period as the road map wrote it.</param>
 public sealed record DeadlineReminder(DeadlineItem Item, DeadlineReminderKind Kind, DateOnly OccurrenceStart, DateOnly OccurrenceEnd, DateOnly Day, int Notice, string PeriodText)
 {
@@ -58,11 +81,21 @@ public sealed record DeadlineReminder(DeadlineItem Item, DeadlineReminderKind Ki
     public bool CopiesCurator => Kind == DeadlineReminderKind.Overdue && Notice >= 2;
 
     /// <summary>
-    /// The unique key of this reminder to <paramref name="membershipId"/> (what, whom, which occurrence):
-    /// <c>dl:s17:20260901:overdue2:m5</c>. Running a job twice enqueues once (outbox idempotency key).
+    /// The unique key of this reminder to <paramref name="membershipId"/> (what, whom, which occurrence, which day for
+    /// overdue notices): <c>dl:s1a2b3c4d5e6f:20260901:overdue:20261109:m5</c>. Running a job twice, or after a re-import of
+    /// the same plan, enqueues once (outbox idempotency key).
     /// </summary>
-    public string Key(long membershipId) => string.Create(CultureInfo.InvariantCulture,
-        $"dl:{(Item.Subject == DeadlineSubject.Stage ? 's' : 'a')}{Item.Id}:{OccurrenceStart:yyyyMMdd}:{KindCode}{Notice}:m{membershipId}");
+    public string Key(long membershipId) => Kind == DeadlineReminderKind.Overdue
+        ? string.Create(CultureInfo.InvariantCulture, $"{OverduePrefix}:{Day:yyyyMMdd}:m{membershipId}")
+        : string.Create(CultureInfo.InvariantCulture, $"dl:{Item.StableKey}:{OccurrenceStart:yyyyMMdd}:{KindCode}{Notice}:m{membershipId}");
+
+    /// <summary>
+    /// A SQL LIKE pattern matching every overdue notice about this occurrence to <paramref name="membershipId"/> (to count
+    /// the ones sent).
+    /// </summary>
+    public string OverdueKeys(long membershipId) => string.Create(CultureInfo.InvariantCulture, $"{OverduePrefix}:%:m{membershipId}");
+
+    private string OverduePrefix => string.Create(CultureInfo.InvariantCulture, $"dl:{Item.StableKey}:{OccurrenceStart:yyyyMMdd}:overdue");
 
     private string KindCode => Kind switch
     {
@@ -76,11 +109,14 @@ public sealed record DeadlineReminder(DeadlineItem Item, DeadlineReminderKind Ki
 /// <summary>
 /// The stage-deadline reminder rules (issue 7), pure: for an item and a local date, which reminders are due.
 /// Per occurrence of a dated period: one on the start day, one <see cref="DaysBeforeEnd"/> days before the end
-/// (moved back to the previous working day, skipped when that is not after the start), and — unless done —
-/// an overdue notice on the first working day after the end, then every 7 days (the curator copied from the
-/// second on) until the next occurrence of a yearly period starts. Yearly periods repeat in every year of the
-/// road map's span (<see cref="DeadlineItem.FirstYear"/>..<see cref="DeadlineItem.LastYear"/>); weekly ones remind on
-/// their weekday (working days only) and never go overdue; on-demand and unrecognised ones never remind.
+/// (moved back to the previous working day, skipped when that is not after the start), and an overdue notice on the
+/// first working day after the end, then every 7 days (the curator copied from the second on) — but only while
+/// <see cref="StageStatusRules"/>, the rule /roadmap and the digest show, calls the item overdue since that occurrence
+/// (issue 17 item 1: a yearly stage with a next occurrence ahead is «запланировано», not overdue). A done item gets
+/// nothing (one mark for the item, as /roadmap shows it). Yearly periods repeat in every year of the road map's span
+/// (<see cref="DeadlineItem.FirstYear"/>..<see cref="DeadlineItem.LastYear"/>); an occurrence that ended before the
+/// programme's start (<see cref="DeadlineItem.From"/>) never reminds; weekly ones remind on their weekday (working days
+/// only) and never go overdue; on-demand and unrecognised ones never remind.
 /// </summary>
 public sealed class DeadlineSchedule(WorkCalendar calendar, int daysBeforeEnd = DeadlineSchedule.DefaultDaysBeforeEnd)
 {
@@ -105,18 +141,18 @@ public sealed class DeadlineSchedule(WorkCalendar calendar, int daysBeforeEnd = 
     public IReadOnlyList<DeadlineReminder> Due(DeadlineItem item, DateOnly today)
     {
         var due = new List<DeadlineReminder>();
+        if (item.DoneOn is not null) return due;
+        var overdueSince = OverdueOccurrence(item, today);
         foreach (var period in item.Periods)
         {
             var occurrences = Occurrences(item, period).ToList();
-            var doneThrough = DoneThrough(item, occurrences);
             for (var i = 0; i < occurrences.Count; i++)
             {
                 var (start, end) = occurrences[i];
                 if (start > today) break;
-                var nextStart = i + 1 < occurrences.Count ? occurrences[i + 1].Start : (DateOnly?)null;
                 var reminder = period.Recurrence == Recurrence.Weekly
                     ? (start == today ? OnDay(item, period, start) : null)
-                    : Latest(item, period, start, end, i <= doneThrough, nextStart, today);
+                    : Latest(item, period, start, end, overdueSince == new DateRange(start, end), today);
                 if (reminder is not null && reminder.Day <= today && today.DayNumber - reminder.Day.DayNumber <= GraceDays)
                     due.Add(reminder);
             }
@@ -129,33 +165,34 @@ public sealed class DeadlineSchedule(WorkCalendar calendar, int daysBeforeEnd = 
     public IReadOnlyList<DeadlineReminder> All(DeadlineItem item, DateOnly through)
     {
         var all = new List<DeadlineReminder>();
+        if (item.DoneOn is not null) return all;
+        var overdueSince = OverdueOccurrence(item, through);
         foreach (var period in item.Periods)
         {
-            var occurrences = Occurrences(item, period).ToList();
-            var doneThrough = DoneThrough(item, occurrences);
-            for (var i = 0; i < occurrences.Count; i++)
+            foreach (var (start, end) in Occurrences(item, period))
             {
-                var (start, end) = occurrences[i];
                 if (period.Recurrence == Recurrence.Weekly)
                 {
                     if (OnDay(item, period, start) is { } onDay) all.Add(onDay);
                     continue;
                 }
 
-                var nextStart = i + 1 < occurrences.Count ? occurrences[i + 1].Start : (DateOnly?)null;
-                all.AddRange(Sequence(item, period, start, end, i <= doneThrough, nextStart, through));
+                all.AddRange(Sequence(item, period, start, end, overdueSince == new DateRange(start, end), through));
             }
         }
 
         return all.Where(r => r.Day <= through).OrderBy(r => r.Day).ToList();
     }
 
-    private DeadlineReminder? Latest(DeadlineItem item, Period period, DateOnly start, DateOnly end, bool done, DateOnly? nextStart, DateOnly today) =>
-        Sequence(item, period, start, end, done, nextStart, today).LastOrDefault(r => r.Day <= today);
+    /// <summary>The occurrence <see cref="StageStatusRules"/> says the item is overdue since on <paramref name="today"/>, or null when it is not overdue.</summary>
+    private static DateRange? OverdueOccurrence(DeadlineItem item, DateOnly today) =>
+        item.StatusOn(today) is { Status: StageStatus.Overdue, Occurrence: { } last } ? last : null;
 
-    private IEnumerable<DeadlineReminder> Sequence(DeadlineItem item, Period period, DateOnly start, DateOnly end, bool done, DateOnly? nextStart, DateOnly through)
+    private DeadlineReminder? Latest(DeadlineItem item, Period period, DateOnly start, DateOnly end, bool overdue, DateOnly today) =>
+        Sequence(item, period, start, end, overdue, today).LastOrDefault(r => r.Day <= today);
+
+    private IEnumerable<DeadlineReminder> Sequence(DeadlineItem item, Period period, DateOnly start, DateOnly end, bool overdue, DateOnly through)
     {
-        if (done) yield break;
         yield return new DeadlineReminder(item, DeadlineReminderKind.Start, start, end, start, 1, period.Text);
 
         var before = end.AddDays(-DaysBeforeEnd);
@@ -163,10 +200,11 @@ public sealed class DeadlineSchedule(WorkCalendar calendar, int daysBeforeEnd = 
         if (DaysBeforeEnd > 0 && before > start)
             yield return new DeadlineReminder(item, DeadlineReminderKind.BeforeEnd, start, end, before, 1, period.Text);
 
-        var overdue = calendar.NextWorkingDay(end);
-        for (var notice = 1; overdue <= through && (nextStart is null || overdue < nextStart); notice++, overdue = overdue.AddDays(7))
+        if (!overdue) yield break;
+        var overdueDay = calendar.NextWorkingDay(end);
+        for (var notice = 1; overdueDay <= through; notice++, overdueDay = overdueDay.AddDays(7))
         {
-            var day = calendar.IsWorkingDay(overdue) ? overdue : calendar.NextWorkingDay(overdue);
+            var day = calendar.IsWorkingDay(overdueDay) ? overdueDay : calendar.NextWorkingDay(overdueDay);
             yield return new DeadlineReminder(item, DeadlineReminderKind.Overdue, start, end, day, notice, period.Text);
         }
     }
@@ -178,9 +216,13 @@ public sealed class DeadlineSchedule(WorkCalendar calendar, int daysBeforeEnd = 
 
     /// <summary>
     /// The occurrences of a period: its range once; a yearly range in each year of the span; each weekday of a
-    /// weekly range (one-day occurrences); nothing for on-demand or undated periods.
+    /// weekly range (one-day occurrences); nothing for on-demand or undated periods, nor any that ended before the
+    /// programme's start (<see cref="DeadlineItem.From"/>).
     /// </summary>
-    public static IEnumerable<(DateOnly Start, DateOnly End)> Occurrences(DeadlineItem item, Period period)
+    public static IEnumerable<(DateOnly Start, DateOnly End)> Occurrences(DeadlineItem item, Period period) =>
+        AllOccurrences(item, period).Where(o => item.From is not { } from || o.End >= from);
+
+    private static IEnumerable<(DateOnly Start, DateOnly End)> AllOccurrences(DeadlineItem item, Period period)
     {
         if (period.Start is not { } start || period.End is not { } end || period.Recurrence == Recurrence.OnDemand) yield break;
         switch (period.Recurrence)
@@ -216,19 +258,5 @@ public sealed class DeadlineSchedule(WorkCalendar calendar, int daysBeforeEnd = 
         if (own.Count > 0) items.Add(stage with { Periods = own });
         items.AddRange(numbered);
         return items;
-    }
-
-    /// <summary>
-    /// Index of the last occurrence a done mark covers: the last one that started on or before the day it was
-    /// marked (the first one when marked before any started); -1 when open. A yearly item marked done in
-    /// 2026 is due again in 2027.
-    /// </summary>
-    private static int DoneThrough(DeadlineItem item, IReadOnlyList<(DateOnly Start, DateOnly End)> occurrences)
-    {
-        if (item.DoneOn is not { } doneOn) return -1;
-        var index = 0;
-        for (var i = 0; i < occurrences.Count; i++)
-            if (occurrences[i].Start <= doneOn) index = i;
-        return index;
     }
 }

@@ -5,7 +5,12 @@ namespace MentorBot.Domain.Roadmaps;
 /// <summary>What the parser needs besides the document.</summary>
 /// <param name="Today">The current date (injected: the year falls back to it when the document names none).</param>
 /// <param name="Year">An explicit year (<c>--year</c>) that overrides the document's; <see cref="RoadMap.MinYear"/>–<see cref="RoadMap.MaxYear"/>.</param>
-public sealed record RoadMapParseOptions(DateOnly Today, int? Year = null);
+/// <param name="Template">
+/// The document is a template reused for <paramref name="Year"/> (the chat's «Загрузить на Y/Y+1 учебный год»): the
+/// years it states itself — in its title («на 2020-2024 гг.») and in its periods («июнь-август, 2020») — move by Year
+/// minus its own first year, so the plan shows and reminds the year loaded, not the template's (issue 17 item 1).
+/// </param>
+public sealed record RoadMapParseOptions(DateOnly Today, int? Year = null, bool Template = false);
 
 /// <summary>
 /// Reads the text of a road-map document — a title block (approval, organisation, title) and a
@@ -56,6 +61,7 @@ public static partial class RoadMapParser
         var year = options.Year ?? titleYears?.First ?? titleBlock.ApprovedOn?.Year ?? options.Today.Year;
         var lastYear = titleYears is { } span ? year + (span.Last - span.First) : year;
         var years = new PeriodYears(year, titleYears?.Academic ?? false);
+        var reyear = TemplateYears(options, titleYears, titleBlock.ApprovedOn);
 
         var header = new Header(lines[headerIndex], HeaderColumns(lines[headerIndex])!);
         var drafts = ReadTable(lines, headerIndex, header, unrecognised);
@@ -64,10 +70,27 @@ public static partial class RoadMapParser
             throw new RoadMapFormatException(headerIndex + 1, "the table header is followed by no stage rows");
         }
 
-        var stages = drafts.Select(draft => draft.Build(years, header.NameOf(Column.Period), unrecognised)).ToList();
-        return new RoadMap(titleBlock.Title, titleBlock.Organization, titleBlock.ApprovedOn, year, lastYear, years.AcademicYear,
+        var stages = drafts.Select(draft => draft.Build(years, reyear, header.NameOf(Column.Period), unrecognised)).ToList();
+        return new RoadMap(titleBlock.Title is { } title ? reyear(title) : null, titleBlock.Organization, titleBlock.ApprovedOn, year, lastYear, years.AcademicYear,
             stages, unrecognised.OrderBy(f => f.Row ?? 0).ToList());
     }
+
+    /// <summary>
+    /// For a template (<see cref="RoadMapParseOptions.Template"/>): rewrites each year of the document's own span (its
+    /// title's years, else its approval year) in a text by Year minus the span's first year; otherwise leaves texts alone.
+    /// </summary>
+    private static Func<string, string> TemplateYears(RoadMapParseOptions options, (int First, int Last, bool Academic)? titleYears, DateOnly? approvedOn)
+    {
+        var first = titleYears?.First ?? approvedOn?.Year;
+        if (!options.Template || options.Year is not { } target || first is not { } from || target == from) return text => text;
+        var to = titleYears?.Last ?? from;
+        return text => FourDigitYear().Replace(text, match => int.Parse(match.Value, System.Globalization.CultureInfo.InvariantCulture) is var y && y >= from && y <= to
+            ? (y + target - from).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : match.Value);
+    }
+
+    [GeneratedRegex(@"(?<!\d)(?:19|20|21)\d\d(?!\d)")]
+    private static partial Regex FourDigitYear();
 
     /// <summary>
     /// Whether these cells (a row's, left to right) are a road-map table header: at least three cells, two of
@@ -319,7 +342,7 @@ public static partial class RoadMapParser
             }
         }
 
-        public Stage Build(PeriodYears years, string? periodColumn, List<UnrecognisedFragment> unrecognised)
+        public Stage Build(PeriodYears years, Func<string, string> reyear, string? periodColumn, List<UnrecognisedFragment> unrecognised)
         {
             var (name, task, titleResult) = SplitTitle(title.Replace('\n', ' '));
             var activities = new List<Activity>();
@@ -327,7 +350,7 @@ public static partial class RoadMapParser
             var persons = new List<string>();
             foreach (var segment in segments)
             {
-                var segmentPeriods = PeriodPhrases.Parse(segment.Periods.Replace('\n', ' '), years);
+                var segmentPeriods = PeriodPhrases.Parse(reyear(segment.Periods.Replace('\n', ' ')), years);
                 var segmentPersons = ResponsiblePersons.Split(segment.Responsible);
                 // A phrase with no dates is kept on its item (the curator can fix it) and listed.
                 unrecognised.AddRange(segmentPeriods.Where(p => p is { Start: null, Recurrence: Recurrence.None })

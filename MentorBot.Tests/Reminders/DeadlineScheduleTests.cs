@@ -66,25 +66,42 @@ public sealed class DeadlineScheduleTests
     }
 
     [Fact]
-    public void A_yearly_period_rolls_over_within_the_road_maps_span_and_a_done_mark_covers_only_its_year()
+    public void A_yearly_period_rolls_over_within_the_road_maps_span_and_a_done_mark_is_one_for_the_item()
     {
         var september = new Period("сентябрь (ежегодно)", D("2026-09-01"), D("2026-09-30"), Recurrence.Yearly);
 
-        var twoYears = Schedule.All(Item(september, doneOn: D("2026-09-20"), lastYear: 2027), D("2027-10-02"));
-        Describe(twoYears).Should().Equal("Start1 2027-09-01", "BeforeEnd1 2027-09-27", "Overdue1 2027-10-01");
+        var twoYears = Schedule.All(Item(september, lastYear: 2027), D("2027-10-02"));
+        twoYears.Where(r => r.OccurrenceStart.Year == 2027).Select(r => $"{r.Kind}{r.Notice} {r.Day:yyyy-MM-dd}")
+            .Should().Equal("Start1 2027-09-01", "BeforeEnd1 2027-09-27", "Overdue1 2027-10-01");
 
-        var oneYear = Schedule.All(Item(september, doneOn: D("2026-09-20"), lastYear: 2026), D("2027-12-31"));
-        oneYear.Should().BeEmpty();
+        // Marked done, it stays done in every year, as /roadmap shows it.
+        Schedule.All(Item(september, doneOn: D("2026-09-20"), lastYear: 2027), D("2027-12-31")).Should().BeEmpty();
     }
 
     [Fact]
     public void Overdue_notices_of_a_yearly_occurrence_stop_when_the_next_occurrence_starts()
     {
         var may = new Period("май (ежегодно)", D("2026-05-04"), D("2026-05-29"), Recurrence.Yearly);
-        var all = Schedule.All(Item(may, lastYear: 2027), D("2027-06-30"));
+        var item = Item(may, lastYear: 2027);
 
-        all.Where(r => r.OccurrenceStart.Year == 2026 && r.Kind == DeadlineReminderKind.Overdue).Max(r => r.Day).Should().BeBefore(D("2027-05-04"));
-        all.Should().Contain(r => r.OccurrenceStart == D("2027-05-04") && r.Kind == DeadlineReminderKind.Start);
+        // The rule /roadmap uses: overdue from the working day after 29 May 2026 until 4 May 2027.
+        Describe(Schedule.Due(item, D("2026-06-01"))).Should().Equal("Overdue1 2026-06-01");
+        Schedule.Due(item, D("2027-05-04")).Should().ContainSingle(r => r.Kind == DeadlineReminderKind.Start && r.OccurrenceStart == D("2027-05-04"));
+        Schedule.Due(item, D("2027-05-10")).Should().NotContain(r => r.OccurrenceStart.Year == 2026);
+    }
+
+    [Fact]
+    public void Nothing_that_ended_before_the_programmes_start_is_reminded_or_overdue()
+    {
+        // A 2020 template period and a yearly one; the programme started on 30 November 2026.
+        var template = Item(Once("2020-06-01", "2020-08-31")) with { FirstYear = 2020, LastYear = 2026, From = D("2026-11-30") };
+        var september = Item(new Period("сентябрь (ежегодно)", D("2026-09-01"), D("2026-09-30"), Recurrence.Yearly), lastYear: 2027) with { From = D("2026-11-30") };
+
+        Schedule.All(template, D("2026-12-31")).Should().BeEmpty();
+        Schedule.Due(template, D("2026-11-30")).Should().BeEmpty();
+        Describe(Schedule.All(september, D("2027-10-01"))).Should().Equal("Start1 2027-09-01", "BeforeEnd1 2027-09-27", "Overdue1 2027-10-01");
+        september.StatusOn(D("2026-12-01")).Should().Be(new StatusReading(StageStatus.Planned, new DateRange(D("2027-09-01"), D("2027-09-30"))));
+        template.StatusOn(D("2026-11-30")).Status.Should().Be(StageStatus.Planned);
     }
 
     [Fact]
@@ -125,8 +142,12 @@ public sealed class DeadlineScheduleTests
         var keys = Schedule.All(item, D("2026-11-20")).SelectMany(r => new[] { r.Key(5), r.Key(6) }).ToList();
 
         keys.Should().OnlyHaveUniqueItems();
-        keys.Should().Contain("dl:s7:20261001:overdue2:m5");
-        Schedule.All(item with { Subject = DeadlineSubject.Activity }, D("2026-10-01")).Single().Key(5).Should().Be("dl:a7:20261001:start1:m5");
+        var stable = item.StableKey;
+        stable.Should().MatchRegex("^s[0-9a-f]{12}$").And.Be((item with { Id = 99 }).StableKey, "a re-import gives new ids, not a new item");
+        keys.Should().Contain($"dl:{stable}:20261001:overdue:20261109:m5").And.Contain($"dl:{stable}:20261001:start1:m6");
+        var activity = Schedule.All(item with { Subject = DeadlineSubject.Activity }, D("2026-10-01")).Single();
+        activity.Key(5).Should().Be($"dl:{activity.Item.StableKey}:20261001:start1:m5").And.StartWith("dl:a");
+        Schedule.All(item, D("2026-11-20")).Last().OverdueKeys(5).Should().Be($"dl:{stable}:20261001:overdue:%:m5");
     }
 
     [Fact]

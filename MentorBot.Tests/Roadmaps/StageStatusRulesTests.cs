@@ -48,11 +48,15 @@ public class StageStatusRulesTests
     }
 
     [Fact]
-    public void A_yearly_range_between_two_years_is_planned_for_the_next_year()
+    public void A_yearly_range_between_two_years_is_overdue_until_its_next_year_starts()
     {
-        var reading = At("2021-10-10", FiveYears, false, Yearly("2020-09-01", "2020-09-30"));
-
-        reading.Should().Be(new StatusReading(StageStatus.Planned, new DateRange(D("2022-09-01"), D("2022-09-30"))));
+        // The reminders say the same (issue 17 item 1): September 2021 was missed, September 2022 has not begun.
+        At("2021-10-10", FiveYears, false, Yearly("2020-09-01", "2020-09-30"))
+            .Should().Be(new StatusReading(StageStatus.Overdue, new DateRange(D("2021-09-01"), D("2021-09-30"))));
+        At("2021-08-10", FiveYears, false, Yearly("2020-09-01", "2020-09-30"))
+            .Should().Be(new StatusReading(StageStatus.Overdue, new DateRange(D("2020-09-01"), D("2020-09-30"))));
+        At("2020-08-10", FiveYears, false, Yearly("2020-09-01", "2020-09-30"))
+            .Should().Be(new StatusReading(StageStatus.Planned, new DateRange(D("2020-09-01"), D("2020-09-30"))));
     }
 
     [Fact]
@@ -102,4 +106,24 @@ public class StageStatusRulesTests
                 new DateRange(D("2021-01-01"), D("2021-01-31")),
                 new DateRange(D("2021-05-01"), D("2021-05-31")),
                 new DateRange(D("2022-05-01"), D("2022-05-31")));
+
+    [Fact]
+    public void Nothing_that_ended_before_the_programmes_start_counts()
+    {
+        var started = new RoadMapSpan(2020, 2024, D("2022-11-30"));
+
+        At("2023-01-10", started, false, Once("2020-06-01", "2020-08-31")).Should().Be(new StatusReading(StageStatus.Planned, null) { BeforeStart = true });
+        At("2022-12-01", started, false, Yearly("2020-09-01", "2020-09-30"))
+            .Should().Be(new StatusReading(StageStatus.Planned, new DateRange(D("2023-09-01"), D("2023-09-30"))));
+        At("2024-10-01", started, false, Once("2022-11-01", "2022-12-15"))
+            .Should().Be(new StatusReading(StageStatus.Overdue, new DateRange(D("2022-11-01"), D("2022-12-15"))), "it was still running when the programme started");
+    }
+
+    [Theory]
+    [InlineData("2026-11-30", 2026, false, "2026-11-30")]
+    [InlineData("2026-06-15", 2026, false, "2026-06-15")]
+    [InlineData("2026-06-15", 2026, true, "2026-09-01")]
+    [InlineData("2026-11-30", 2026, true, "2026-11-30")]
+    public void The_programme_starts_at_the_import_or_at_the_academic_year_it_is_for(string importedOn, int year, bool academic, string start) =>
+        StageStatusRules.ProgrammeStart(D(importedOn), year, academic).Should().Be(D(start));
 }

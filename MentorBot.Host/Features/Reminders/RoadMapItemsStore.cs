@@ -52,6 +52,7 @@ public static class RoadMapItemsStore
         public DateTime? DoneAt { get; init; }
         public int Year { get; init; }
         public int LastYear { get; init; }
+        public DateTime? StartsOn { get; init; }
     }
 
     private sealed class PeriodRow
@@ -78,11 +79,11 @@ public static class RoadMapItemsStore
     {
         const string itemsSql = """
             SELECT s.id, NULL::bigint AS StageId, s.number, s.title, s.expected_result AS ExpectedResult, s.done_at AS DoneAt,
-                   r.year, r.last_year AS LastYear, s.position AS StagePosition, 0 AS ActivityPosition
+                   r.year, r.last_year AS LastYear, r.starts_on::timestamp AS StartsOn, s.position AS StagePosition, 0 AS ActivityPosition
               FROM road_maps r JOIN road_map_stages s ON s.road_map_id = r.id
              WHERE r.organisation_id = @organisationId
             UNION ALL
-            SELECT a.id, a.stage_id, a.number, a.text, NULL, a.done_at, r.year, r.last_year, s.position, a.position
+            SELECT a.id, a.stage_id, a.number, a.text, NULL, a.done_at, r.year, r.last_year, r.starts_on::timestamp, s.position, a.position
               FROM road_maps r JOIN road_map_stages s ON s.road_map_id = r.id JOIN road_map_activities a ON a.stage_id = s.id
              WHERE r.organisation_id = @organisationId
              ORDER BY StagePosition, ActivityPosition
@@ -129,7 +130,8 @@ public static class RoadMapItemsStore
             var subject = row.StageId is null ? DeadlineSubject.Stage : DeadlineSubject.Activity;
             return new DeadlineItem(subject, row.Id, row.Number, row.Title, row.ExpectedResult,
                 periods[(subject, row.Id)].Select(ToPeriod).ToList(),
-                row.DoneAt is { } doneAt ? organisation.LocalDate(doneAt) : null, row.Year, Math.Max(row.Year, row.LastYear));
+                row.DoneAt is { } doneAt ? organisation.LocalDate(doneAt) : null, row.Year, Math.Max(row.Year, row.LastYear),
+                row.StartsOn is { } startsOn ? DateOnly.FromDateTime(startsOn) : null);
         }
 
         var stages = items.Where(i => i.StageId is null)

@@ -82,18 +82,24 @@ public sealed class RoadMapImport(NpgsqlDataSource dataSource, TimeProvider time
         RoadMapSource source, bool replace, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string lockOrganisation = """
-            SELECT name FROM organisations WHERE id = @organisationId FOR UPDATE
+            SELECT name, time_zone FROM organisations WHERE id = @organisationId FOR UPDATE
             """;
-        var organisationName = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(lockOrganisation, new { organisationId }, transaction, cancellationToken: cancellationToken));
-        if (organisationName is null)
+        var organisation = await connection.QuerySingleOrDefaultAsync<(string Name, string TimeZone)?>(new CommandDefinition(lockOrganisation, new { organisationId }, transaction, cancellationToken: cancellationToken));
+        if (organisation is not var (organisationName, timeZone))
             return new RoadMapImportResult(RoadMapImportOutcome.UnknownOrganisation, null);
 
         const string findPlan = """
-            SELECT id FROM road_maps WHERE organisation_id = @organisationId
+            SELECT id, starts_on::timestamp FROM road_maps WHERE organisation_id = @organisationId
             """;
-        var previousId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(findPlan, new { organisationId }, transaction, cancellationToken: cancellationToken));
+        var previous = await connection.QuerySingleOrDefaultAsync<(long Id, DateTime? StartsOn)?>(new CommandDefinition(findPlan, new { organisationId }, transaction, cancellationToken: cancellationToken));
+        var previousId = previous?.Id;
         if (previousId is not null && !replace)
             return new RoadMapImportResult(RoadMapImportOutcome.PlanExists, null);
+
+        // The programme's start (issue 17 item 1): a re-import keeps the earlier one, so what was late stays late.
+        var importedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
+        var startsOn = StageStatusRules.ProgrammeStart(importedOn, roadMap.Year, roadMap.AcademicYear);
+        if (previous?.StartsOn is { } earlier && DateOnly.FromDateTime(earlier) < startsOn) startsOn = DateOnly.FromDateTime(earlier);
 
         var doneMarks = previousId is { } id ? await LoadDoneMarksAsync(connection, transaction, id, cancellationToken) : DoneMarks.None;
         if (previousId is not null)
@@ -105,8 +111,8 @@ public sealed class RoadMapImport(NpgsqlDataSource dataSource, TimeProvider time
         }
 
         const string insertRoadMap = """
-            INSERT INTO road_maps (organisation_id, title, organisation_name, approved_on, year, last_year, academic_year, source_name, source_text, imported_at)
-            VALUES (@organisationId, @Title, @Organization, @approvedOn, @Year, @LastYear, @AcademicYear, @sourceName, @sourceText, @now)
+            INSERT INTO road_maps (organisation_id, title, organisation_name, approved_on, year, last_year, academic_year, source_name, source_text, imported_at, starts_on)
+            VALUES (@organisationId, @Title, @Organization, @approvedOn, @Year, @LastYear, @AcademicYear, @sourceName, @sourceText, @now, @startsOn)
             RETURNING id
             """;
         var roadMapId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(insertRoadMap, new
@@ -121,6 +127,7 @@ public sealed class RoadMapImport(NpgsqlDataSource dataSource, TimeProvider time
             sourceName = source.Name,
             sourceText = source.Text,
             now = now.UtcDateTime,
+            startsOn,
         }, transaction, cancellationToken: cancellationToken));
 
         var counts = new Counts();

@@ -526,7 +526,8 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
 
         var upload = JsonSerializer.Deserialize<PendingUpload>(conversation.Data)!;
         var today = DateOnly.ParseExact(upload.Today, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var roadMap = RoadMapParser.Parse(upload.Text, new RoadMapParseOptions(today, year));
+        // «Загрузить на Y/Y+1 учебный год»: the document is a template, its own years move to the year loaded (issue 17 item 1).
+        var roadMap = RoadMapParser.Parse(upload.Text, new RoadMapParseOptions(today, year, Template: year is not null));
         RoadMapImportResult result;
         // A value the schema refuses aborts the statement; the savepoint keeps the rest of the update usable.
         await context.Transaction.SaveAsync("roadmap_import", context.CancellationToken);

@@ -25,7 +25,7 @@ public static class RoadmapStore
     public static async Task<RoadMapPlan?> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, CancellationToken cancellationToken)
     {
         const string roadMapSql = """
-            SELECT id, title, year, last_year, academic_year FROM road_maps WHERE organisation_id = @organisationId
+            SELECT id, title, year, last_year, academic_year, starts_on::timestamp AS starts_on FROM road_maps WHERE organisation_id = @organisationId
             """;
         var map = await connection.QuerySingleOrDefaultAsync<RoadMapRow>(new CommandDefinition(roadMapSql, new { organisationId }, transaction, cancellationToken: cancellationToken));
         if (map is null) return null;
@@ -75,7 +75,7 @@ public static class RoadmapStore
             return new PlanStage(s.Id, s.Number, s.Title, s.Task, s.ExpectedResult, s.Status == "done", s.DoneAt,
                 own.Select(ToPeriod).ToList(), own.Count > 0 && own.All(p => p.IsDefault), ResponsibleOf(s.Id, null), stageActivities);
         }).ToList();
-        return new RoadMapPlan(map.Id, map.Title, new RoadMapSpan(map.Year, Math.Max(map.Year, map.LastYear)), map.AcademicYear, planStages)
+        return new RoadMapPlan(map.Id, map.Title, new RoadMapSpan(map.Year, Math.Max(map.Year, map.LastYear), map.StartsOn is { } from ? DateOnly.FromDateTime(from) : null), map.AcademicYear, planStages)
         {
             Marks = await RoadmapMarks.LoadAsync(connection, transaction, organisationId, cancellationToken),
         };
@@ -232,6 +232,7 @@ public static class RoadmapStore
         public int Year { get; init; }
         public int LastYear { get; init; }
         public bool AcademicYear { get; init; }
+        public DateTime? StartsOn { get; init; }
     }
 
     private sealed class StageRow

@@ -273,6 +273,7 @@ public static class RoadmapTexts
         { Status: StageStatus.Done } => "✅ выполнено",
         { Status: StageStatus.InProgress, Occurrence: { } o } => $"▶️ выполняется, до {Date(o.End)}",
         { Status: StageStatus.Planned, Occurrence: { } o } => $"🕓 запланировано, с {Date(o.Start)}",
+        { Status: StageStatus.Planned, BeforeStart: true } => "⏹ срок прошёл до начала программы в боте — не отслеживается",
         { Status: StageStatus.Planned } => "🕓 по запросу / без срока",
         { Status: StageStatus.Overdue, Occurrence: { } o } => $"⚠️ просрочено (срок до {Date(o.End)})",
         _ => "⚠️ просрочено",

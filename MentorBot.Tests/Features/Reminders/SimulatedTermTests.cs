@@ -2,6 +2,7 @@ using System.Globalization;
 using MentorBot.Domain.Invites;
 using MentorBot.Domain.Meetings;
 using MentorBot.Domain.Organisations;
+using MentorBot.Domain.Reminders;
 using MentorBot.Domain.Roadmaps;
 using MentorBot.Domain.Scheduling;
 using MentorBot.Host.Features.Digests;
@@ -40,6 +41,7 @@ public sealed class SimulatedTermTests : IAsyncLifetime
     private Organisation school = null!, kindergarten = null!;
     private readonly Dictionary<long, long> membership = [];
     private IReadOnlyDictionary<string, long> stages = null!;
+    private IReadOnlyDictionary<string, string> stageTitles = null!;
     private long quietPair;
     private readonly List<string> pollsUnanswered = [];
 
@@ -93,6 +95,8 @@ public sealed class SimulatedTermTests : IAsyncLifetime
         // The road maps, as `roadmap import FILE --org ORG --year 2026` stores them. Imported after the people joined,
         // so «рук. ШМО» links to Иванова by her position and «куратор …» to the curator.
         stages = await ImportSharedAsync(school, "school-75-42");
+        stageTitles = (await QueryAsync<(string Number, string Title)>("SELECT number, title FROM road_map_stages WHERE id = ANY(@ids)", new { ids = stages.Values.ToArray() }))
+            .ToDictionary(s => s.Number, s => s.Title);
         await ImportSharedAsync(kindergarten, "kindergarten-333-volgograd");
         // Stage 1 (June–August 2020, August–September) and stage 6 (May) lie before the term: the curator closes them.
         await bot.PressAsync(Curator, $"rm:done:s:{stages["1"]}");
@@ -265,7 +269,7 @@ public sealed class SimulatedTermTests : IAsyncLifetime
 
     private void AssertDeadlineReminders(IReadOnlyList<Sent> sent)
     {
-        var closed = new[] { $"bg:dl:s{stages["1"]}:", $"bg:dl:s{stages["6"]}:" };
+        var closed = new[] { $"bg:dl:{StableKey("1")}:", $"bg:dl:{StableKey("6")}:" };
         var omsk = sent.Where(s => s.Key.StartsWith("bg:dl:", StringComparison.Ordinal) && s.ChatId is not (VCurator or VMentor or VMentee)).ToList();
 
         // Nothing for the closed stages 1 and 6; mentees and the other mentors are nobody's owners.
@@ -284,17 +288,17 @@ public sealed class SimulatedTermTests : IAsyncLifetime
             (Key("3", "20260901:before1", Ivanova), "25.09 10:00"),
             // Stage 3 was marked done on the 28th; stage 2 goes overdue the working day after the end (Thursday 1 October),
             // then weekly. The night run at 02:00 Omsk finds each notice first: it is due at 09:00, not at night.
-            (Key("2", "20260901:overdue1", Ivanova), "01.10 09:00"),
-            (Key("2", "20260901:overdue2", Ivanova), "08.10 09:00"),
-            (Key("2", "20260901:overdue3", Ivanova), "15.10 09:00"));
-        To(omsk, Ivanova).Single(s => s.Key.Contains(":overdue2:")).Text.Should().Contain("Просрочено: этап 2").And.Contain("напоминание № 2");
+            (Key("2", "20260901:overdue:20261001", Ivanova), "01.10 09:00"),
+            (Key("2", "20260901:overdue:20261008", Ivanova), "08.10 09:00"),
+            (Key("2", "20260901:overdue:20261015", Ivanova), "15.10 09:00"));
+        To(omsk, Ivanova).Single(s => s.Key.Contains(":overdue:20261008:")).Text.Should().Contain("Просрочено: этап 2").And.Contain("напоминание № 2");
 
         // The curator: stage 5's start as its co-owner, and copies of stage 2's overdue notices from the second on.
         var curator = To(omsk, Curator).ToList();
         curator.Select(s => (s.Key, Local(s.DueAt, Omsk))).Should().Equal(
             (Key("5", "20260901:start1", Curator), "01.09 13:00"),
-            (Key("2", "20260901:overdue2", Curator), "08.10 09:00"),
-            (Key("2", "20260901:overdue3", Curator), "15.10 09:00"));
+            (Key("2", "20260901:overdue:20261008", Curator), "08.10 09:00"),
+            (Key("2", "20260901:overdue:20261015", Curator), "15.10 09:00"));
         curator[1].Text.Should().Contain("копию как куратор").And.Contain("рук. ШМО");
 
         // Volgograd: the kindergarten's road map has no responsible column, so its curator gets them, at 09:00 Volgograd
@@ -306,7 +310,10 @@ public sealed class SimulatedTermTests : IAsyncLifetime
         volgograd.Should().Contain(s => s.DueAt.UtcDateTime.Hour == 6, "at least one reminder was found before the working day in Volgograd");
     }
 
-    private string Key(string stage, string occurrence, long user) => $"bg:dl:s{stages[stage]}:{occurrence}:m{membership[user]}.0";
+    private string Key(string stage, string occurrence, long user) => $"bg:dl:{StableKey(stage)}:{occurrence}:m{membership[user]}.0";
+
+    /// <summary>What the reminders call stage <paramref name="number"/> of the school's plan in their keys (its number and title, hashed).</summary>
+    private string StableKey(string number) => DeadlineItem.StableKeyOf(DeadlineSubject.Stage, number, stageTitles[number]);
 
     private static string Local(DateTimeOffset instant, TimeSpan offset) => instant.ToOffset(offset).ToString("dd.MM HH:mm", CultureInfo.InvariantCulture);
 
