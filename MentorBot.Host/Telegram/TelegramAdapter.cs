@@ -39,7 +39,8 @@ public sealed class TelegramAdapter : IMessengerAdapter
                 new ChoiceInput(callback.Data ?? ""), callback.Id, callback.Message?.Id);
         }
 
-        var message = update.Message ?? update.EditedMessage;
+        // An edit is not new input: it must not log a second meeting or answer an open question (issue 12 item 8).
+        var message = update.Message;
         if (message?.From is null || message.From.IsBot) return null;
         // Stickers, photos and the like reach the fallback as empty text, which answers with help.
         var input = message switch

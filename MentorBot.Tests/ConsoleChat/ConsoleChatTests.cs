@@ -21,17 +21,35 @@ public sealed class ConsoleChatTests : IAsyncLifetime
     [Fact]
     public async Task Typed_lines_go_through_the_pipeline_and_the_replies_are_printed()
     {
-        // Ctrl+D after the lines: the console waits for the last replies, then stops the host.
-        var input = new StringReader("/help\n/cancel\n!1\n");
         var output = new StringWriter();
+        // Ctrl+D only once the last reply is printed (a loaded machine may take longer than the console's grace).
+        var input = new ScriptedInput(["/help", "/cancel", "!1"], () => Printed(output).Contains(StartTexts.NothingToCancel));
         using var host = BotHost.Build(new MentorBotOptions { ConnectionString = database.ConnectionString }, input, output);
 
         await host.RunAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
-        var printed = output.ToString();
+        var printed = Printed(output);
         printed.Should().Contain("🤖 [1] " + StartTexts.HelpHeading);
         printed.Should().Contain("🤖 [1] " + StartTexts.NothingToCancel);
         printed.Should().Contain("Нет кнопки с таким номером");
         printed.IndexOf(StartTexts.HelpHeading, StringComparison.Ordinal).Should().BeLessThan(printed.IndexOf(StartTexts.NothingToCancel, StringComparison.Ordinal));
+    }
+
+    private static string Printed(StringWriter output)
+    {
+        lock (output) return output.ToString();
+    }
+
+    /// <summary>Typed lines, then end of input once <paramref name="done"/> holds (or after a minute).</summary>
+    private sealed class ScriptedInput(IReadOnlyList<string> lines, Func<bool> done) : TextReader
+    {
+        private int next;
+
+        public override string? ReadLine()
+        {
+            if (next < lines.Count) return lines[next++];
+            for (var i = 0; i < 600 && !done(); i++) Thread.Sleep(100);
+            return null;
+        }
     }
 }

@@ -41,8 +41,8 @@ public sealed class OutboxSenderTests : IAsyncLifetime
 
     private Task<string> StatusAsync(string key) => harness.ScalarAsync<string>("SELECT status FROM outbox WHERE idempotency_key = @key", new { key });
 
-    private static OutboxSenderOptions Options(int rate = 25, int maxAttempts = 5) =>
-        new() { GlobalRatePerSecond = rate, QuickRetries = 0, MaxAttempts = maxAttempts };
+    private static OutboxSenderOptions Options(int rate = 25, TimeSpan? retryWindow = null) =>
+        new() { GlobalRatePerSecond = rate, QuickRetries = 0, RetryWindow = retryWindow ?? TimeSpan.FromHours(24) };
 
     /// <summary>Steps the clock by 100 ms and calls the sender until no row is pending or sending, or the clock passed <paramref name="limit"/>.</summary>
     private async Task DrainAsync(Func<Task> round, TimeSpan limit)
@@ -193,7 +193,8 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     {
         await EnqueueAsync(Message("flaky", 9));
         var delivery = new RecordingDelivery(Clock, disposables) { AlwaysFail = BadGatewayJson() };
-        var options = Options(maxAttempts: 4);
+        // Attempts at 0, 5, 15 and 35 s; the fourth is past the 30-second window, so the row fails there.
+        var options = Options(retryWindow: TimeSpan.FromSeconds(30));
         options.RetryDelay = TimeSpan.FromSeconds(5);
         var sender = harness.NewSender(delivery, options);
         var start = Clock.GetUtcNow();
