@@ -54,6 +54,7 @@ public static class BotHost
         services.AddSingleton<IChatFeature, StartFeature>();
         services.AddSingleton<IChatFeature, ConversationSwitch>();
         services.AddSingleton<IChatFeature, QuestionnaireFeature>();
+        services.AddSingleton<Features.Consents.WithdrawalNotices>();
         services.AddSingleton<IChatFeature, Features.Consents.ConsentsFeature>();
         services.AddSingleton<IChatFeature, Features.Organisations.OrganisationSwitch>();
         services.AddSingleton<IChatFeature, Features.Meetings.MeetingsFeature>();
@@ -64,18 +65,22 @@ public static class BotHost
         services.AddReminders();
         services.AddDigests();
         services.AddSingleton<IChatFeature, Features.Exports.ExportsFeature>();
+        services.AddSingleton<IChatFeature, Features.Practices.PracticesFeature>();
+        services.AddSingleton<IChatFeature, Features.Events.EventsFeature>();
+        services.AddSingleton<IChatFeature, Features.Publishing.PublishFeature>();
         return services;
     }
 
     /// <summary>
     /// Builds the bot: Telegram by polling or webhook when a token is set, else the console chat on
-    /// <paramref name="consoleInput"/>/<paramref name="consoleOutput"/>. Only webhook mode listens for HTTP.
+    /// <paramref name="consoleInput"/>/<paramref name="consoleOutput"/>. Except in the console chat it listens on
+    /// <c>MENTORBOT_LISTEN_URL</c> for <c>/healthz</c>, the jobs Dashboard <c>/jobs</c> and, in webhook mode, the webhook.
     /// <paramref name="configure"/> lets tests replace services.
     /// </summary>
     public static IHost Build(MentorBotOptions options, TextReader consoleInput, TextWriter consoleOutput, Action<IServiceCollection>? configure = null)
     {
         var webhook = options.Mode == ReceiveMode.Webhook && !options.IsConsole;
-        IHostApplicationBuilder builder = webhook
+        IHostApplicationBuilder builder = !options.IsConsole
             ? WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory })
             : Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddMentorBotSources();
@@ -83,12 +88,14 @@ public static class BotHost
         services.AddMentorBotCore(options);
         services.AddHostedService(p => p.GetRequiredService<UpdateProcessor>());
         services.AddHostedService(p => p.GetRequiredService<OutboxSender>());
-        services.AddQuartzScheduling(options.ConnectionString);
+        services.AddHangfireWorkers();
 
         if (options.IsConsole)
         {
             // The terminal is the chat: logs go to stderr and only from warnings up, so they do not drown it.
             builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+            // Hangfire warns when a stop interrupts a job (it is re-queued, nothing is lost): not for the chat's terminal.
+            builder.Logging.AddFilter("Hangfire", LogLevel.Error);
             services.AddSingleton(new ConsoleBotClient(consoleOutput));
             services.AddSingleton<global::Telegram.Bot.ITelegramBotClient>(p => p.GetRequiredService<ConsoleBotClient>());
             // No Telegram limit applies to a terminal; replies appear without the one-second pacing.
@@ -112,8 +119,9 @@ public static class BotHost
 
         web.WebHost.UseUrls(options.ListenUrl);
         var app = web.Build();
-        app.MapTelegramWebhook(options.WebhookSecret);
+        if (webhook) app.MapTelegramWebhook(options.WebhookSecret);
         app.MapGet("/healthz", () => "ok");
+        app.UseJobsDashboard(options);
         return app;
     }
 }

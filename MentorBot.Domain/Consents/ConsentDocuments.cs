@@ -5,7 +5,15 @@ namespace MentorBot.Domain.Consents;
 /// <param name="Version">The text's version, stored with every ledger event (<c>consent_events.text_version</c>).</param>
 /// <param name="Title">Its short Russian name («Согласие на обработку персональных данных»).</param>
 /// <param name="Text">The full Russian text, naming the organisation as operator (plain text, under 4,096 characters).</param>
-public sealed record ConsentDocument(ConsentKind Kind, string Version, string Title, string Text);
+public sealed record ConsentDocument(ConsentKind Kind, string Version, string Title, string Text)
+{
+    /// <summary>
+    /// What a phone screen shows first: three lines — the document and the operator, what is processed and why,
+    /// the term and how to withdraw — ending with a pointer to the full text, which stays one tap away and is what
+    /// «Согласен» agrees to (152-ФЗ ст. 9 ч. 4 asks the full text, not the summary, to be given).
+    /// </summary>
+    public string Summary { get; init; } = "";
+}
 
 /// <summary>
 /// The full texts of the three consent documents (Russian). Each is separate from any other document
@@ -56,7 +64,17 @@ public static class ConsentDocuments
     };
 
     /// <summary>The personal-data consent (152-ФЗ ст. 9).</summary>
-    public static ConsentDocument PersonalData(string organisationName) => new(ConsentKind.PersonalData, PersonalDataVersion, TitleOf(ConsentKind.PersonalData), $"""
+    public static ConsentDocument PersonalData(string organisationName) => new(ConsentKind.PersonalData, PersonalDataVersion, TitleOf(ConsentKind.PersonalData), PersonalDataText(organisationName))
+    {
+        Summary = $"{TitleOf(ConsentKind.PersonalData)}, оператор — {organisationName}.\n" +
+            "Что и зачем: ФИО, должность, предмет, стаж, ответы анкет и сведения о встречах — только для программы наставничества, без публикации.\n" +
+            "Срок: до конца участия в программе (не больше трёх лет); отозвать можно в любой момент командой /consents. " + FullTextPointer,
+    };
+
+    /// <summary>What the summaries end with: where the full text is and that «Согласен» agrees to it.</summary>
+    public const string FullTextPointer = "Нажимая «Согласен», вы соглашаетесь с полным текстом — он по кнопке «Полный текст».";
+
+    private static string PersonalDataText(string organisationName) => $"""
         СОГЛАСИЕ НА ОБРАБОТКУ ПЕРСОНАЛЬНЫХ ДАННЫХ
         (редакция {PersonalDataVersion})
 
@@ -73,10 +91,17 @@ public static class ConsentDocuments
         5. Отзыв: я могу отозвать согласие в любой момент командой /consents в этом чат-боте или письменным заявлением Оператору. После отзыва обработка прекращается, мои ответы и сведения обо мне удаляются. Отзыв не влияет на законность обработки до него.
 
         Согласие даётся в электронной форме нажатием кнопки «Согласен». Если нажать «Не согласен», участие в программе через бот не начнётся и ваши данные не будут сохранены.
-        """);
+        """;
 
     /// <summary>The written consent to mentoring duties (ТК РФ ст. 351.8).</summary>
-    public static ConsentDocument MentoringDuties(string organisationName) => new(ConsentKind.MentoringDuties, MentoringDutiesVersion, TitleOf(ConsentKind.MentoringDuties), $"""
+    public static ConsentDocument MentoringDuties(string organisationName) => new(ConsentKind.MentoringDuties, MentoringDutiesVersion, TitleOf(ConsentKind.MentoringDuties), MentoringDutiesText(organisationName))
+    {
+        Summary = $"{TitleOf(ConsentKind.MentoringDuties)} (ст. 351.8 ТК РФ), работодатель — {organisationName}.\n" +
+            "Что это значит: приказом за вами могут закрепить наставляемых; вы помогаете им, проводите встречи и ведёте персонализированную программу, без освобождения от основной работы.\n" +
+            "Оплата — по трудовому договору или локальному акту; отказаться можно в любой момент командой /consents. " + FullTextPointer,
+    };
+
+    private static string MentoringDutiesText(string organisationName) => $"""
         СОГЛАСИЕ НА ВЫПОЛНЕНИЕ ОБЯЗАННОСТЕЙ НАСТАВНИКА
         (редакция {MentoringDutiesVersion})
 
@@ -91,13 +116,20 @@ public static class ConsentDocuments
         4. Я могу отказаться от наставничества, отозвав это согласие командой /consents в чат-боте или письменным заявлением работодателю. После отзыва меня не назначают наставником, а наставнические пары с моим участием расформировываются.
 
         Согласие даётся в электронной форме нажатием кнопки «Согласен». Если нажать «Не согласен», вас не смогут назначить наставником.
-        """);
+        """;
 
     /// <summary>
     /// The consent to publish personal data (152-ФЗ ст. 10.1): the categories allowed, where they are
     /// published, the prohibitions, the term and how to stop the publication (ч. 12, 14).
     /// </summary>
-    public static ConsentDocument Publication(string organisationName, string publicationSubject) => new(ConsentKind.Publication, PublicationVersion, TitleOf(ConsentKind.Publication), $"""
+    public static ConsentDocument Publication(string organisationName, string publicationSubject) => new(ConsentKind.Publication, PublicationVersion, TitleOf(ConsentKind.Publication), PublicationText(organisationName, publicationSubject))
+    {
+        Summary = $"{TitleOf(ConsentKind.Publication)}, оператор — {organisationName}.\n" +
+            $"Что и где: публикация {publicationSubject} — ФИО, должность, предмет и описание опыта на сайте и в официальных сообществах.\n" +
+            "Срок: до отзыва; отозвать можно в любой момент командой /consents, публикация прекратится за три рабочих дня. " + FullTextPointer,
+    };
+
+    private static string PublicationText(string organisationName, string publicationSubject) => $"""
         СОГЛАСИЕ НА ОБРАБОТКУ ПЕРСОНАЛЬНЫХ ДАННЫХ, РАЗРЕШЁННЫХ ДЛЯ РАСПРОСТРАНЕНИЯ
         (редакция {PublicationVersion})
 
@@ -114,5 +146,5 @@ public static class ConsentDocuments
         5. Срок: до отзыва согласия. Отозвать его можно в любой момент командой /consents в чат-боте или требованием Оператору; публикация прекращается не позднее трёх рабочих дней с получения требования.
 
         Согласие даётся в электронной форме нажатием кнопки «Согласен». Если нажать «Не согласен», материалы будут опубликованы без ваших персональных данных или не будут опубликованы.
-        """);
+        """;
 }

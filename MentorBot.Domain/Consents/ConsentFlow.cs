@@ -1,5 +1,5 @@
-using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Organisations;
+using Stateless;
 
 namespace MentorBot.Domain.Consents;
 

@@ -1,18 +1,18 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using MentorBot.Domain.Scheduling;
 
 namespace MentorBot.Domain.Digests;
 
 /// <summary>
-/// When the weekly digest goes out: <c>organisations.digest_cron</c>, a Quartz cron (seconds first) in the
-/// organisation's time zone, default Monday 09:00 (issue 7). The curator sets a weekday and a time in chat.
+/// When the weekly digest goes out: <c>organisations.digest_cron</c>, a five-field cron with a named weekday
+/// (<see cref="CronRules"/>) in the organisation's time zone, default Monday 09:00 (issue 7). The curator sets a
+/// weekday and a time in chat, or types a cron.
 /// </summary>
 public static partial class DigestSchedule
 {
     /// <summary>The default: Mondays at 09:00.</summary>
-    public const string DefaultCron = "0 0 9 ? * MON";
-
-    private static readonly string[] CronDays = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+    public const string DefaultCron = "0 9 * * MON";
 
     private static readonly (string Prefix, DayOfWeek Day)[] RussianDays =
     [
@@ -42,20 +42,20 @@ public static partial class DigestSchedule
         return true;
     }
 
-    /// <summary>The Quartz cron for a weekday and a time: <c>0 30 15 ? * FRI</c>.</summary>
+    /// <summary>The cron for a weekday and a time: <c>30 15 * * FRI</c>.</summary>
     public static string ToCron(DayOfWeek day, TimeOnly time) =>
-        string.Create(CultureInfo.InvariantCulture, $"0 {time.Minute} {time.Hour} ? * {CronDays[(int)day]}");
+        string.Create(CultureInfo.InvariantCulture, $"{time.Minute} {time.Hour} * * {CronRules.WeekdayNames[(int)day]}");
 
     /// <summary>Reads back a cron written by <see cref="ToCron"/>; false for any other shape.</summary>
     public static bool TryReadCron(string cron, out DayOfWeek day, out TimeOnly time)
     {
         day = default;
         time = default;
-        var parts = cron.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length != 6 || parts[0] != "0" || parts[3] != "?" || parts[4] != "*") return false;
-        var index = Array.IndexOf(CronDays, parts[5].ToUpperInvariant());
-        if (index < 0 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minute)
-            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var hour) || hour > 23 || minute > 59) return false;
+        var parts = CronRules.Fields(cron);
+        if (parts.Length != 5 || parts[2] != "*" || parts[3] != "*") return false;
+        var index = CronRules.WeekdayNames.ToList().IndexOf(parts[4].ToUpperInvariant());
+        if (index < 0 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var minute)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var hour) || hour > 23 || minute > 59) return false;
         day = (DayOfWeek)index;
         time = new TimeOnly(hour, minute);
         return true;

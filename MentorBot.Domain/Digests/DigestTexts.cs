@@ -1,5 +1,6 @@
 using System.Globalization;
 using MentorBot.Domain.Reminders;
+using MentorBot.Domain.Scheduling;
 
 namespace MentorBot.Domain.Digests;
 
@@ -132,13 +133,21 @@ public static class DigestTexts
 
     /// <summary>/digest_time without an argument or with a bad one.</summary>
     public static string DigestTimeHint(string current) =>
-        $"Сейчас сводка приходит: {current}.\nЧтобы изменить, напишите, например: /digest_time пн 09:00 (день недели и время по часовому поясу организации).";
+        $"Сейчас сводка приходит: {current}.\nЧтобы изменить, напишите, например: /digest_time пн 09:00 (день недели и время по часовому поясу организации) или расписание cron из пяти полей: /digest_time 0 9 * * MON.";
 
     /// <summary>/digest_time accepted.</summary>
     public static string DigestTimeSet(string when) => $"Готово: сводка будет приходить {when}.";
 
     /// <summary>A weekday and time as the curator reads it: «по понедельникам в 09:00».</summary>
     public static string Schedule(DayOfWeek day, TimeOnly time) => $"по {Weekdays[(int)day]} в {time.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+
+    /// <summary>/digest_time with a cron that cannot be stored (<see cref="CronRules"/>).</summary>
+    public static string CronRefused(string cron, CronProblem problem) => problem switch
+    {
+        CronProblem.NumericWeekday => $"Не могу принять расписание «{cron}»: день недели укажите словом — MON, TUE, WED, THU, FRI, SAT или SUN. Номера дней в разных системах означают разное (1 — то понедельник, то воскресенье).",
+        CronProblem.FieldCount => $"Не могу принять расписание «{cron}»: нужно пять полей — минуты, часы, день месяца, месяц, день недели (например, «0 9 * * MON»), без секунд и года.",
+        _ => $"Не могу принять расписание «{cron}»: проверьте значения полей (например, «0 9 * * MON» — по понедельникам в 09:00).",
+    };
 
     /// <summary>A cron the simple form cannot show.</summary>
     public static string CustomSchedule(string cron) => $"по расписанию «{cron}»";

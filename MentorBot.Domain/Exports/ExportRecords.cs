@@ -21,7 +21,7 @@ public sealed class PairRecord
     /// <summary>The mentee's full name, or null.</summary>
     public string? MenteeName { get; init; }
 
-    /// <summary><c>pairs.form</c> code (teacher_teacher | head_teacher | student_student | employer_student | group).</summary>
+    /// <summary><c>pairs.form</c> code (<see cref="Pairs.MentoringForms.Code"/>).</summary>
     public string Form { get; init; } = "";
 
     /// <summary><c>pairs.status</c> code (proposed | approved | active | completed | dissolved).</summary>

@@ -57,15 +57,7 @@ public static class ExportTexts
     }
 
     /// <summary>A pair's form (<c>pairs.form</c>) as the methodology names it.</summary>
-    public static string Form(string code) => code switch
-    {
-        "teacher_teacher" => "педагог – педагог",
-        "head_teacher" => "руководитель – педагог",
-        "student_student" => "студент – студент",
-        "employer_student" => "работодатель – студент",
-        "group" => "групповая",
-        _ => code,
-    };
+    public static string Form(string code) => Pairs.MentoringForms.RussianNameOf(code);
 
     /// <summary>A pair's status (<c>pairs.status</c>).</summary>
     public static string PairStatus(string code) => code switch
@@ -92,8 +84,9 @@ public static class ExportTexts
     /// <summary>A meeting's format (<c>meetings.format</c>), empty when unknown.</summary>
     public static string MeetingFormat(string? code) => code switch
     {
-        "in_person" => "очно",
-        "online" => "онлайн",
+        // The chat's words (MeetingsTexts.FormatName), so a curator reads the same in both.
+        "in_person" => Meetings.MeetingsTexts.FormatName(Meetings.MeetingFormat.InPerson),
+        "online" => Meetings.MeetingsTexts.FormatName(Meetings.MeetingFormat.Online),
         null => "",
         _ => code,
     };

@@ -30,7 +30,7 @@ public sealed record UnmatchedMentee(string MenteeId, UnmatchedCause Cause, stri
 /// <param name="Weights">The weights used; <see cref="MatchingWeights.MinScore"/> is the threshold applied.</param>
 /// <param name="Mentors">The mentors, in input order.</param>
 /// <param name="Mentees">The mentees, in input order.</param>
-/// <param name="Scores">Every pair's score: <c>Scores[menteePosition][mentorPosition]</c>.</param>
+/// <param name="Scores">Every pair's score: <c>Scores[menteePosition][mentorPosition]</c>, worked out when read (see <see cref="PairScoreTable"/>).</param>
 /// <param name="Pairs">The proposed pairs, in mentee input order; a mentor appearing several times leads a group.</param>
 /// <param name="Unmatched">Mentees without a mentor, in input order.</param>
 public sealed record MatchingProposal(
@@ -40,3 +40,69 @@ public sealed record MatchingProposal(
     IReadOnlyList<IReadOnlyList<PairScore>> Scores,
     IReadOnlyList<ProposedPair> Pairs,
     IReadOnlyList<UnmatchedMentee> Unmatched);
+
+/// <summary>
+/// Every pair's <see cref="PairScore"/> as <c>table[menteePosition][mentorPosition]</c>, scored when read: a regional run
+/// has millions of pairs, and only the CLI's full table and the tests read them all.
+/// </summary>
+public sealed class PairScoreTable : IReadOnlyList<IReadOnlyList<PairScore>>
+{
+    private readonly PairScorer _scorer;
+    private readonly int _mentorCount;
+
+    /// <summary>The table of <paramref name="menteeCount"/> rows of <paramref name="mentorCount"/> scores by <paramref name="scorer"/>.</summary>
+    public PairScoreTable(PairScorer scorer, int menteeCount, int mentorCount)
+    {
+        (_scorer, Count, _mentorCount) = (scorer, menteeCount, mentorCount);
+    }
+
+    /// <summary>Number of rows (mentees).</summary>
+    public int Count { get; }
+
+    /// <summary>The scores of one mentee with every mentor, in mentor order; throws <see cref="ArgumentOutOfRangeException"/> outside 0…Count−1.</summary>
+    public IReadOnlyList<PairScore> this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            return new Row(_scorer, index, _mentorCount);
+        }
+    }
+
+    /// <inheritdoc/>
+    public IEnumerator<IReadOnlyList<PairScore>> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private sealed class Row(PairScorer scorer, int mentee, int count) : IReadOnlyList<PairScore>
+    {
+        public int Count => count;
+
+        public PairScore this[int index]
+        {
+            get
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(index);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
+                return scorer.Score(mentee, index);
+            }
+        }
+
+        public IEnumerator<PairScore> GetEnumerator()
+        {
+            for (var j = 0; j < count; j++)
+            {
+                yield return this[j];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}

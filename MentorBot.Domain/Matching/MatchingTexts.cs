@@ -5,7 +5,13 @@ namespace MentorBot.Domain.Matching;
 /// <summary>Every Russian text of matching: meeting-format labels, pair reasons and reasons a mentee stays unmatched.</summary>
 public static class MatchingTexts
 {
-    /// <summary>The questionnaire label of a meeting format: «очно», «дистанционно», «любой».</summary>
+    /// <summary>
+    /// How to meet, as an answer to «Как вам удобнее встречаться?»: either format will do. Stored as the answer;
+    /// <see cref="MeetingFormats.TryParse"/> reads it as <see cref="MeetingFormat.Any"/>.
+    /// </summary>
+    public const string AnyFormatAnswer = "оба варианта подходят";
+
+    /// <summary>A meeting format in reasons and files: «очно», «дистанционно», «любой».</summary>
     public static string FormatLabel(MeetingFormat format) => format switch
     {
         MeetingFormat.InPerson => "очно",

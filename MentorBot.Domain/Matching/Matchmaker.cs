@@ -69,41 +69,90 @@ public static class Matchmaker
         }
 
         var scorer = new PairScorer(weights, mentors, mentees);
-        var scores = new PairScore[mentees.Count][];
-        var candidates = new List<AssignmentCandidate>();
-        for (var i = 0; i < mentees.Count; i++)
+        var (n, m) = (mentees.Count, mentors.Count);
+        var rejected = RejectedPairs(mentors, mentees, excluded);
+
+        // One grade per pair in flat arrays (no object per pair), then the acceptable ones as the solver's candidates.
+        var units = new int[n * m];
+        var acceptable = new bool[n * m];
+        var candidateCount = 0;
+        for (var i = 0; i < n; i++)
         {
-            scores[i] = new PairScore[mentors.Count];
-            for (var j = 0; j < mentors.Count; j++)
+            for (var j = 0; j < m; j++)
             {
-                var score = scorer.Score(i, j);
-                scores[i][j] = score;
-                if (score.IsAcceptable && mentors[j].Capacity > 0 && excluded?.Contains((mentees[i].Id, mentors[j].Id)) != true)
+                var grade = scorer.Grade(i, j);
+                units[(i * m) + j] = (int)grade.Units;
+                acceptable[(i * m) + j] = grade.IsAcceptable;
+                if (grade.IsAcceptable && mentors[j].Capacity > 0 && (rejected.Count == 0 || !rejected.Contains(((long)i * m) + j)))
                 {
-                    candidates.Add(new AssignmentCandidate(i, j, score.Units));
+                    candidateCount++;
                 }
             }
         }
 
-        var assignment = AssignmentSolver.Solve(mentees.Count, [.. mentors.Select(m => m.Capacity)], candidates);
+        var candidates = new AssignmentCandidate[candidateCount];
+        var next = 0;
+        for (var k = 0; k < n * m && next < candidateCount; k++)
+        {
+            var (i, j) = (k / m, k % m);
+            if (acceptable[k] && mentors[j].Capacity > 0 && (rejected.Count == 0 || !rejected.Contains(k)))
+            {
+                candidates[next++] = new AssignmentCandidate(i, j, units[k]);
+            }
+        }
+
+        var assignment = AssignmentSolver.Solve(n, [.. mentors.Select(p => p.Capacity)], candidates);
 
         var pairs = new List<ProposedPair>();
         var unmatched = new List<UnmatchedMentee>();
-        for (var i = 0; i < mentees.Count; i++)
+        for (var i = 0; i < n; i++)
         {
             var j = assignment[i];
             if (j >= 0)
             {
-                var score = scores[i][j];
+                var score = scorer.Score(i, j);
                 pairs.Add(new ProposedPair(mentees[i].Id, mentors[j].Id, score.Score, MatchingTexts.PairReasons(score, mentors[j], mentees[i])));
             }
             else
             {
-                unmatched.Add(Explain(i, mentors, mentees[i], scores[i], scorer, weights));
+                unmatched.Add(Explain(i, mentors, mentees[i], units.AsSpan(i * m, m), acceptable.AsSpan(i * m, m), scorer, weights));
             }
         }
 
-        return new MatchingProposal(weights, mentors, mentees, scores, pairs, unmatched);
+        return new MatchingProposal(weights, mentors, mentees, new PairScoreTable(scorer, n, m), pairs, unmatched);
+    }
+
+    // The curator's rejections as flat pair positions (mentee · mentorCount + mentor); ids not in this run are ignored.
+    private static HashSet<long> RejectedPairs(IReadOnlyList<MentorProfile> mentors, IReadOnlyList<MenteeProfile> mentees, IReadOnlySet<(string MenteeId, string MentorId)>? excluded)
+    {
+        var positions = new HashSet<long>();
+        if (excluded is null || excluded.Count == 0)
+        {
+            return positions;
+        }
+
+        var mentorAt = Positions(mentors.Select(p => p.Id));
+        var menteeAt = Positions(mentees.Select(p => p.Id));
+        foreach (var (menteeId, mentorId) in excluded)
+        {
+            if (menteeAt.TryGetValue(menteeId, out var i) && mentorAt.TryGetValue(mentorId, out var j))
+            {
+                positions.Add(((long)i * mentors.Count) + j);
+            }
+        }
+
+        return positions;
+    }
+
+    private static Dictionary<string, int> Positions(IEnumerable<string> ids)
+    {
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            positions.TryAdd(id, positions.Count);
+        }
+
+        return positions;
     }
 
     // Checks shared by both banks; ids are unique per bank, since one teacher may be a mentor and a mentee in different pairs.
@@ -113,20 +162,33 @@ public static class Matchmaker
         : experienceYears < 0 ? $"{role} '{id}' has experienceYears {experienceYears}; it must be ≥ 0"
         : null;
 
-    private static UnmatchedMentee Explain(int menteeIndex, IReadOnlyList<MentorProfile> mentors, MenteeProfile mentee, PairScore[] scores, PairScorer scorer, MatchingWeights weights)
+    private static UnmatchedMentee Explain(int menteeIndex, IReadOnlyList<MentorProfile> mentors, MenteeProfile mentee, ReadOnlySpan<int> units, ReadOnlySpan<bool> acceptable, PairScorer scorer, MatchingWeights weights)
     {
         // Only mentors who have places at all could have taken this mentee; the others say nothing about why.
-        var open = Enumerable.Range(0, mentors.Count).Where(j => mentors[j].Capacity > 0).ToList();
-        var acceptable = open.Count(j => scores[j].IsAcceptable);
-        var overlapRequired = weights.RequireCompetencyOverlap && scorer.HasDifficulties(menteeIndex);
-
         // The best score quoted must come from a mentor the overlap rule allows, or the text would contradict itself.
-        var allowed = open.Where(j => !overlapRequired || scorer.HasOverlap(menteeIndex, j)).ToList();
-        var best = allowed.Count == 0 ? 0 : allowed.Max(j => scores[j].Score);
+        var overlapRequired = weights.RequireCompetencyOverlap && scorer.HasDifficulties(menteeIndex);
+        var (open, acceptableCount, anyOverlap, bestUnits) = (0, 0, false, 0);
+        for (var j = 0; j < mentors.Count; j++)
+        {
+            if (mentors[j].Capacity <= 0)
+            {
+                continue;
+            }
 
-        var cause = open.Count == 0 || acceptable > 0 ? UnmatchedCause.NoFreeCapacity
-            : scorer.HasDifficulties(menteeIndex) && !open.Any(j => scorer.HasOverlap(menteeIndex, j)) ? UnmatchedCause.NoCompetencyOverlap
+            open++;
+            acceptableCount += acceptable[j] ? 1 : 0;
+            var overlap = scorer.HasOverlap(menteeIndex, j);
+            anyOverlap |= overlap;
+            if (!overlapRequired || overlap)
+            {
+                bestUnits = Math.Max(bestUnits, units[j]);
+            }
+        }
+
+        var best = (double)bestUnits / PairScore.UnitsPerPoint;
+        var cause = open == 0 || acceptableCount > 0 ? UnmatchedCause.NoFreeCapacity
+            : scorer.HasDifficulties(menteeIndex) && !anyOverlap ? UnmatchedCause.NoCompetencyOverlap
             : UnmatchedCause.BelowMinimumScore;
-        return new UnmatchedMentee(mentee.Id, cause, MatchingTexts.UnmatchedReason(cause, acceptable, best, weights.MinScore));
+        return new UnmatchedMentee(mentee.Id, cause, MatchingTexts.UnmatchedReason(cause, acceptableCount, best, weights.MinScore));
     }
 }

@@ -27,12 +27,19 @@ public static class MeetingFormats
         mentor == mentee || mentor == MeetingFormat.Any || mentee == MeetingFormat.Any;
 
     /// <summary>
-    /// Reads a label of <see cref="MatchingTexts.FormatLabel"/> («очно», «дистанционно», «любой»),
-    /// ignoring case and surrounding or repeated whitespace. Returns false for anything else.
+    /// Reads a label of <see cref="MatchingTexts.FormatLabel"/> («очно», «дистанционно», «любой») or the questionnaire's
+    /// answer <see cref="MatchingTexts.AnyFormatAnswer"/>, ignoring case and surrounding or repeated whitespace.
+    /// Returns false for anything else.
     /// </summary>
     public static bool TryParse(string? label, out MeetingFormat format)
     {
         var key = MatchingText.Normalize(label);
+        if (key == MatchingTexts.AnyFormatAnswer)
+        {
+            format = MeetingFormat.Any;
+            return true;
+        }
+
         foreach (var candidate in Enum.GetValues<MeetingFormat>())
         {
             if (MatchingText.Normalize(MatchingTexts.FormatLabel(candidate)) == key)

@@ -30,21 +30,31 @@ public sealed record PairScore(
     public const long UnitsPerPoint = 1_000_000;
 }
 
+/// <summary>The part of a <see cref="PairScore"/> the solver needs, computed without allocating (3 M pairs at regional scale).</summary>
+/// <param name="Units">See <see cref="PairScore.Units"/>.</param>
+/// <param name="IsAcceptable">See <see cref="PairScore.IsAcceptable"/>.</param>
+public readonly record struct PairGrade(long Units, bool IsAcceptable);
+
 /// <summary>
 /// Scores every mentor–mentee pair of one matching run by <see cref="MatchingWeights"/>.
-/// Text is normalised once per person (<see cref="MatchingText.Normalize"/>), so scoring a pair is cheap.
+/// Text is normalised and turned into small integers once per person — difficulties into ids, competencies into a
+/// bit set over those ids, subjects and preference-survey ids into numbers — so <see cref="Grade(int, int)"/> allocates nothing.
 /// </summary>
 public sealed class PairScorer
 {
     private readonly MatchingWeights _weights;
     private readonly IReadOnlyList<MentorProfile> _mentors;
     private readonly IReadOnlyList<MenteeProfile> _mentees;
-    private readonly HashSet<string>[] _competencies;
-    private readonly HashSet<string>[] _mentorChoices;
-    private readonly string[] _mentorSubjects;
-    private readonly (string Key, string Wording)[][] _difficulties;
-    private readonly HashSet<string>[] _menteeChoices;
-    private readonly string[] _menteeSubjects;
+    private readonly (int Id, string Wording)[][] _difficulties;
+    private readonly ulong[] _competencyBits;
+    private readonly int _bitWords;
+    private readonly int[] _mentorSubjects;
+    private readonly int[] _menteeSubjects;
+    private readonly int[] _mentorIds;
+    private readonly int[] _menteeIds;
+    private readonly int[][] _mentorChoices;
+    private readonly int[][] _menteeChoices;
+    private readonly double[] _experience;
     private readonly long _minUnits;
 
     /// <summary>Prepares scoring of <paramref name="mentees"/> × <paramref name="mentors"/>; throws <see cref="ArgumentException"/> on unusable weights.</summary>
@@ -58,76 +68,141 @@ public sealed class PairScorer
         _weights = weights;
         _mentors = mentors;
         _mentees = mentees;
-        _competencies = [.. mentors.Select(m => m.Competencies.Select(MatchingText.Normalize).Where(c => c.Length > 0).ToHashSet(StringComparer.Ordinal))];
-        _mentorChoices = [.. mentors.Select(m => m.PreferredMentees.ToHashSet(StringComparer.Ordinal))];
-        _mentorSubjects = [.. mentors.Select(m => MatchingText.Normalize(m.Subject))];
-        _difficulties = [.. mentees.Select(DistinctDifficulties)];
-        _menteeChoices = [.. mentees.Select(m => m.PreferredMentors.ToHashSet(StringComparer.Ordinal))];
-        _menteeSubjects = [.. mentees.Select(m => MatchingText.Normalize(m.Subject))];
+
+        // Only competencies some mentee asks for can cover anything, so the bit set spans the mentees' difficulties.
+        var difficultyIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        _difficulties = [.. mentees.Select(m => DistinctDifficulties(m, difficultyIds))];
+        _bitWords = (difficultyIds.Count + 63) / 64;
+        _competencyBits = new ulong[mentors.Count * _bitWords];
+        for (var j = 0; j < mentors.Count; j++)
+        {
+            foreach (var competency in mentors[j].Competencies)
+            {
+                if (difficultyIds.TryGetValue(MatchingText.Normalize(competency), out var id))
+                {
+                    _competencyBits[(j * _bitWords) + (id >> 6)] |= 1UL << id;
+                }
+            }
+        }
+
+        // Equal numbers mean equal normalised subjects; 0 is «no subject», which matches nothing.
+        var subjectIds = new Dictionary<string, int>(StringComparer.Ordinal) { [string.Empty] = 0 };
+        _mentorSubjects = [.. mentors.Select(m => Number(subjectIds, MatchingText.Normalize(m.Subject)))];
+        _menteeSubjects = [.. mentees.Select(m => Number(subjectIds, MatchingText.Normalize(m.Subject)))];
+
+        // Ids compare ordinally, as the survey stored them; a choice naming nobody in this run simply never matches.
+        var personIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        _mentorIds = [.. mentors.Select(m => Number(personIds, m.Id))];
+        _menteeIds = [.. mentees.Select(m => Number(personIds, m.Id))];
+        _mentorChoices = [.. mentors.Select(m => SortedNumbers(personIds, m.PreferredMentees))];
+        _menteeChoices = [.. mentees.Select(m => SortedNumbers(personIds, m.PreferredMentors))];
+
+        _experience = [.. mentors.Select(m => Math.Min(Math.Max(m.ExperienceYears, 0), weights.ExperienceSaturationYears) / (double)weights.ExperienceSaturationYears)];
         _minUnits = ToUnits(weights.MinScore);
     }
 
-    /// <summary>Scores mentee <paramref name="menteeIndex"/> with mentor <paramref name="mentorIndex"/> (positions in the lists given).</summary>
+    /// <summary>Scores mentee <paramref name="menteeIndex"/> with mentor <paramref name="mentorIndex"/> (positions in the lists given), with the reasons' signals.</summary>
     public PairScore Score(int menteeIndex, int mentorIndex)
     {
-        var mentor = _mentors[mentorIndex];
-        var mentee = _mentees[menteeIndex];
-        var difficulties = _difficulties[menteeIndex];
-        var competencies = _competencies[mentorIndex];
-
         var covered = new List<string>();
         var uncovered = new List<string>();
-        foreach (var (key, wording) in difficulties)
+        foreach (var (id, wording) in _difficulties[menteeIndex])
         {
-            (competencies.Contains(key) ? covered : uncovered).Add(wording);
+            (Covers(mentorIndex, id) ? covered : uncovered).Add(wording);
         }
 
-        var sameSubject = _menteeSubjects[menteeIndex].Length > 0 && _menteeSubjects[menteeIndex] == _mentorSubjects[mentorIndex];
-        var formatsCompatible = MeetingFormats.AreCompatible(mentor.Format, mentee.Format);
-        var chosenByMentee = _menteeChoices[menteeIndex].Contains(mentor.Id);
-        var chosenByMentor = _mentorChoices[mentorIndex].Contains(mentee.Id);
-
-        var w = _weights;
-        var coverage = difficulties.Length == 0 ? 0.0 : (double)covered.Count / difficulties.Length;
-        var experience = Math.Min(Math.Max(mentor.ExperienceYears, 0), w.ExperienceSaturationYears) / (double)w.ExperienceSaturationYears;
-        var weighted = (w.Competency * coverage)
-            + (w.Subject * Flag(sameSubject))
-            + (w.Format * Flag(formatsCompatible))
-            + (w.Experience * experience)
-            + (w.MenteePreference * Flag(chosenByMentee))
-            + (w.MentorPreference * Flag(chosenByMentor));
-        var units = Math.Clamp(ToUnits(weighted / w.TotalWeight), 0, PairScore.UnitsPerPoint);
-
-        var overlapMissing = w.RequireCompetencyOverlap && difficulties.Length > 0 && covered.Count == 0;
+        var signals = Signals(menteeIndex, mentorIndex);
+        var grade = Grade(signals, _difficulties[menteeIndex].Length, mentorIndex);
         return new PairScore(
-            (double)units / PairScore.UnitsPerPoint,
-            units,
-            units >= _minUnits && !overlapMissing,
+            (double)grade.Units / PairScore.UnitsPerPoint,
+            grade.Units,
+            grade.IsAcceptable,
             covered,
             uncovered,
-            sameSubject,
-            formatsCompatible,
-            chosenByMentee,
-            chosenByMentor);
+            signals.SameSubject,
+            signals.FormatsCompatible,
+            signals.ChosenByMentee,
+            signals.ChosenByMentor);
     }
 
+    /// <summary>The same units and acceptability as <see cref="Score"/>, without allocating.</summary>
+    public PairGrade Grade(int menteeIndex, int mentorIndex) =>
+        Grade(Signals(menteeIndex, mentorIndex), _difficulties[menteeIndex].Length, mentorIndex);
+
     /// <summary>True when the mentor covers at least one of the mentee's stated difficulties.</summary>
-    public bool HasOverlap(int menteeIndex, int mentorIndex) =>
-        _difficulties[menteeIndex].Any(d => _competencies[mentorIndex].Contains(d.Key));
+    public bool HasOverlap(int menteeIndex, int mentorIndex) => CoveredCount(menteeIndex, mentorIndex) > 0;
 
     /// <summary>True when the mentee stated at least one difficulty.</summary>
     public bool HasDifficulties(int menteeIndex) => _difficulties[menteeIndex].Length > 0;
+
+    private PairGrade Grade(PairSignals s, int difficultyCount, int mentorIndex)
+    {
+        var w = _weights;
+        var coverage = difficultyCount == 0 ? 0.0 : (double)s.Covered / difficultyCount;
+        var weighted = (w.Competency * coverage)
+            + (w.Subject * Flag(s.SameSubject))
+            + (w.Format * Flag(s.FormatsCompatible))
+            + (w.Experience * _experience[mentorIndex])
+            + (w.MenteePreference * Flag(s.ChosenByMentee))
+            + (w.MentorPreference * Flag(s.ChosenByMentor));
+        var units = Math.Clamp(ToUnits(weighted / w.TotalWeight), 0, PairScore.UnitsPerPoint);
+
+        var overlapMissing = w.RequireCompetencyOverlap && difficultyCount > 0 && s.Covered == 0;
+        return new PairGrade(units, units >= _minUnits && !overlapMissing);
+    }
+
+    private PairSignals Signals(int menteeIndex, int mentorIndex) => new(
+        CoveredCount(menteeIndex, mentorIndex),
+        _menteeSubjects[menteeIndex] != 0 && _menteeSubjects[menteeIndex] == _mentorSubjects[mentorIndex],
+        MeetingFormats.AreCompatible(_mentors[mentorIndex].Format, _mentees[menteeIndex].Format),
+        Array.BinarySearch(_menteeChoices[menteeIndex], _mentorIds[mentorIndex]) >= 0,
+        Array.BinarySearch(_mentorChoices[mentorIndex], _menteeIds[menteeIndex]) >= 0);
+
+    private int CoveredCount(int menteeIndex, int mentorIndex)
+    {
+        var covered = 0;
+        foreach (var (id, _) in _difficulties[menteeIndex])
+        {
+            covered += Covers(mentorIndex, id) ? 1 : 0;
+        }
+
+        return covered;
+    }
+
+    private bool Covers(int mentorIndex, int difficultyId) =>
+        (_competencyBits[(mentorIndex * _bitWords) + (difficultyId >> 6)] & (1UL << difficultyId)) != 0;
 
     private static long ToUnits(double score) => (long)Math.Round(score * PairScore.UnitsPerPoint, MidpointRounding.AwayFromZero);
 
     private static double Flag(bool value) => value ? 1.0 : 0.0;
 
+    private static int Number(Dictionary<string, int> numbers, string key)
+    {
+        if (!numbers.TryGetValue(key, out var number))
+        {
+            number = numbers.Count;
+            numbers.Add(key, number);
+        }
+
+        return number;
+    }
+
+    private static int[] SortedNumbers(Dictionary<string, int> numbers, IReadOnlyList<string> ids)
+    {
+        var result = ids.Select(id => numbers.TryGetValue(id, out var number) ? number : -1).Where(n => n >= 0).Distinct().ToArray();
+        Array.Sort(result);
+        return result;
+    }
+
     // The same request typed twice must not count twice towards coverage; the first wording is kept for the reasons.
-    private static (string Key, string Wording)[] DistinctDifficulties(MenteeProfile mentee)
+    private static (int Id, string Wording)[] DistinctDifficulties(MenteeProfile mentee, Dictionary<string, int> ids)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         return [.. mentee.Difficulties
             .Select(d => (Key: MatchingText.Normalize(d), Wording: MatchingText.Tidy(d)))
-            .Where(d => d.Key.Length > 0 && seen.Add(d.Key))];
+            .Where(d => d.Key.Length > 0 && seen.Add(d.Key))
+            .Select(d => (Number(ids, d.Key), d.Wording))];
     }
+
+    private readonly record struct PairSignals(int Covered, bool SameSubject, bool FormatsCompatible, bool ChosenByMentee, bool ChosenByMentor);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MentorBot.Domain.Conversations;
+using Stateless;
 
 namespace MentorBot.Domain.Meetings;
 
@@ -111,7 +112,7 @@ public enum CheckInEffect
 public sealed record CheckInStep(CheckInState State, MeetingCheckInData Data, IReadOnlyList<Reply> Replies, CheckInEffect Effect, string? FlagText = null);
 
 /// <summary>
-/// The meeting check-in (issue 6), pure, on the Domain's <see cref="StateMachine{TState,TTrigger}"/>:
+/// The meeting check-in (issue 6), pure, on Stateless's <see cref="StateMachine{TState,TTrigger}"/> (synchronous actions only, docs/state-machines.md):
 /// it asks for what a meeting log lacks — the date, the duration, the mentee when the mentor has
 /// several — questions implausible values (<see cref="MeetingDraftRules"/>: a future date, over 8 h,
 /// under 5 min) instead of accepting them, then shows the card with «Сохранить», «Изменить»,
@@ -168,6 +169,11 @@ public sealed class MeetingCheckIn
 
         if (data.PairId is null && MenteeNameMatcher.Find(data.SourceText, data.Pairs) is { } pair)
             data = data with { PairId = pair };
+        if (MeetingDraftRules.BeforeApproval(data.Date, data.PairId, data.Pairs) is { } approved)
+        {
+            concerns.Add(MeetingsTexts.BeforeApproval(data.Date!.Value, approved));
+            data = data with { Date = null };
+        }
 
         var flow = new MeetingCheckIn(CheckInState.Started, data, today) { prefix = concerns.Count > 0 ? string.Join("\n", concerns) : null };
         flow.machine.Fire(CheckInTrigger.Next);
@@ -241,6 +247,8 @@ public sealed class MeetingCheckIn
                 if (date is null) return Reask(MeetingsTexts.DateNotUnderstood);
                 if (MeetingDraftRules.IsInFuture(date.Value, today))
                     return Reask(MeetingsTexts.Concern(MeetingDraftConcern.DateInFuture, data.Draft with { Date = date }));
+                if (MeetingDraftRules.BeforeApproval(date, data.PairId, data.Pairs) is { } approvedOn)
+                    return Reask(MeetingsTexts.BeforeApproval(date.Value, approvedOn));
                 return Advance(data with { Date = date });
 
             case CheckInState.AskingDuration:
@@ -260,6 +268,13 @@ public sealed class MeetingCheckIn
                     ? id
                     : MenteeNameMatcher.Find(text, data.Pairs);
                 if (pair is null || data.Pairs.All(p => p.PairId != pair)) return Reask(MeetingsTexts.PairNotUnderstood);
+                if (MeetingDraftRules.BeforeApproval(data.Date, pair, data.Pairs) is { } pairApproved)
+                {
+                    // The date was given before the pair: it is asked again for this pair.
+                    prefix = MeetingsTexts.BeforeApproval(data.Date!.Value, pairApproved);
+                    return Advance(data with { PairId = pair, Date = null });
+                }
+
                 return Advance(data with { PairId = pair });
 
             case CheckInState.Confirming when choice == "save" && machine.CanFire(CheckInTrigger.Save):

@@ -3,7 +3,8 @@ namespace MentorBot.Domain.Meetings;
 /// <summary>One of the mentor's live pairs, as the check-in offers it.</summary>
 /// <param name="PairId"><c>pairs.id</c>.</param>
 /// <param name="MenteeName">The mentee's full name (or a placeholder when none was given).</param>
-public sealed record CheckInPair(long PairId, string MenteeName);
+/// <param name="ApprovedOn">The local day the curator approved the pair: no meeting of the pair is before it (null: unknown).</param>
+public sealed record CheckInPair(long PairId, string MenteeName, DateOnly? ApprovedOn = null);
 
 /// <summary>
 /// What a meeting check-in holds between messages (stored as JSON in the conversation row): the

@@ -16,6 +16,13 @@ public static class MeetingDraftRules
     /// <summary>True when <paramref name="date"/> is after <paramref name="today"/>.</summary>
     public static bool IsInFuture(DateOnly date, DateOnly today) => date > today;
 
+    /// <summary>
+    /// The approval day of the pair the check-in has chosen when <paramref name="date"/> is before it (a pair meets
+    /// only once it exists), else null.
+    /// </summary>
+    public static DateOnly? BeforeApproval(DateOnly? date, long? pairId, IReadOnlyList<CheckInPair> pairs) =>
+        date is { } d && pairs.FirstOrDefault(p => p.PairId == pairId)?.ApprovedOn is { } approved && d < approved ? approved : null;
+
     /// <summary>True when the duration exceeds <see cref="MaxDurationMinutes"/>.</summary>
     public static bool IsTooLong(int durationMinutes) => durationMinutes > MaxDurationMinutes;
 

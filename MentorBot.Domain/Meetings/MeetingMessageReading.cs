@@ -669,6 +669,7 @@ internal sealed class MeetingMessageReading
 
     private string? TrimRun(int start, int end)
     {
+        var accusative = false;
         var changed = true;
         while (changed && start < end)
         {
@@ -682,6 +683,8 @@ internal sealed class MeetingMessageReading
             else if (tokens[start].Type == TokenType.Punct || Fillers.Contains(first) || LeadingConnectives.Contains(first)
                 || (MeetingAdjectives.Contains(first) && (start + 1 == end || MeetingNoun.Matches(tokens[start + 1].Text))))
             {
+                // «обсудили подготовку»: what follows a verb is in the accusative; a connective after it resets that.
+                accusative = AccusativeVerbs.Contains(first) || (accusative && Fillers.Contains(first) && tokens[start].Type != TokenType.Punct);
                 start++;
                 changed = true;
             }
@@ -697,7 +700,7 @@ internal sealed class MeetingMessageReading
             return null;
         }
 
-        return Span(start, end);
+        return accusative && Span(start, end) is { } span ? Nominative(span) : Span(start, end);
     }
 
     /// <summary>«с Анной Петровной», «с наставляемой Ивановой М.П.»: who the meeting was with, not what about.</summary>

@@ -146,7 +146,7 @@ internal static class MeetingWords
         (Keyword.Exact("sferum"), MeetingFormat.Online),
         (Keyword.Of("телемост", "|е|у"), MeetingFormat.Online),
         (Keyword.Exact("скайп", "скайпе", "скайпу", "skype"), MeetingFormat.Online),
-        (Keyword.Forms("созвонились", "созвон"), MeetingFormat.Online),
+        (Keyword.Forms("созвонились", "созванивались", "созвон"), MeetingFormat.Online),
     ];
 
     /// <summary>Words that are a format only after «по» («по телефону»); alone they may be a topic («видео урока»).</summary>
@@ -176,8 +176,40 @@ internal static class MeetingWords
         "беседа", "беседу", "консультация", "консультацию", "сессия", "сессию", "созвонились", "созвон",
         "утром", "днем", "вечером", "привет", "здравствуйте", "коллеги", "спасибо",
         "вот", "ну", "еще", "опять", "снова", "формате", "формат", "режиме", "тоже", "также",
-        "сегодняшняя",
+        "сегодняшняя", "переписывались", "общались", "пообщались", "виделись", "увиделись",
+        "связывались", "связались",
     ];
+
+    /// <summary>
+    /// Fillers after which the topic stands in the accusative («обсудили подготовку к ОГЭ»); the topic is shown in
+    /// the nominative («подготовка к ОГЭ») by <see cref="Nominative"/>.
+    /// </summary>
+    public static readonly HashSet<string> AccusativeVerbs = ["обсудили", "обсуждали"];
+
+    /// <summary>
+    /// The nominative of a topic that followed a verb taking the accusative: leading adjectives «-ую/-юю» become
+    /// «-ая/-яя», then the first noun's feminine ending «-у/-ю» becomes «-а/-я» («новую программу» → «новая
+    /// программа»). Masculine and neuter inanimate nouns and plurals are the same in both cases and stay.
+    /// </summary>
+    public static string Nominative(string topic)
+    {
+        var words = topic.Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            if (word.Length > 3 && (word.EndsWith("ую", StringComparison.Ordinal) || word.EndsWith("юю", StringComparison.Ordinal)))
+            {
+                words[i] = word[..^2] + (word[^2] == 'у' ? "ая" : "яя");
+                continue;
+            }
+
+            if (word.Length > 3 && word.All(char.IsLower) && (word[^1] == 'у' || word[^1] == 'ю'))
+                words[i] = word[..^1] + (word[^1] == 'у' ? "а" : "я");
+            break;
+        }
+
+        return string.Join(' ', words);
+    }
 
     /// <summary>Adjectives of the meeting itself, dropped only before a meeting noun: «рабочая встреча», but «рабочая программа».</summary>
     public static readonly HashSet<string> MeetingAdjectives =

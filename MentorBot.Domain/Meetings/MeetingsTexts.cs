@@ -23,7 +23,8 @@ public static class MeetingsTexts
     public const string NotAMeetingHelp =
         "Чтобы записать встречу, напишите одним сообщением, когда, сколько и о чём, например:\n" +
         "«Вчера час очно, тема: самоанализ урока».\n" +
-        "Или наберите /meeting — я задам вопросы по шагам. Список записей — /meetings.";
+        "Или наберите /meeting — я задам вопросы по шагам. Список записей — /meetings.\n" +
+        "Если что-то не получается и нужна помощь куратора — нажмите кнопку ниже.";
 
     /// <summary>A mentor without an approved pair tries to log a meeting.</summary>
     public const string NoPair = "У вас пока нет утверждённой пары: записывать встречи можно после того, как куратор утвердит пары.";
@@ -71,7 +72,7 @@ public static class MeetingsTexts
     public static string FlagTextInvalid(int max) => $"Опишите проблему текстом, не длиннее {max} символов.";
 
     /// <summary>The flag was passed to the curator.</summary>
-    public const string FlagSent = "Передал куратору. Он ответит вам напрямую.";
+    public const string FlagSent = "Передал куратору. Куратор ответит вам напрямую.";
 
     /// <summary>Confirmation that the meeting was saved.</summary>
     public const string Saved = "Встреча сохранена. Наставляемый получит короткий опрос об этой встрече.";
@@ -102,6 +103,10 @@ public static class MeetingsTexts
         MeetingDraftConcern.DurationTooShort => $"{FormatDuration(draft.DurationMinutes!.Value)} — слишком коротко для встречи (не меньше {MeetingDraftRules.MinDurationMinutes} мин).",
         _ => throw new ArgumentOutOfRangeException(nameof(concern), concern, null),
     };
+
+    /// <summary>A meeting dated before the pair was approved.</summary>
+    public static string BeforeApproval(DateOnly date, DateOnly approved) =>
+        $"Пара утверждена {FormatDate(approved)}, а встреча {FormatDate(date)} была раньше — её нельзя записать в журнал этой пары. Напишите дату не раньше {FormatDate(approved)}.";
 
     /// <summary>The confirmation card of a draft: date, duration, kind, format, topic and the mentee (plain text).</summary>
     public static string Card(MeetingCheckInData data, bool editing)
@@ -191,6 +196,16 @@ public static class MeetingsTexts
     public static string FlagForCurator(string mentor, string? mentee, string text) =>
         $"Нужна помощь куратора.\nНаставник: {mentor}" + (mentee is null ? "" : $"\nНаставляемый: {mentee}") + $"\n\n{text}";
 
+    /// <summary>What the curator receives when a mentee raises a flag; <paramref name="mentor"/> is null before a pair.</summary>
+    public static string FlagFromMenteeForCurator(string mentee, string? mentor, string text) =>
+        $"Нужна помощь куратора.\nНаставляемый: {mentee}" + (mentor is null ? "\nНаставника пока нет" : $"\nНаставник: {mentor}") + $"\n\n{text}";
+
+    /// <summary>Command menu entry of /curator.</summary>
+    public const string CuratorMenu = "Нужна помощь куратора: написать ему";
+
+    /// <summary>/curator and the button: what to write, and how to leave.</summary>
+    public const string AskFlagAlone = "Коротко опишите одним сообщением, с чем нужна помощь, — я передам куратору. Передумали — /cancel.";
+
     /// <summary>Label: the curator marks the flag resolved.</summary>
     public const string ResolveLabel = "Отметить решённым";
 
@@ -203,7 +218,7 @@ public static class MeetingsTexts
     /// <summary>The flag is not of the curator's organisation (or does not exist).</summary>
     public const string FlagNotFound = "Запрос не найден.";
 
-    /// <summary>What the mentor receives when the curator resolves the flag.</summary>
+    /// <summary>What the mentor or mentee who raised the flag receives when the curator resolves it.</summary>
     public static string FlagResolvedForMentor(string text) => $"Куратор отметил ваш запрос решённым: «{text}».";
 
     // ---- feedback polls ----

@@ -38,6 +38,90 @@ public static class PairsTexts
     /// <summary>The group form.</summary>
     public const string FormGroup = "групповая (наставник и группа наставляемых)";
 
+    /// <summary>Виртуальное (дистанционное) наставничество.</summary>
+    public const string FormVirtual = "виртуальная (дистанционная)";
+
+    /// <summary>Реверсивное наставничество.</summary>
+    public const string FormReverse = "реверсивная";
+
+    /// <summary>Ситуационное наставничество.</summary>
+    public const string FormSituational = "ситуационная";
+
+    /// <summary>Краткосрочное (целеполагающее) наставничество.</summary>
+    public const string FormShortTerm = "краткосрочная (целеполагающая)";
+
+    /// <summary>Скоростное наставничество.</summary>
+    public const string FormSpeed = "скоростная";
+
+    /// <summary>Традиционная форма «один на один».</summary>
+    public const string FormTraditional = "традиционная (один на один)";
+
+    /// <summary>Menu entry of /forms.</summary>
+    public const string FormsMenu = "Формы наставничества в организации";
+
+    /// <summary>/forms: the list with toggles.</summary>
+    public const string FormsScreen =
+        "Формы наставничества, которые куратор выбирает при утверждении пары. Нажмите на форму, чтобы отключить её " +
+        "в вашей организации или включить снова (✅ — используется). Уже утверждённые пары свою форму сохраняют.";
+
+    /// <summary>A form as a toggle button.</summary>
+    public static string FormToggle(MentoringForm form, bool on) => (on ? "✅ " : "▫️ ") + form.RussianName();
+
+    /// <summary>Toast: the last form cannot be switched off.</summary>
+    public const string LastFormStays = "Хотя бы одна форма должна остаться включённой.";
+
+    /// <summary>Proposal card: the suggested form.</summary>
+    public static string SuggestedForm(MentoringForm form) => $"Форма (предлагается): {form.RussianName()}";
+
+    /// <summary>Button: approve with another form.</summary>
+    public const string OtherFormButton = "📋 Другая форма";
+
+    /// <summary>Question: which form for this link.</summary>
+    public static string ChooseForm(string mentee, string mentor, MentoringForm suggested) =>
+        $"Форма наставничества для пары «{mentor} — {mentee}». Предлагается: {suggested.RussianName()}. Выберите форму — пара будет утверждена с ней.";
+
+    /// <summary>A form as a choice, the suggestion marked.</summary>
+    public static string FormOption(MentoringForm form, bool suggested) => form.RussianName() + (suggested ? " (предлагается)" : "");
+
+    /// <summary>
+    /// Asked before a mentor's pair becomes a group (issue 17 item 10): approving one more link for a mentor who already
+    /// has live ones.
+    /// </summary>
+    public static string GroupQuestion(string mentor, string newMentee, IReadOnlyList<string> current) =>
+        $"У наставника {mentor} уже есть наставляемые: {string.Join(", ", current)}. Как утвердить пару с участником «{newMentee}»?\n" +
+        "• «Объединить в группу» — все его пары станут одной группой (форма «групповая»); наставляемые получат сообщение об этом.\n" +
+        "• «Отдельная пара» — прежние пары не изменятся.";
+
+    /// <summary>Button: make a group.</summary>
+    public const string MakeGroupButton = "👥 Объединить в группу";
+
+    /// <summary>Button: a separate pair with the given form.</summary>
+    public static string SeparatePairButton(MentoringForm form) => $"Отдельная пара ({form.RussianName()})";
+
+    /// <summary>To a mentee whose pair became a group.</summary>
+    public static string BecameGroup(string mentor, string newMentee) =>
+        $"Куратор изменил форму наставничества: к вашему наставнику ({mentor}) присоединился ещё один наставляемый — {newMentee}. " +
+        $"Теперь это групповая форма: {FormGroup}. Ваш план (/plan) остаётся прежним.";
+
+    /// <summary>To the remaining mentee when their group shrank to one link.</summary>
+    public static string GroupBecamePair(string mentor, MentoringForm form) =>
+        $"Ваша наставническая группа с наставником {mentor} стала парой: форма наставничества теперь «{form.RussianName()}». План (/plan) остаётся прежним.";
+
+    /// <summary>After «approve all»: links left for a decision because they would turn a pair into a group.</summary>
+    public static string LeftForGroupDecision(IReadOnlyList<string> mentees) =>
+        $"Не утверждены без вашего решения (у наставника уже есть пара — утвердите их по одной, чтобы решить, станет ли она группой): {string.Join(", ", mentees)}.";
+
+    /// <summary>Button on a live pair: change its form.</summary>
+    public static string ChangeFormButton(long id) => $"Форма № {id}";
+
+    /// <summary>The curator's line after a form change.</summary>
+    public static string FormChanged(string mentee, string mentor, MentoringForm form) =>
+        $"Форма пары «{mentor} — {mentee}» теперь «{form.RussianName()}». Она будет в приказе и выгрузках.";
+
+    /// <summary>To both of a pair whose form the curator changed.</summary>
+    public static string FormChangedToPerson(MentoringForm form) =>
+        $"Куратор изменил форму наставничества вашей пары: теперь «{form.RussianName()}».";
+
     // ---- plan items (road map stage 6) ----
 
     /// <summary>Plan item: the organizational meeting.</summary>
@@ -292,8 +376,31 @@ public static class PairsTexts
 
     // ---- /plan ----
 
+    /// <summary>The curator's /plan: which pair.</summary>
+    public const string ChoosePairForPlan = "Чей план открыть? Выберите пару:";
+
+    /// <summary>A pair as a button of the curator's /plan.</summary>
+    public static string PairOption(string mentor, string mentee) => $"{mentor} — {mentee}";
+
     /// <summary>No live pair for /plan.</summary>
     public const string NoPlan = "У вас пока нет утверждённой наставнической пары — план появится после утверждения куратором.";
+
+    /// <summary>
+    /// /plan when the person's pair was dissolved: since when (null for pairs dissolved before that was recorded)
+    /// and why. <paramref name="reason"/> is the stored reason: a withdrawal code or the curator's Russian reason.
+    /// </summary>
+    public static string NoPlanDissolved(DateOnly? on, string reason, bool viewerWasMentor) =>
+        $"Ваша наставническая пара расформирована{(on is { } d ? " " + Date(d) : "")}: {DissolvedReason(reason, viewerWasMentor)}, поэтому плана сейчас нет. " +
+        (viewerWasMentor ? "Новую пару утверждает куратор, план появится вместе с ней." : "Куратор подберёт вам нового наставника, план появится вместе с новой парой.");
+
+    /// <summary>The Russian wording of a stored dissolution reason, as seen by the person who stayed.</summary>
+    public static string DissolvedReason(string reason, bool viewerWasMentor) => reason switch
+    {
+        "consent_withdrawn" => (viewerWasMentor ? "наставляемый" : "наставник") + " отозвал согласие на обработку персональных данных и вышел из программы",
+        "mentor_consent_withdrawn" => "наставник отозвал согласие на выполнение обязанностей наставника",
+        "mentor_consent_declined" => "наставник не дал согласия на выполнение обязанностей наставника",
+        _ => reason,
+    };
 
     /// <summary>HTML: the plan of one pair.</summary>
     public static string Plan(string mentor, string mentee, PairTerm? term, IReadOnlyList<string> goals, IReadOnlyList<(DateOnly Due, string Title, bool Done)> items)
@@ -376,40 +483,49 @@ public static class PairsTexts
         "В соответствии со статьёй 351.8 Трудового кодекса Российской Федерации, Положением о системе наставничества педагогических " +
         "работников и дорожной картой реализации программы наставничества, на основании письменного согласия участников ПРИКАЗЫВАЮ:";
 
-    /// <summary>Order: clause 1.</summary>
-    public const string OrderFixClause = "1. Закрепить наставнические пары (группы) в следующем составе:";
+    /// <summary>Order: a clause with its number (clauses are numbered in order, whatever is left out).</summary>
+    public static string OrderClause(int number, string text) => $"{number}. {text}";
 
-    /// <summary>Order: clause 1 without any ready pair.</summary>
+    /// <summary>Order: the clause fixing the pairs.</summary>
+    public const string OrderFixClause = "Закрепить наставнические пары (группы) в следующем составе:";
+
+    /// <summary>Order: the fixing clause without any ready pair.</summary>
     public const string OrderNoReadyPairs = "(пар с полным набором письменных согласий пока нет)";
 
     /// <summary>Order: the separate list.</summary>
     public const string OrderLackingClause =
-        "2. Следующие пары (группы) закрепить после получения недостающих письменных согласий (до этого в приказ не включаются):";
+        "Следующие пары (группы) закрепить после получения недостающих письменных согласий (до этого в приказ не включаются):";
 
     /// <summary>Order: table columns.</summary>
-    public static IReadOnlyList<string> OrderColumns { get; } = ["№", "Наставник", "Наставляемый", "Форма наставничества", "Срок", "Письменное согласие"];
+    public static IReadOnlyList<string> OrderColumns { get; } = ["№", "Наставник", "Наставляемый (наставляемые)", "Форма наставничества", "Срок", "Письменное согласие"];
 
     /// <summary>Order: a person with position.</summary>
     public static string OrderPerson(string name, string? position) => string.IsNullOrWhiteSpace(position) ? name : $"{name}, {position}";
 
-    /// <summary>Order: the consent note of a link.</summary>
-    public static string OrderConsents(bool mentorDuties, bool mentorData, bool menteeData) =>
-        $"наставник: на наставническую деятельность — {YesNo(mentorDuties)}, на обработку ПДн — {YesNo(mentorData)}; " +
-        $"наставляемый: на обработку ПДн — {YesNo(menteeData)}";
+    /// <summary>Order: a group's mentee, numbered within the group.</summary>
+    public static string OrderGroupMentee(int number, string person) => $"{number}) {person}";
+
+    /// <summary>Order: the mentor's consents of an entry.</summary>
+    public static string OrderMentorConsents(bool duties, bool data) =>
+        $"наставник: на наставническую деятельность — {YesNo(duties)}, на обработку ПДн — {YesNo(data)}";
+
+    /// <summary>Order: a mentee's consent of an entry; <paramref name="name"/> is given in a group, null for a pair.</summary>
+    public static string OrderMenteeConsent(string? name, bool data) =>
+        $"наставляемый{(name is null ? "" : " " + name)}: на обработку ПДн — {YesNo(data)}";
 
     /// <summary>Order: the curator clause.</summary>
     public static string OrderCuratorClause(IReadOnlyList<string> curators) =>
-        "3. Куратор программы наставничества: " + (curators.Count == 0 ? "____________________" : string.Join(", ", curators)) +
+        "Куратор программы наставничества: " + (curators.Count == 0 ? "____________________" : string.Join(", ", curators)) +
         ". Куратору обеспечить разработку персонализированных программ наставничества и мониторинг работы пар (групп).";
 
     /// <summary>Order: the plan clause.</summary>
-    public const string OrderPlanClause = "4. Наставникам совместно с наставляемыми в течение двух недель утвердить персонализированные программы наставничества.";
+    public const string OrderPlanClause = "Наставникам совместно с наставляемыми в течение двух недель утвердить персонализированные программы наставничества.";
 
     /// <summary>Order: control clause.</summary>
-    public const string OrderControlClause = "5. Контроль за исполнением приказа оставляю за собой.";
+    public const string OrderControlClause = "Контроль за исполнением приказа оставляю за собой.";
 
     /// <summary>Order: signature line.</summary>
-    public static string OrderSignature(string? head) => $"Руководитель  ____________  / {head ?? "____________________"} /";
+    public static string OrderSignature(string? head) => $"Руководитель  ______________  / {head ?? "____________________"} /";
 
     /// <summary>Order: acquainted heading.</summary>
     public const string OrderAcquainted = "С приказом ознакомлены:";

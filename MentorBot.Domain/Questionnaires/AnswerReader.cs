@@ -75,12 +75,17 @@ public static partial class AnswerReader
     {
         if (text.Length > question.MaxLength) return AnswerCheck.Invalid(QuestionnaireTexts.TooLong(text.Length, question.MaxLength));
         if (!text.Any(char.IsLetterOrDigit)) return AnswerCheck.Invalid(QuestionnaireTexts.NoWords);
+        if (question.MinWords > 0 && text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) < question.MinWords)
+            return AnswerCheck.Invalid(QuestionnaireTexts.FullNameNeeded);
         return AnswerCheck.Valid(JsonValue.Create(text));
     }
 
     private static AnswerCheck ReadInteger(Question question, string text, bool allowUnit)
     {
         var match = (allowUnit ? NumberWithUnit() : BareNumber()).Match(text);
+        // «1,5» or «2.5 года»: a fraction where a whole number is asked — say so rather than «not a number».
+        if (!match.Success && Fraction().Match(text) is { Success: true } fraction)
+            return AnswerCheck.Invalid(QuestionnaireTexts.NotWhole(fraction.Groups["f"].Value, fraction.Groups["n"].Value, question.Min, question.Max));
         if (!match.Success || !int.TryParse(match.Groups["n"].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
             return AnswerCheck.Invalid(QuestionnaireTexts.NotANumber(question.Min, question.Max));
         if (n < question.Min || n > question.Max) return AnswerCheck.Invalid(QuestionnaireTexts.OutOfRange(question.Min, question.Max));
@@ -143,6 +148,10 @@ public static partial class AnswerReader
 
     [GeneratedRegex(@"^(?<n>[+-]?\d{1,6})$")]
     private static partial Regex BareNumber();
+
+    // «1,5», «1.5 года»: a decimal fraction (comma or dot), optionally followed by a unit word.
+    [GeneratedRegex(@"^(?<f>(?<n>\d{1,4})[.,]\d+)(\s+\p{L}+)?\.?$")]
+    private static partial Regex Fraction();
 
     // «5», «5 лет», «12 years»: a number and at most one unit word; «пять» or «5 или 6» are not numbers.
     [GeneratedRegex(@"^(?<n>[+-]?\d{1,6})\s*(\p{L}+\.?)?$")]

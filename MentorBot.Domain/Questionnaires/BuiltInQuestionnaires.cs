@@ -1,3 +1,4 @@
+using MentorBot.Domain.Matching;
 using MentorBot.Domain.Organisations;
 
 namespace MentorBot.Domain.Questionnaires;
@@ -54,10 +55,10 @@ public static class BuiltInQuestionnaires
     }
 
     private const string Controls =
-        "Варианты выбирайте кнопками, остальное пишите сообщением. /back — вернуться к предыдущему вопросу, " +
+        "На вопросы с вариантами отвечайте кнопками, на остальные — сообщением. /back — вернуться к предыдущему вопросу, " +
         "/cancel — прервать (ответы сохранятся; продолжить — /questionnaire).";
 
-    private static Question FullName() => Question.FreeText("full_name", "Ваши фамилия, имя и отчество полностью.", 200) with { Label = "ФИО" };
+    private static Question FullName() => Question.FreeText("full_name", "Ваши фамилия, имя и отчество полностью.", 200) with { Label = "ФИО", MinWords = 2 };
 
     private static Question Position() => Question.FreeText("position", "Ваша должность (например, «учитель математики», «воспитатель», «мастер производственного обучения»).", 200) with { Label = "Должность" };
 
@@ -67,7 +68,7 @@ public static class BuiltInQuestionnaires
 
     private static Question FormSize() => Question.SingleChoice("form_size", "Какая форма наставничества вам удобнее?", "индивидуальная", "групповая", "любая") with { Label = "Форма наставничества" };
 
-    private static Question FormMode() => Question.SingleChoice("form_mode", "Как вам удобнее встречаться?", "очно", "дистанционно", "любой") with { Label = "Формат встреч" };
+    private static Question FormMode() => Question.SingleChoice("form_mode", "Как вам удобнее встречаться?", "очно", "дистанционно", MatchingTexts.AnyFormatAnswer) with { Label = "Формат встреч" };
 
     private static AnswerCondition ChoseOther(string questionId) => new(questionId, [CompetencyTaxonomy.Other]);
 

@@ -89,6 +89,12 @@ public sealed record Question(string Id, QuestionKind Kind, string Prompt)
     /// <summary>The length limit of free text, in characters (UTF-16 code units).</summary>
     public int MaxLength { get; init; } = DefaultMaxLength;
 
+    /// <summary>
+    /// The fewest words a free-text answer must have (0 = any): 2 for a full name, so that a bare surname
+    /// («Иванова») is asked again.
+    /// </summary>
+    public int MinWords { get; init; }
+
     /// <summary>Which dates a date question accepts.</summary>
     public DateRange Dates { get; init; } = DateRange.Any;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using MentorBot.Domain.Conversations;
+using Stateless;
 
 namespace MentorBot.Domain.Questionnaires;
 
@@ -251,7 +252,7 @@ public sealed class QuestionnaireFlow
         var index = definition.IndexOf(question.Id);
         var text = new StringBuilder();
         if (preface is not null) text.Append(preface).Append("\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"{progress.History.Count + 1}/{Total()}. ").Append(question.Prompt);
+        text.Append(QuestionnaireTexts.Position(progress.History.Count + 1, Total())).Append(question.Prompt);
         if (question.Note is not null) text.Append('\n').Append(question.Note);
         if (KindHint(question) is { } hint) text.Append('\n').Append(hint);
         if (question.Kind == QuestionKind.MultipleChoice && progress.Ticks.Count > 0)

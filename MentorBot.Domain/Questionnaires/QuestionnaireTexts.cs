@@ -96,11 +96,21 @@ public static class QuestionnaireTexts
     public static string TooLong(int length, int maxLength) =>
         Format($"Ответ слишком длинный: {length} символов, а можно не больше {maxLength}. Сократите, пожалуйста.");
 
+    /// <summary>Where the person is, before each question: «7 из 18. ».</summary>
+    public static string Position(int number, int total) => $"{number} из {total}. ";
+
     /// <summary>What a number question expects.</summary>
     public static string NumberHint(int min, int max) => Format($"Напишите число от {min} до {max}.");
 
     /// <summary>Not a number.</summary>
     public static string NotANumber(int min, int max) => Format($"Нужно число от {min} до {max}, цифрами.");
+
+    /// <summary>A fraction («1,5») where a whole number is asked: round down (full years, whole places).</summary>
+    public static string NotWhole(string fraction, string whole, int min, int max) =>
+        Format($"Нужно целое число от {min} до {max}, а «{fraction}» — дробное. Округлите вниз: напишите {whole}.");
+
+    /// <summary>A full-name answer of one word.</summary>
+    public const string FullNameNeeded = "Напишите фамилию, имя и отчество полностью, например: Иванова Мария Петровна.";
 
     /// <summary>A number out of range.</summary>
     public static string OutOfRange(int min, int max) => Format($"Число должно быть от {min} до {max}.");
@@ -115,10 +125,10 @@ public static class QuestionnaireTexts
     public static string Continuing(string title) => $"Продолжаем анкету «{title}» с того места, где вы остановились.";
 
     /// <summary>After the last question.</summary>
-    public static string Thanks(string title) => $"Спасибо! Анкета «{title}» заполнена.";
+    public static string Thanks(string title) => $"Спасибо! Все ответы записаны: {title}.";
 
     /// <summary>Starting a questionnaire that is already completed.</summary>
-    public static string AlreadyCompleted(string title) => $"Анкета «{title}» уже заполнена. Спасибо!";
+    public static string AlreadyCompleted(string title) => $"Вы уже ответили на все вопросы: {title}. Спасибо!";
 
     /// <summary>The questionnaire is for other roles.</summary>
     public static string NotForYou(string title) => $"Анкета «{title}» предназначена для других участников программы.";

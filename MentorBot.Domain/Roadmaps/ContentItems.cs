@@ -6,6 +6,8 @@ namespace MentorBot.Domain.Roadmaps;
 /// Splits a content cell holding several items («1. … 2. …», «1) … 2) …», «- … ; - …», HTML list
 /// items) into activity texts. The outermost list wins: dashes inside a numbered item stay in it.
 /// Text before the first marker (an intro such as «Подготовка … актов:») is kept as its own item.
+/// A line break (a paragraph of a Word cell) is a separator the text form lacks: a dash after it always
+/// opens an item, and without any list marker each paragraph that starts like an item is one.
 /// </summary>
 internal static class ContentItems
 {
@@ -18,18 +20,20 @@ internal static class ContentItems
     /// <summary>The items in order, markers removed, trailing «;» and «,» trimmed; one item when there is no list.</summary>
     public static IReadOnlyList<string> Split(string text)
     {
-        text = text.Replace('\n', ' ').Trim();
+        // Markers are found with the line breaks kept (positions do not move when they become spaces).
+        var lines = text.Trim();
+        text = lines.Replace('\n', ' ');
         if (text.Length == 0)
         {
             return [];
         }
 
         var numbered = NumberedMarkers(text);
-        var dashes = DashMarkerPositions(text);
+        var dashes = DashMarkerPositions(lines);
         var markers = numbered.Count > 0 && (dashes.Count == 0 || numbered[0].Start <= dashes[0].Start) ? numbered : dashes;
         if (markers.Count == 0)
         {
-            return [Tidy(text)];
+            return Paragraphs(lines);
         }
 
         var items = new List<string> { Tidy(text[..markers[0].Start]) };
@@ -47,6 +51,21 @@ internal static class ContentItems
         text.Length > 0 && (char.IsUpper(text[0])
             || (DashMarkers.Contains(text[0]) && (text.Length == 1 || char.IsWhiteSpace(text[1])))
             || Regex.IsMatch(text, @"^\d{1,2}[.)]\s"));
+
+    /// <summary>Each paragraph that starts like an item is one; a paragraph starting in lower case continues the one above.</summary>
+    private static List<string> Paragraphs(string lines)
+    {
+        var items = new List<string>();
+        foreach (var paragraph in lines.Split('\n').Select(p => p.Trim()).Where(p => p.Length > 0))
+        {
+            if (items.Count > 0 && !StartsNewItem(paragraph))
+                items[^1] = items[^1] + " " + paragraph;
+            else
+                items.Add(paragraph);
+        }
+
+        return items.Select(Tidy).Where(item => item.Length > 0).ToList();
+    }
 
     private static string Tidy(string item) => item.Trim().TrimEnd(';', ',', ':', ' ').Trim();
 
@@ -84,8 +103,8 @@ internal static class ContentItems
                 continue;
             }
 
-            var before = text[..i].TrimEnd();
-            if (before.Length == 0 || text[i] == '•' || ClauseEnds.Contains(before[^1]))
+            var before = text[..i].TrimEnd(' ', '\t');
+            if (before.Length == 0 || text[i] == '•' || before[^1] == '\n' || ClauseEnds.Contains(before[^1]))
             {
                 markers.Add((i, 1));
             }

@@ -29,8 +29,14 @@ public static class PeriodPhrases
 
     private delegate Period? Build(Match match, string text, PeriodYears years);
 
+    // «до 15 декабря», «не позднее 15.12.2026», «к 1 марта»: a deadline (issue 17: what a curator types).
+    private const string Deadline = @"(?:до|не\s+позднее|не\s+позже|к)\s+";
+
     private static readonly (Regex Pattern, Build Build)[] Forms =
     [
+        (Form($@"{Deadline}(?<d2>\d{{1,2}})\s+(?<m2>{Month}){Year("y2")}"), DeadlineBy),
+        (Form($@"{Deadline}{NumericDate("d2", "m2", "y2")}"), DeadlineBy),
+        (Form(@"в\s+течени[ие]\s+(?:одного\s+|1\s+)?(?<unit>месяца|недели)"), WithinFromToday),
         (Form($@"(?:с\s+)?(?<d1>\d{{1,2}})\s+(?<m1>{Month}){Year("y1")}{Dash}(?<d2>\d{{1,2}})\s+(?<m2>{Month}){Year("y2")}"), DayRange),
         (Form($@"(?:с\s+)?(?<d1>\d{{1,2}}){Dash}(?<d2>\d{{1,2}})\s+(?<m2>{Month}){Year("y2")}"), DayRange),
         (Form($@"(?:с\s+)?{NumericDate("d1", "m1", "y1")}{Dash}{NumericDate("d2", "m2", "y2")}"), DayRange),
@@ -248,6 +254,27 @@ public static class PeriodPhrases
         var last = LastDay(year, month);
         var end = n == 5 ? last : new DateOnly(year, month, Math.Min(7 * n, last.Day));
         return new Period(text, new DateOnly(year, month, 7 * (n - 1) + 1), end, Recurrence.None);
+    }
+
+    /// <summary>
+    /// «до 15 декабря» = from the start of the plan's year (1 September of an academic year, else 1 January) to that
+    /// day; a deadline before that start is a single day.
+    /// </summary>
+    private static Period? DeadlineBy(Match match, string text, PeriodYears years)
+    {
+        var month = MonthOf(match.Groups["m2"]);
+        var end = Date(ExplicitYear(match.Groups["y2"]) ?? years.YearOf(month), month, int.Parse(match.Groups["d2"].Value));
+        if (end is null) return null;
+        var start = years.AcademicYear ? new DateOnly(years.Year, 9, 1) : new DateOnly(years.Year, 1, 1);
+        return new Period(text, start <= end ? start : end, end, Recurrence.None);
+    }
+
+    /// <summary>«в течение месяца» / «в течение недели» from <see cref="PeriodYears.Today"/>; not understood (kept as text) without a today.</summary>
+    private static Period? WithinFromToday(Match match, string text, PeriodYears years)
+    {
+        if (years.Today is not { } today) return null;
+        var end = match.Groups["unit"].Value.StartsWith("мес", StringComparison.OrdinalIgnoreCase) ? today.AddMonths(1).AddDays(-1) : today.AddDays(6);
+        return new Period(text, today, end, Recurrence.None);
     }
 
     /// <summary>«в течение учебного года» = 1 September … 31 May of the academic year starting in the document's year.</summary>

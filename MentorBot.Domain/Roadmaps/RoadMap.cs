@@ -10,6 +10,11 @@ namespace MentorBot.Domain.Roadmaps;
 /// <param name="LastYear">The last year a yearly («ежегодно») period repeats in; equals <paramref name="Year"/> for a one-year document.</param>
 /// <param name="AcademicYear">True when the title names an academic year («2024-2025 учебный год»): January–August fall in <c>Year + 1</c>.</param>
 /// <param name="Stages">The stages, numbers kept as written, in document order.</param>
+/// <param name="Unrecognised">
+/// Every non-empty fragment of the document the parser did not understand (a cell of a column it does not
+/// know, a block above the table that is neither title, approval nor organisation, a period phrase with no
+/// dates), in document order, so that nothing is silently lost (issue 13). Empty when all was understood.
+/// </param>
 public sealed record RoadMap(
     string? Title,
     string? Organization,
@@ -17,7 +22,24 @@ public sealed record RoadMap(
     int Year,
     int LastYear,
     bool AcademicYear,
-    IReadOnlyList<Stage> Stages);
+    IReadOnlyList<Stage> Stages,
+    IReadOnlyList<UnrecognisedFragment> Unrecognised)
+{
+    /// <summary>The earliest year a road map may be for (<c>road_maps.year</c>'s check).</summary>
+    public const int MinYear = 1900;
+
+    /// <summary>The latest year a road map may be for (<c>road_maps.year</c>'s check).</summary>
+    public const int MaxYear = 2200;
+}
+
+/// <summary>A piece of a road-map document the parser did not understand, with where it was.</summary>
+/// <param name="Row">
+/// The 1-based row of the table, the header being row 1 (in a text file: the non-blank lines from the header on;
+/// in a Word or PDF table: its rows, across pages and split tables); null for text above the table.
+/// </param>
+/// <param name="Column">The header of the column the fragment was in («Примечание», «Сроки»); null above the table.</param>
+/// <param name="Text">The fragment as written (cleaned of markup).</param>
+public sealed record UnrecognisedFragment(int? Row, string? Column, string Text);
 
 /// <summary>A numbered row of the road map («этап»).</summary>
 /// <param name="Number">The number as written, without a trailing dot («1», «2», «IV»).</param>
@@ -76,7 +98,8 @@ public sealed record Period(string Text, DateOnly? Start, DateOnly? End, Recurre
 /// </summary>
 /// <param name="Year">The document's (first) year.</param>
 /// <param name="AcademicYear">When true, months January–August belong to <c>Year + 1</c> (the academic year runs September–August).</param>
-public readonly record struct PeriodYears(int Year, bool AcademicYear)
+/// <param name="Today">The day a period is typed (a curator's «в течение месяца» runs from it); null for a document, where such a phrase is not understood.</param>
+public readonly record struct PeriodYears(int Year, bool AcademicYear, DateOnly? Today = null)
 {
     /// <summary>The calendar year a month (1–12) written without a year falls in.</summary>
     public int YearOf(int month) => AcademicYear && month <= 8 ? Year + 1 : Year;

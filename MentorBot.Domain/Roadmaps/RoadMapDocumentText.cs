@@ -18,6 +18,17 @@ public enum TextDecodingProblem
 /// <param name="Line">The 1-based line of the problem; 0 when decoded.</param>
 public sealed record TextDecoding(string? Text, TextDecodingProblem? Problem, int Line);
 
+/// <summary>One piece of a Word or PDF document in reading order (<see cref="RoadMapDocumentText.FromBlocks"/>).</summary>
+public abstract record DocumentBlock;
+
+/// <summary>A paragraph outside any table; an empty one separates blocks of the title (approval, organisation, title).</summary>
+/// <param name="Text">The paragraph's text, list numbering included.</param>
+public sealed record DocumentParagraph(string Text) : DocumentBlock;
+
+/// <summary>A table row: its cells left to right (a merged cell padded with empty ones to the header's columns), each a list of paragraphs.</summary>
+/// <param name="Cells">Each cell's paragraphs in order.</param>
+public sealed record DocumentRow(IReadOnlyList<IReadOnlyList<string>> Cells) : DocumentBlock;
+
 /// <summary>
 /// Turns a road-map file's bytes into text. Curators save the document from Word: «Текст Unicode»
 /// (UTF-16 with a BOM), «UTF-8», or — the Russian default «Текст DOS/Windows» — windows-1251.
@@ -54,6 +65,34 @@ public static class RoadMapDocumentText
                 : new TextDecoding(null, TextDecodingProblem.UnknownEncoding, LineOf(bytes, e.Index));
         }
     }
+
+    /// <summary>
+    /// Writes a Word or PDF document's content as the text form <see cref="RoadMapParser"/> reads, so all
+    /// formats go through the same rules: a paragraph is a line, a table row is a line of tab-separated cells,
+    /// and the paragraphs of one cell are joined by <c>&lt;br&gt;</c> (the parser's cleaner turns it into the
+    /// line break that separates responsible persons and list items). Tabs inside text become spaces and
+    /// <c>&amp; &lt; &gt;</c> are escaped, so a document's own text is never taken for markup.
+    /// </summary>
+    /// <param name="blocks">The document's paragraphs and table rows in reading order.</param>
+    public static string FromBlocks(IEnumerable<DocumentBlock> blocks)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        var text = new StringBuilder();
+        foreach (var block in blocks)
+        {
+            text.AppendLine(block switch
+            {
+                DocumentParagraph paragraph => Escape(paragraph.Text),
+                DocumentRow row => string.Join('\t', row.Cells.Select(cell => string.Join("<br>", cell.Select(Escape).Where(p => p.Length > 0)))),
+                _ => throw new ArgumentException($"unknown block {block.GetType().Name}", nameof(blocks)),
+            });
+        }
+
+        return text.ToString();
+    }
+
+    private static string Escape(string text) =>
+        text.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ').Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Trim();
 
     private static int LineOf(byte[] bytes, int index) => 1 + bytes.Take(Math.Max(0, index)).Count(b => b == (byte)'\n');
 }

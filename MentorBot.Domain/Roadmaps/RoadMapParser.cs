@@ -4,14 +4,17 @@ namespace MentorBot.Domain.Roadmaps;
 
 /// <summary>What the parser needs besides the document.</summary>
 /// <param name="Today">The current date (injected: the year falls back to it when the document names none).</param>
-/// <param name="Year">An explicit year (<c>--year</c>) that overrides the document's.</param>
+/// <param name="Year">An explicit year (<c>--year</c>) that overrides the document's; <see cref="RoadMap.MinYear"/>–<see cref="RoadMap.MaxYear"/>.</param>
 public sealed record RoadMapParseOptions(DateOnly Today, int? Year = null);
 
 /// <summary>
 /// Reads the text of a road-map document — a title block (approval, organisation, title) and a
 /// table of tab-separated rows — into a <see cref="RoadMap"/>. Columns are found by the header's
 /// words, never by position; repeated headers, column-number rows, continuation rows, page-break
-/// hyphenation, HTML and markdown are handled without special-casing any document.
+/// hyphenation, HTML and markdown are handled without special-casing any document. Word and PDF
+/// documents come here as the same text (<see cref="RoadMapDocumentText.FromBlocks"/>), so every format
+/// goes through the same rules. Nothing is silently dropped (issue 13): a row is a repeated header only
+/// when it matches the header row; what is not understood is listed in <see cref="RoadMap.Unrecognised"/>.
 /// </summary>
 public static partial class RoadMapParser
 {
@@ -19,10 +22,17 @@ public static partial class RoadMapParser
 
     /// <summary>
     /// Parses <paramref name="document"/>. Throws <see cref="RoadMapFormatException"/> naming the line
-    /// when it is empty, binary, or has no recognisable table.
+    /// when it is empty, binary, or has no recognisable table, and <see cref="ArgumentOutOfRangeException"/>
+    /// when <see cref="RoadMapParseOptions.Year"/> is outside <see cref="RoadMap.MinYear"/>–<see cref="RoadMap.MaxYear"/>.
     /// </summary>
     public static RoadMap Parse(string document, RoadMapParseOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Year is { } explicitYear && !IsValidYear(explicitYear))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), explicitYear, $"the year must be {RoadMap.MinYear}–{RoadMap.MaxYear}");
+        }
+
         if (string.IsNullOrWhiteSpace(document))
         {
             throw new RoadMapFormatException(1, "the document is empty");
@@ -41,19 +51,55 @@ public static partial class RoadMapParser
         }
 
         var titleBlock = TitleBlock.Read(lines[..headerIndex]);
+        var unrecognised = titleBlock.Unused.Select(text => new UnrecognisedFragment(null, null, text)).ToList();
         var titleYears = TitleBlock.Years(titleBlock.Title);
         var year = options.Year ?? titleYears?.First ?? titleBlock.ApprovedOn?.Year ?? options.Today.Year;
         var lastYear = titleYears is { } span ? year + (span.Last - span.First) : year;
         var years = new PeriodYears(year, titleYears?.Academic ?? false);
 
-        var drafts = ReadTable(lines, headerIndex, HeaderColumns(lines[headerIndex])!);
+        var header = new Header(lines[headerIndex], HeaderColumns(lines[headerIndex])!);
+        var drafts = ReadTable(lines, headerIndex, header, unrecognised);
         if (drafts.Count == 0)
         {
             throw new RoadMapFormatException(headerIndex + 1, "the table header is followed by no stage rows");
         }
 
+        var stages = drafts.Select(draft => draft.Build(years, header.NameOf(Column.Period), unrecognised)).ToList();
         return new RoadMap(titleBlock.Title, titleBlock.Organization, titleBlock.ApprovedOn, year, lastYear, years.AcademicYear,
-            drafts.Select(draft => draft.Build(years)).ToList());
+            stages, unrecognised.OrderBy(f => f.Row ?? 0).ToList());
+    }
+
+    /// <summary>
+    /// Whether these cells (a row's, left to right) are a road-map table header: at least three cells, two of
+    /// them column names the parser knows, one a stage or content column (how a PDF's header row is found).
+    /// </summary>
+    public static bool IsHeaderRow(IReadOnlyList<string> cells) => HeaderColumns(string.Join('\t', cells)) is not null;
+
+    /// <summary>Whether <paramref name="year"/> may be a road map's year (<see cref="RoadMap.MinYear"/>–<see cref="RoadMap.MaxYear"/>).</summary>
+    public static bool IsValidYear(int year) => year is >= RoadMap.MinYear and <= RoadMap.MaxYear;
+
+    /// <summary>The table's header row: each column's role and name, and the key a repeated header matches.</summary>
+    private sealed class Header(string line, Column[] columns)
+    {
+        private readonly string[] names = line.Split('\t').Select(RoadMapText.OneLine).ToArray();
+
+        public Column[] Columns { get; } = columns;
+
+        public string Key { get; } = KeyOf(line);
+
+        /// <summary>The header's own words for a column («Сроки»), or null when it has none.</summary>
+        public string? NameOf(Column column) => Array.IndexOf(Columns, column) is var i and >= 0 ? NameAt(i) : null;
+
+        public string? NameAt(int index) => names.Length == 0 ? null : names[Math.Min(index, names.Length - 1)] is { Length: > 0 } name ? name : null;
+
+        /// <summary>
+        /// A row repeats the header (after a page break, or at the top of a split table) only when its non-empty
+        /// cells equal the header's, letters only and case-insensitively: spaces, markup, «№» and numbering do not
+        /// matter. A stage whose title holds a header word («Проведение мероприятий …») is never one.
+        /// </summary>
+        public static string KeyOf(string line) => string.Join('|', line.Split('\t')
+            .Select(cell => new string(RoadMapText.OneLine(cell).Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray()))
+            .Where(cell => cell.Length > 0));
     }
 
     private static void RejectBinary(string[] lines)
@@ -105,9 +151,11 @@ public static partial class RoadMapParser
     [GeneratedRegex(@"^\d+(?:\.\d+)+$")]
     private static partial Regex ActivityNumber();
 
-    private static List<StageDraft> ReadTable(string[] lines, int headerIndex, Column[] columns)
+    private static List<StageDraft> ReadTable(string[] lines, int headerIndex, Header header, List<UnrecognisedFragment> unrecognised)
     {
+        var columns = header.Columns;
         var stages = new List<StageDraft>();
+        var tableRow = 1;
         var hasContent = columns.Contains(Column.Content);
         var hasTitle = columns.Contains(Column.Title);
         var textColumn = hasContent ? Column.Content : Column.Title;
@@ -115,7 +163,13 @@ public static partial class RoadMapParser
         for (var i = headerIndex + 1; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (string.IsNullOrWhiteSpace(line) || HeaderColumns(line) is not null)
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            tableRow++;
+            if (Header.KeyOf(line) == header.Key)
             {
                 continue;
             }
@@ -134,20 +188,27 @@ public static partial class RoadMapParser
                 raw[Array.IndexOf(columns, textColumn)] = line;
             }
 
+            if (IsColumnNumbering(raw))
+            {
+                continue;
+            }
+
             var cells = new Dictionary<Column, string>();
             for (var c = 0; c < raw.Length; c++)
             {
                 var column = columns[Math.Min(c, columns.Length - 1)];
                 var value = RoadMapText.Clean(raw[c]);
+                if (column == Column.Ignored)
+                {
+                    // A column the parser has no use for («Примечание», a second «Сроки»): listed, never dropped.
+                    if (value.Length > 0) unrecognised.Add(new UnrecognisedFragment(tableRow, header.NameAt(c), value.Replace('\n', ' ')));
+                    continue;
+                }
+
                 cells[column] = cells.TryGetValue(column, out var earlier) && earlier.Length > 0 ? RoadMapText.Glue(earlier, value, " ") : value;
             }
 
             string Cell(Column column) => cells.GetValueOrDefault(column, "");
-
-            if (IsColumnNumbering(raw))
-            {
-                continue;
-            }
 
             var number = Cell(Column.Number).TrimEnd('.').Trim();
             var numberedText = !columns.Contains(Column.Number) ? LeadingNumber().Match(Cell(hasTitle ? Column.Title : textColumn)) : Match.Empty;
@@ -157,7 +218,7 @@ public static partial class RoadMapParser
                 cells[hasTitle ? Column.Title : textColumn] = numberedText.Groups["rest"].Value.Trim();
             }
 
-            var row = new RowCells(Cell(textColumn), Cell(Column.Period), Cell(Column.Responsible), Cell(Column.Result), i + 1);
+            var row = new RowCells(Cell(textColumn), Cell(Column.Period), Cell(Column.Responsible), Cell(Column.Result), tableRow);
             if (number.Length == 0)
             {
                 if (stages.Count == 0)
@@ -201,7 +262,7 @@ public static partial class RoadMapParser
         return cells.Count >= 3 && cells.Select((c, i) => c == (i + 1).ToString()).All(ok => ok);
     }
 
-    private sealed record RowCells(string Text, string Periods, string Responsible, string Result, int Line)
+    private sealed record RowCells(string Text, string Periods, string Responsible, string Result, int Row)
     {
         public bool IsEmpty => Text.Length == 0 && Periods.Length == 0 && Responsible.Length == 0 && Result.Length == 0;
     }
@@ -210,6 +271,9 @@ public static partial class RoadMapParser
     private sealed class Segment(string? number, RowCells cells)
     {
         public string? Number { get; } = number;
+
+        /// <summary>The table row the segment starts on (where its unrecognised periods are reported).</summary>
+        public int Row { get; } = cells.Row;
 
         public string Text { get; set; } = cells.Text;
 
@@ -255,7 +319,7 @@ public static partial class RoadMapParser
             }
         }
 
-        public Stage Build(PeriodYears years)
+        public Stage Build(PeriodYears years, string? periodColumn, List<UnrecognisedFragment> unrecognised)
         {
             var (name, task, titleResult) = SplitTitle(title.Replace('\n', ' '));
             var activities = new List<Activity>();
@@ -265,6 +329,9 @@ public static partial class RoadMapParser
             {
                 var segmentPeriods = PeriodPhrases.Parse(segment.Periods.Replace('\n', ' '), years);
                 var segmentPersons = ResponsiblePersons.Split(segment.Responsible);
+                // A phrase with no dates is kept on its item (the curator can fix it) and listed.
+                unrecognised.AddRange(segmentPeriods.Where(p => p is { Start: null, Recurrence: Recurrence.None })
+                    .Select(p => new UnrecognisedFragment(segment.Row, periodColumn, p.Text)));
                 periods.AddRange(segmentPeriods);
                 persons.AddRange(segmentPersons);
                 if (segment.Number is not null)

@@ -9,7 +9,12 @@ namespace MentorBot.Domain.Roadmaps;
 /// </summary>
 internal static partial class TitleBlock
 {
-    public sealed record Result(string? Title, string? Organization, DateOnly? ApprovedOn);
+    /// <summary>What the lines above the table say.</summary>
+    /// <param name="Title">The title block's text, or null.</param>
+    /// <param name="Organization">The organisation's block (or the end of the title), or null.</param>
+    /// <param name="ApprovedOn">The approval date, or null.</param>
+    /// <param name="Unused">Blocks that are none of these (a second organisation block, a note), each as one line.</param>
+    public sealed record Result(string? Title, string? Organization, DateOnly? ApprovedOn, IReadOnlyList<string> Unused);
 
     [GeneratedRegex(@"дорожн\w*\s+карт|план\s+мероприятий", RegexOptions.IgnoreCase)]
     private static partial Regex TitleStart();
@@ -71,7 +76,8 @@ internal static partial class TitleBlock
         var other = blocks.FirstOrDefault(b => b != titleBlock && b != approval);
         var title = titleBlock is null ? null : JoinLines(titleBlock);
         var organization = other is not null ? JoinLines(other) : OrganizationFrom(title);
-        return new Result(title, organization, approval is null ? null : ApprovalDate(JoinLines(approval)));
+        var unused = blocks.Where(b => b != titleBlock && b != approval && b != other).Select(JoinLines).ToList();
+        return new Result(title, organization, approval is null ? null : ApprovalDate(JoinLines(approval)), unused);
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace MentorBot.Host.Cli;
 
-/// <summary><c>bench …</c>: performance figures on generated data, one subcommand per measured piece (<c>pipeline</c> needs a database).</summary>
+/// <summary><c>bench …</c>: performance figures on generated data, one subcommand per measured piece (<c>pipeline</c> and <c>jobs</c> need a database).</summary>
 public static class BenchCommand
 {
     /// <summary>Builds the <c>bench</c> verb with its subcommands.</summary>
@@ -11,6 +11,7 @@ public static class BenchCommand
         var command = new Command("bench", "Measure performance on generated data.");
         command.Subcommands.Add(BenchMatchCommand.Create());
         command.Subcommands.Add(BenchPipelineCommand.Create());
+        command.Subcommands.Add(BenchJobsCommand.Create());
         return command;
     }
 }

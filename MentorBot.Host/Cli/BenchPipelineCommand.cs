@@ -25,8 +25,6 @@ namespace MentorBot.Host.Cli;
 /// </summary>
 public static class BenchPipelineCommand
 {
-    private const string HelpText = "/help";
-
     /// <summary>Builds the <c>pipeline</c> subcommand of <c>bench</c>.</summary>
     public static Command Create()
     {
@@ -57,64 +55,34 @@ public static class BenchPipelineCommand
 
     private static async Task RunAsync(string connectionString, Settings settings, TextWriter output, CancellationToken cancellationToken)
     {
-        NpgsqlConnectionStringBuilder server;
-        try { server = new NpgsqlConnectionStringBuilder(connectionString); }
-        catch (ArgumentException e) { throw new CliInputException($"MENTORBOT_CONNECTION_STRING cannot be read: {e.Message}"); }
+        await using var scratch = await ScratchDatabase.CreateAsync(connectionString, cancellationToken);
+        var scratchConnection = scratch.ConnectionString;
+        output.WriteLine(Invariant($"bench pipeline: PostgreSQL {await scratch.ServerVersionAsync(cancellationToken)} at {scratch.Server.Host}:{scratch.Server.Port}, scratch database {scratch.Name}, {Environment.ProcessorCount} cores"));
+        var rows = new List<(string What, string Figure)>();
 
-        var scratch = "mentorbot_bench_" + Guid.NewGuid().ToString("N")[..12];
-        try
-        {
-            await using var admin = new NpgsqlConnection(server.ConnectionString);
-            await admin.OpenAsync(cancellationToken);
-            await admin.ExecuteAsync($"CREATE DATABASE {scratch}");
-        }
-        catch (NpgsqlException e)
-        {
-            throw new CliInputException($"cannot create a scratch database on the server of MENTORBOT_CONNECTION_STRING: {e.Message}");
-        }
+        var bare = await BareTransactionsAsync(scratchConnection, settings.Transactions, cancellationToken);
+        rows.Add(("bare transaction (BEGIN; INSERT; COMMIT), sequential", Invariant($"{bare.PerSecond,8:0} tx/s      p50 {bare.P50,6:0.00} ms  p99 {bare.P99,6:0.00} ms")));
 
-        try
-        {
-            var scratchConnection = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = scratch }.ConnectionString;
-            await using (var dataSource = Database.CreateDataSource(scratchConnection))
-                await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync(Migration.LoadEmbedded(), cancellationToken);
+        BenchPipelineMix mix;
+        await using (var services = Services(scratchConnection))
+            mix = await BenchPipelineMix.SetUpAsync(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<UpdateInbox>(),
+                services.GetRequiredService<UpdateProcessor>(), settings.Users, cancellationToken);
+        output.WriteLine(Invariant($"mix: {settings.Users} members of 4 organisations — mentees answering the intake questionnaire (an answer, then /back), mentors logging meetings (a message, then «Сохранить»), curators sending /help"));
 
-            output.WriteLine(Invariant($"bench pipeline: PostgreSQL {await ServerVersionAsync(scratchConnection, cancellationToken)} at {server.Host}:{server.Port}, scratch database {scratch}, {Environment.ProcessorCount} cores"));
-            var rows = new List<(string What, string Figure)>();
+        var throughput = await ThroughputAsync(scratchConnection, settings, mix, cancellationToken);
+        rows.Add(("inbox record, batches of 100", Invariant($"{throughput.RecordPerSecond,8:0} updates/s")));
+        rows.Add(($"pipeline, {settings.Updates} updates / {settings.Users} chats, 2 workers", Invariant($"{throughput.HandlePerSecond,8:0} updates/s  ({throughput.HandlePerSecond / bare.PerSecond:0.00} × bare tx/s)")));
 
-            var bare = await BareTransactionsAsync(scratchConnection, settings.Transactions, cancellationToken);
-            rows.Add(("bare transaction (BEGIN; INSERT; COMMIT), sequential", Invariant($"{bare.PerSecond,8:0} tx/s      p50 {bare.P50,6:0.00} ms  p99 {bare.P99,6:0.00} ms")));
+        var latency = await LatencyAsync(scratchConnection, settings, mix, cancellationToken);
+        rows.Add(($"latency at {settings.Rate}/s for {settings.Seconds} s (record → committed)", Invariant($"{latency.Count,8} updates   p50 {latency.P50,6:0.00} ms  p99 {latency.P99,6:0.00} ms  max {latency.Max:0.00} ms")));
+        rows.Add(("  of which recording it in the inbox", Invariant($"{"",8}           p50 {latency.RecordP50,6:0.00} ms  p99 {latency.RecordP99,6:0.00} ms")));
 
-            var throughput = await ThroughputAsync(scratchConnection, settings, cancellationToken);
-            rows.Add(("inbox record, batches of 100", Invariant($"{throughput.RecordPerSecond,8:0} updates/s")));
-            rows.Add(($"pipeline, {settings.Updates} updates / {settings.Users} chats, 2 workers", Invariant($"{throughput.HandlePerSecond,8:0} updates/s  ({throughput.HandlePerSecond / bare.PerSecond:0.00} × bare tx/s)")));
-
-            var latency = await LatencyAsync(scratchConnection, settings, cancellationToken);
-            rows.Add(($"latency at {settings.Rate}/s for {settings.Seconds} s (record → committed)", Invariant($"{latency.Count,8} updates   p50 {latency.P50,6:0.00} ms  p99 {latency.P99,6:0.00} ms  max {latency.Max:0.00} ms")));
-            rows.Add(("  of which recording it in the inbox", Invariant($"{"",8}           p50 {latency.RecordP50,6:0.00} ms  p99 {latency.RecordP99,6:0.00} ms")));
-
-            var width = rows.Max(r => r.What.Length);
-            output.WriteLine();
-            foreach (var (what, figure) in rows)
-                output.WriteLine($"{what.PadRight(width)}  {figure}");
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(server.ConnectionString);
-            await admin.OpenAsync(CancellationToken.None);
-            await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {scratch} WITH (FORCE)");
-        }
+        var width = rows.Max(r => r.What.Length);
+        output.WriteLine();
+        foreach (var (what, figure) in rows)
+            output.WriteLine($"{what.PadRight(width)}  {figure}");
     }
 
-    private static async Task<string> ServerVersionAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection.PostgreSqlVersion.ToString();
-    }
-
-    /// <summary>The floor: one connection, each transaction an INSERT and a COMMIT (two round trips, one WAL flush).</summary>
     private static async Task<(double PerSecond, double P50, double P99)> BareTransactionsAsync(string connectionString, int count, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -141,7 +109,7 @@ public static class BenchPipelineCommand
     }
 
     /// <summary>Records all updates first, then lets two workers drain the inbox.</summary>
-    private static async Task<(double RecordPerSecond, double HandlePerSecond)> ThroughputAsync(string connectionString, Settings settings, CancellationToken cancellationToken)
+    private static async Task<(double RecordPerSecond, double HandlePerSecond)> ThroughputAsync(string connectionString, Settings settings, BenchPipelineMix mix, CancellationToken cancellationToken)
     {
         await using var services = Services(connectionString);
         var inbox = services.GetRequiredService<UpdateInbox>();
@@ -151,9 +119,9 @@ public static class BenchPipelineCommand
         for (var start = 0; start < settings.Updates; start += UpdateProcessor.BatchSize)
         {
             var batch = Enumerable.Range(start, Math.Min(UpdateProcessor.BatchSize, settings.Updates - start))
-                .Select(i => TelegramPolling.ToInbound(Update(i + 1, 1_000_000 + (i % settings.Users))))
+                .Select(i => mix.Next(i + 1, i % settings.Users))
                 .ToList();
-            await inbox.RecordAsync(TelegramPolling.Source, batch, cancellationToken);
+            await inbox.RecordAsync(BenchPipelineMix.TelegramSource, batch, cancellationToken);
         }
 
         var recordPerSecond = settings.Updates / record.Elapsed.TotalSeconds;
@@ -173,11 +141,29 @@ public static class BenchPipelineCommand
         await Task.WhenAll(Task.Run(WorkerAsync, cancellationToken), Task.Run(WorkerAsync, cancellationToken));
         var handlePerSecond = settings.Updates / handle.Elapsed.TotalSeconds;
 
-        await using var connection = new NpgsqlConnection(connectionString);
-        var replies = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM outbox");
-        if (replies != settings.Updates)
-            throw new InvalidOperationException($"Expected {settings.Updates} replies in the outbox, found {replies}.");
+        await CheckHandledAsync(connectionString, settings.Updates, mix, cancellationToken);
         return (recordPerSecond, handlePerSecond);
+    }
+
+    /// <summary>
+    /// Every update of the run was handled without an error, each got a reply, and each meeting save logged a meeting:
+    /// figures of a pipeline that answered with apologies would be worthless.
+    /// </summary>
+    private static async Task CheckHandledAsync(string connectionString, int updates, BenchPipelineMix mix, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        const string sql = """
+            SELECT (SELECT count(*) FROM inbound_updates WHERE handled_at IS NULL OR error IS NOT NULL) AS failed,
+                   (SELECT min(error) FROM inbound_updates WHERE error IS NOT NULL) AS error,
+                   (SELECT count(*) FROM outbox WHERE kind = 'send_message') AS replies,
+                   (SELECT count(*) FROM meetings) AS meetings
+            """;
+        var check = await connection.QuerySingleAsync<(long Failed, string? Error, long Replies, long Meetings)>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        if (check.Failed > 0)
+            throw new InvalidOperationException($"{check.Failed} updates of the run failed or were not handled; the first error: {check.Error}");
+        if (check.Replies < updates || check.Meetings != mix.MeetingSaves)
+            throw new InvalidOperationException($"The mix did not run as meant: {check.Replies} replies to {updates} updates, {check.Meetings} meetings logged for {mix.MeetingSaves} saves.");
     }
 
     /// <summary>
@@ -185,7 +171,7 @@ public static class BenchPipelineCommand
     /// its production loop (<see cref="UpdateProcessor"/> woken by <see cref="InboxSignal"/>); the latency of
     /// an update runs from the start of its recording to the commit of the transaction that handled it.
     /// </summary>
-    private static async Task<Latency> LatencyAsync(string connectionString, Settings settings, CancellationToken cancellationToken)
+    private static async Task<Latency> LatencyAsync(string connectionString, Settings settings, BenchPipelineMix mix, CancellationToken cancellationToken)
     {
         var watcher = new WatchingAdapter(new TelegramAdapter());
         await using var services = Services(connectionString, s => s.AddSingleton<IMessengerAdapter>(watcher));
@@ -219,7 +205,7 @@ public static class BenchPipelineCommand
         // Warm-up outside the figures: JIT, pool connections.
         for (var i = 0; i < 20; i++)
         {
-            await inbox.RecordAsync(TelegramPolling.Source, [TelegramPolling.ToInbound(Update(firstId - 100 + i, 2_000_000 + i))], cancellationToken);
+            await inbox.RecordAsync(BenchPipelineMix.TelegramSource, [mix.Next(firstId - 100 + i, i % settings.Users)], cancellationToken);
             signal.Notify();
             await Task.Delay(10, cancellationToken);
         }
@@ -233,8 +219,8 @@ public static class BenchPipelineCommand
             var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
             if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
             recordedAt[i] = Stopwatch.GetTimestamp();
-            var update = TelegramPolling.ToInbound(Update(firstId + i, 3_000_000 + (i % settings.Users)));
-            await inbox.RecordAsync(TelegramPolling.Source, [update], cancellationToken);
+            var update = mix.Next(firstId + i, (i + 20) % settings.Users);
+            await inbox.RecordAsync(BenchPipelineMix.TelegramSource, [update], cancellationToken);
             recordedIn[i] = Stopwatch.GetElapsedTime(recordedAt[i]).TotalMilliseconds;
             signal.Notify();
         }
@@ -259,22 +245,7 @@ public static class BenchPipelineCommand
         return services.BuildServiceProvider();
     }
 
-    private static Update Update(long updateId, long userId) => new()
-    {
-        Id = (int)updateId,
-        Message = new Message
-        {
-            Id = (int)(updateId % int.MaxValue),
-            From = new User { Id = userId, FirstName = "Анна", LastName = "Бенчева", Username = $"bench{userId}" },
-            Chat = new Chat { Id = userId, Type = ChatType.Private },
-            Date = DateTime.UtcNow,
-            Text = HelpText,
-        },
-    };
-
-    // Nearest-rank percentile of sorted values.
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    private static double Percentile(double[] sorted, double p) => ScratchDatabase.Percentile(sorted, p);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

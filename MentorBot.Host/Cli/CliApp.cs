@@ -18,7 +18,7 @@ public static class CliApp
         root.SetAction(HostCommands.RunBotAsync);
         root.Subcommands.Add(HostCommands.CreateRun());
         root.Subcommands.Add(HostCommands.CreateMigrate());
-        root.Subcommands.Add(HostCommands.CreateJobs());
+        root.Subcommands.Add(JobsCommand.Create());
         root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(MeetingCommand.Create());

@@ -37,7 +37,9 @@ public static class ConsentsCommand
             var records = await DestructionAct.LoadAsync(dataSource, organisation.Id, ct);
             if (records.Count == 0)
                 throw new CliInputException($"organisation {organisation.Id} has no destruction entries: nobody has withdrawn consent there.");
-            var bytes = DestructionAct.Build(organisation.Name, TimeZoneInfo.FindSystemTimeZoneById(organisation.TimeZone), records, TimeProvider.System.GetUtcNow());
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            var head = (await MembershipStore.NamesWithRoleAsync(connection, null, organisation.Id, Domain.Organisations.Role.Head, ct)).FirstOrDefault();
+            var bytes = DestructionAct.Build(organisation.Name, head, TimeZoneInfo.FindSystemTimeZoneById(organisation.TimeZone), records, TimeProvider.System.GetUtcNow());
             await File.WriteAllBytesAsync(path, bytes, ct);
             parse.InvocationConfiguration.Output.WriteLine($"wrote {path}: {records.Count} destruction entr{(records.Count == 1 ? "y" : "ies")}");
             return 0;

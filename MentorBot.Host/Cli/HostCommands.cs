@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using MentorBot.Host.Configuration;
 using MentorBot.Host.Persistence;
-using MentorBot.Host.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MentorBot.Host.Cli;
 
-/// <summary>The verbs that run the bot or touch its database: <c>run</c>, <c>migrate</c>, <c>jobs</c>.</summary>
+/// <summary>The verbs that run the bot or migrate its database: <c>run</c>, <c>migrate</c> (and the option loading other verbs share).</summary>
 public static class HostCommands
 {
     /// <summary>Runs the bot (the default verb): validates options, applies migrations, starts receivers and workers.</summary>
@@ -41,53 +39,6 @@ public static class HostCommands
             return 0;
         });
         return command;
-    }
-
-    /// <summary>The <c>jobs list</c> and <c>jobs run JOB [--now ISO-8601]</c> verbs.</summary>
-    public static Command CreateJobs()
-    {
-        var list = new Command("list", "Show background jobs and their next fire times (UTC).");
-        list.SetAction(parse =>
-        {
-            var output = parse.InvocationConfiguration.Output;
-            var now = DateTimeOffset.UtcNow;
-            var width = ScheduledJobs.All.Max(j => j.Name.Length);
-            foreach (var job in ScheduledJobs.All)
-            {
-                var next = SchedulingSetup.NextFireTime(job.Cron, now);
-                output.WriteLine($"{job.Name.PadRight(width)} {next?.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "never",-22} {job.Cron,-18} {job.Description}");
-            }
-
-            return 0;
-        });
-
-        var name = new Argument<string>("job") { Description = "The job's name, as jobs list shows it." };
-        var nowOption = new Option<string?>("--now") { Description = "The moment to run as, ISO-8601 (default: now)." };
-        var run = new Command("run", "Run one job once, as of --now.") { name, nowOption };
-        run.SetAction(async (parse, ct) =>
-        {
-            var definition = ScheduledJobs.Find(parse.GetRequiredValue(name))
-                ?? throw new CliInputException($"unknown job '{parse.GetValue(name)}'; jobs list shows the names.");
-            var nowText = parse.GetValue(nowOption);
-            DateTimeOffset now;
-            if (nowText is null) now = DateTimeOffset.UtcNow;
-            else if (!DateTimeOffset.TryParse(nowText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out now))
-                throw new CliInputException($"--now '{nowText}' is not an ISO-8601 moment such as 2026-09-01T09:00:00+06:00.");
-
-            var options = LoadOptions(requireDatabase: true);
-            await MigrateAsync(options, TextWriter.Null, quiet: true, ct);
-            var services = new ServiceCollection().AddLogging().AddMentorBotCore(options).BuildServiceProvider();
-            await using (services)
-            {
-                var job = (IScheduledJob)services.GetRequiredService(definition.JobType);
-                await job.RunAsync(now, ct);
-            }
-
-            parse.InvocationConfiguration.Output.WriteLine($"{definition.Name} ran as of {now:O}");
-            return 0;
-        });
-
-        return new Command("jobs", "Background jobs.") { list, run };
     }
 
     /// <summary>Reads the options, failing with a one-line reason when they cannot be used to run the bot.</summary>

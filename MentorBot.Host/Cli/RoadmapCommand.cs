@@ -12,10 +12,12 @@ namespace MentorBot.Host.Cli;
 /// </summary>
 public static class RoadmapCommand
 {
+    private const string FileDescription = "The road-map document: .docx, PDF with a text layer, or text (UTF-8, UTF-16, windows-1251) with tab-separated rows; at most 20 MB.";
+
     /// <summary>Builds the <c>roadmap</c> verb with its <c>parse</c> and <c>import</c> subcommands.</summary>
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "The road-map document as text (UTF-8 or windows-1251), table rows tab-separated." };
+        var file = new Argument<FileInfo>("FILE") { Description = FileDescription };
         var year = new Option<int?>("--year") { Description = "The year month-only periods fall in (overrides the document's)." };
         var parse = new Command("parse", "Parse a road-map document and print it as JSON.") { file, year };
         parse.SetAction(parseResult =>
@@ -30,7 +32,7 @@ public static class RoadmapCommand
 
     private static Command CreateImport()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "The road-map document as text (UTF-8 or windows-1251), table rows tab-separated." };
+        var file = new Argument<FileInfo>("FILE") { Description = FileDescription };
         var org = new Option<string>("--org") { Description = "The organisation's id (org create prints it).", Required = true };
         var year = new Option<int?>("--year") { Description = "The year month-only periods fall in (overrides the document's)." };
         var replace = new Option<bool>("--replace") { Description = "Replace the organisation's current plan, keeping done marks where a stage's number and title match." };
@@ -70,7 +72,7 @@ public static class RoadmapCommand
                 + $"{summary.Stages} stages, {summary.Activities} activities, {summary.Periods} periods "
                 + $"({summary.DefaultPeriods} from the default schedule), {summary.ResponsiblePersons} responsible persons");
             if (summary.Replaced)
-                output.WriteLine($"done marks kept: {summary.DoneMarksKept}");
+                output.WriteLine($"done marks kept: {summary.DoneMarksKept}; period edits kept: {summary.PeriodEditsKept}");
             return 0;
         });
         return import;
@@ -78,6 +80,8 @@ public static class RoadmapCommand
 
     private static (RoadMap RoadMap, string Text) ReadAndParse(FileInfo path, int? year)
     {
+        if (year is { } y && !RoadMapParser.IsValidYear(y))
+            throw new CliInputException($"--year {y}: a year from {RoadMap.MinYear} to {RoadMap.MaxYear} is expected.");
         var text = RoadmapFile.Read(path);
         try
         {
@@ -90,18 +94,22 @@ public static class RoadmapCommand
     }
 }
 
-/// <summary>Reads a road-map file's text, detecting its encoding (<see cref="RoadMapDocumentText.Decode"/>).</summary>
+/// <summary>Reads a road-map file (.docx, PDF or text) into the parser's text (<see cref="RoadMapFiles"/>).</summary>
 internal static class RoadmapFile
 {
     /// <summary>
-    /// UTF-8 (BOM optional), UTF-16 with a BOM, or windows-1251 Russian text.
-    /// Throws <see cref="CliInputException"/> for a missing file or an unreadable encoding.
+    /// Word (.docx), PDF with a text layer, or text (UTF-8, UTF-16 with a BOM, windows-1251).
+    /// Throws <see cref="CliInputException"/> for a missing file, one over <see cref="RoadmapFeature.MaxUploadBytes"/>
+    /// (checked before reading it: the chat's limit, so the CLI takes what the bot takes), or a file <see cref="RoadMapFiles.ReadText"/> cannot read.
     /// </summary>
     public static string Read(FileInfo path)
     {
         byte[] bytes;
         try
         {
+            path.Refresh();
+            if (path.Exists && path.Length > RoadmapFeature.MaxUploadBytes)
+                throw new CliInputException($"{path.Name}: the file is {path.Length / (1024 * 1024.0):0.#} MB; a road map may be at most {RoadmapFeature.MaxUploadBytes / (1024 * 1024)} MB (the Bot API's download limit).");
             bytes = File.ReadAllBytes(path.FullName);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -109,19 +117,24 @@ internal static class RoadmapFile
             throw new CliInputException($"{path.Name}: cannot read the file ({e.Message})");
         }
 
-        var decoded = RoadMapDocumentText.Decode(bytes);
-        return decoded switch
+        try
         {
-            { Text: { } text } => text,
-            { Problem: TextDecodingProblem.Binary } => throw new CliInputException($"{path.Name}: line {decoded.Line}: binary content (a NUL byte), not a text document"),
-            _ => throw new CliInputException($"{path.Name}: line {decoded.Line}: not valid UTF-8 and not windows-1251 Russian text"),
-        };
+            return RoadMapFiles.ReadText(bytes);
+        }
+        catch (RoadMapFileException e)
+        {
+            throw new CliInputException($"{path.Name}: {RoadMapFiles.Describe(e)}");
+        }
     }
 }
 
 /// <summary>The JSON shape <c>roadmap parse</c> prints (issue 3).</summary>
-internal sealed record RoadmapJson(string? Title, string? Organization, string? ApprovedOn, int Year, IReadOnlyList<RoadmapJson.StageJson> Stages)
+internal sealed record RoadmapJson(string? Title, string? Organization, string? ApprovedOn, int Year, IReadOnlyList<RoadmapJson.StageJson> Stages,
+    IReadOnlyList<RoadmapJson.FragmentJson> Unrecognised)
 {
+    /// <summary>A fragment not understood (issue 13): table row (header = 1; null above the table), column header, text.</summary>
+    public sealed record FragmentJson(int? Row, string? Column, string Text);
+
     public sealed record StageJson(string Number, string Title, string? Task, string? ExpectedResult, IReadOnlyList<string> Responsible, IReadOnlyList<PeriodJson> Periods, IReadOnlyList<ActivityJson> Activities);
 
     public sealed record ActivityJson(string? Number, string Text, IReadOnlyList<string> Responsible, IReadOnlyList<PeriodJson> Periods);
@@ -130,7 +143,8 @@ internal sealed record RoadmapJson(string? Title, string? Organization, string? 
 
     public static RoadmapJson From(RoadMap map) => new(map.Title, map.Organization, Date(map.ApprovedOn), map.Year,
         map.Stages.Select(s => new StageJson(s.Number, s.Title, s.Task, s.ExpectedResult, s.Responsible, Periods(s.Periods),
-            s.Activities.Select(a => new ActivityJson(a.Number, a.Text, a.Responsible, Periods(a.Periods))).ToList())).ToList());
+            s.Activities.Select(a => new ActivityJson(a.Number, a.Text, a.Responsible, Periods(a.Periods))).ToList())).ToList(),
+        map.Unrecognised.Select(f => new FragmentJson(f.Row, f.Column, f.Text)).ToList());
 
     private static List<PeriodJson> Periods(IEnumerable<Period> periods) => periods.Select(p => new PeriodJson(p.Text, Date(p.Start), Date(p.End),
         p.Recurrence switch

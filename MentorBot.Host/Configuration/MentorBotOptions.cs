@@ -37,7 +37,7 @@ public sealed partial class MentorBotOptions
     /// <summary>Secret Telegram echoes in <c>X-Telegram-Bot-Api-Secret-Token</c> (<c>MENTORBOT_WEBHOOK_SECRET</c>; Bot API: 1–256 of <c>A-Za-z0-9_-</c>).</summary>
     public string WebhookSecret { get; set; } = "";
 
-    /// <summary>Address Kestrel listens on in webhook mode (<c>MENTORBOT_LISTEN_URL</c>).</summary>
+    /// <summary>Address Kestrel listens on for the webhook, <c>/healthz</c> and <c>/jobs</c> (<c>MENTORBOT_LISTEN_URL</c>; not in the console chat).</summary>
     public string ListenUrl { get; set; } = "http://0.0.0.0:8080";
 
     /// <summary>Global send rate of this instance, messages per second (<c>MENTORBOT_SENDER_RATE</c>; Telegram allows about 30).</summary>
@@ -45,6 +45,12 @@ public sealed partial class MentorBotOptions
 
     /// <summary>Bot username for deep links when getMe is not available (<c>MENTORBOT_BOT_USERNAME</c>).</summary>
     public string BotUsername { get; set; } = "";
+
+    /// <summary>Secret that opens the jobs Dashboard at <c>/jobs</c> (<c>MENTORBOT_DASHBOARD_SECRET</c>); empty = closed to everyone. Never logged.</summary>
+    public string DashboardSecret { get; set; } = "";
+
+    /// <summary>Lets the Dashboard trigger, requeue and delete jobs (<c>MENTORBOT_DASHBOARD_WRITABLE=true</c>); read-only by default.</summary>
+    public bool DashboardWritable { get; set; }
 
     /// <summary>True when no token is set: the bot talks through the terminal instead of Telegram.</summary>
     public bool IsConsole => string.IsNullOrWhiteSpace(BotToken);
@@ -65,6 +71,12 @@ public sealed partial class MentorBotOptions
         options.WebhookSecret = Get(nameof(WebhookSecret), "WEBHOOK_SECRET") ?? options.WebhookSecret;
         options.ListenUrl = Get(nameof(ListenUrl), "LISTEN_URL") ?? options.ListenUrl;
         options.BotUsername = Get(nameof(BotUsername), "BOT_USERNAME") ?? options.BotUsername;
+        options.DashboardSecret = Get(nameof(DashboardSecret), "DASHBOARD_SECRET") ?? options.DashboardSecret;
+        var writable = Get(nameof(DashboardWritable), "DASHBOARD_WRITABLE");
+        if (!string.IsNullOrWhiteSpace(writable))
+            options.DashboardWritable = bool.TryParse(writable.Trim(), out var w)
+                ? w
+                : throw new OptionsException($"MENTORBOT_DASHBOARD_WRITABLE must be 'true' or 'false', not '{writable}'.");
 
         var mode = Get(nameof(Mode), "MODE");
         if (!string.IsNullOrWhiteSpace(mode))
@@ -107,9 +119,13 @@ public sealed partial class MentorBotOptions
                 problems.Add("MENTORBOT_WEBHOOK_URL must be an absolute https URL in webhook mode.");
             if (!SecretPattern().IsMatch(WebhookSecret))
                 problems.Add("MENTORBOT_WEBHOOK_SECRET must be 1–256 characters of A-Z, a-z, 0-9, '_' or '-' in webhook mode (Bot API setWebhook).");
-            if (!Uri.TryCreate(ListenUrl, UriKind.Absolute, out _))
-                problems.Add($"MENTORBOT_LISTEN_URL must be an absolute URL, not '{ListenUrl}'.");
         }
+
+        // Every mode but the console chat listens (the webhook, /healthz, /jobs).
+        if ((Mode == ReceiveMode.Webhook || !IsConsole) && !Uri.TryCreate(ListenUrl, UriKind.Absolute, out _))
+            problems.Add($"MENTORBOT_LISTEN_URL must be an absolute URL, not '{ListenUrl}'.");
+        if (DashboardSecret.Length is > 0 and < 16)
+            problems.Add("MENTORBOT_DASHBOARD_SECRET must be at least 16 characters (or empty to keep /jobs closed).");
 
         return problems;
     }

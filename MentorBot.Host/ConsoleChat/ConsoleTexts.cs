@@ -8,7 +8,7 @@ public static class ConsoleTexts
         "Чат с MentorBot в терминале (токен бота не задан). Пишите сообщения и команды как в Telegram.\n" +
         "  !N      — нажать кнопку N под последним сообщением бота\n" +
         "  /as N   — писать от имени другого пользователя (N — номер, по умолчанию 1)\n" +
-        "  /file ПУТЬ — отправить боту файл (например, дорожную карту в .txt)\n" +
+        "  /file ПУТЬ — отправить боту файл (например, дорожную карту: .docx, .pdf или .txt)\n" +
         "  Ctrl+D  — выйти";
 
     /// <summary>Printed when the simulated user changes; {0} is the user number.</summary>

@@ -1,6 +1,7 @@
 using Dapper;
 using MentorBot.Domain.Conversations;
 using MentorBot.Host.Pipeline;
+using MentorBot.Host.Scheduling;
 using Npgsql;
 
 namespace MentorBot.Host.Outbox;
@@ -10,7 +11,8 @@ namespace MentorBot.Host.Outbox;
 /// organisation. The one place that enforces «a person who withdrew consent or blocked the bot gets
 /// nothing» (152-ФЗ; issue 4, 6, 7): only active memberships of reachable participants are written to.
 /// Keys are the caller's unique key for the occurrence (what, whom, which occurrence), so running a
-/// job twice, or on two instances, enqueues once (the outbox's unique idempotency key).
+/// job twice, or on two instances, enqueues once (the outbox's unique idempotency key). What it queues is recorded
+/// in the <see cref="JobRun"/> in progress, if any (<c>jobs run</c> reports it).
 /// </summary>
 public sealed class Notifier(IMessengerAdapter adapter)
 {
@@ -23,7 +25,8 @@ public sealed class Notifier(IMessengerAdapter adapter)
     {
         var chatId = await ChatAsync(connection, transaction, membershipId, cancellationToken);
         if (chatId is null) return false;
-        await OutboxStore.EnqueueAsync(connection, transaction, adapter.Render(reply, chatId.Value, false, "bg:" + key, dueAt), cancellationToken);
+        var inserted = await OutboxStore.EnqueueAsync(connection, transaction, adapter.Render(reply, chatId.Value, false, "bg:" + key, dueAt), cancellationToken);
+        JobRun.Current?.Record(new QueuedMessage(key, membershipId, chatId.Value, dueAt, reply.Text, inserted > 0));
         return true;
     }
 
@@ -33,7 +36,8 @@ public sealed class Notifier(IMessengerAdapter adapter)
         var chatId = await ChatAsync(connection, transaction, membershipId, cancellationToken);
         if (chatId is null) return false;
         var message = adapter.RenderDocument(fileName, content, caption is null ? null : Html.Escape(caption), chatId.Value, false, "bg:" + key + ".doc", dueAt);
-        await OutboxStore.EnqueueAsync(connection, transaction, [message], cancellationToken);
+        var inserted = await OutboxStore.EnqueueAsync(connection, transaction, [message], cancellationToken);
+        JobRun.Current?.Record(new QueuedMessage(key, membershipId, chatId.Value, dueAt, fileName, inserted > 0));
         return true;
     }
 

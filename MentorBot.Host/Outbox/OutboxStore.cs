@@ -58,6 +58,16 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         return await connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Cancels the rows not yet claimed whose key starts with <paramref name="keyPrefix"/> (a reminder no longer wanted);
+    /// returns how many. Rows being sent or sent are left alone.
+    /// </summary>
+    public static Task<int> CancelPendingAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string keyPrefix, CancellationToken cancellationToken)
+    {
+        const string sql = "UPDATE outbox SET status = 'cancelled' WHERE starts_with(idempotency_key, @keyPrefix) AND status = 'pending'";
+        return connection.ExecuteAsync(new CommandDefinition(sql, new { keyPrefix }, transaction, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Enqueues in a transaction of its own (for senders outside the update pipeline).</summary>
     public async Task<int> EnqueueAsync(IReadOnlyCollection<OutboxMessage> messages, CancellationToken cancellationToken)
     {

@@ -13,11 +13,11 @@ public sealed record ConversationState(string Flow, string State, string Data);
 public static class ConversationStore
 {
     /// <summary>The chat's open conversation, locked until the transaction ends, or null.</summary>
-    public static Task<ConversationState?> GetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long chatId, CancellationToken cancellationToken)
-    {
-        const string sql = "SELECT flow, state, data::text AS data FROM conversation_states WHERE chat_id = @chatId FOR UPDATE";
-        return connection.QuerySingleOrDefaultAsync<ConversationState>(new CommandDefinition(sql, new { chatId }, transaction, cancellationToken: cancellationToken));
-    }
+    public static Task<ConversationState?> GetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long chatId, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<ConversationState>(new CommandDefinition(GetSql, new { chatId }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>The statement of <see cref="GetAsync"/> (parameter <c>@chatId</c>), for callers that send it with others in one round trip.</summary>
+    internal const string GetSql = "SELECT flow, state, data::text AS data FROM conversation_states WHERE chat_id = @chatId FOR UPDATE";
 
     /// <summary>Opens or moves the chat's conversation.</summary>
     public static Task SaveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long chatId, ConversationState state, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Dapper;
 using MentorBot.Domain.Conversations;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Persistence;
@@ -16,6 +17,10 @@ public sealed class ChatContext
     private readonly List<OutboxMessage> outgoing = [];
     private bool choiceAnswered;
 
+    // The chat's conversation row as this update last read or wrote it (it is locked, so nobody else changes it meanwhile).
+    private ConversationState? conversation;
+    private bool conversationKnown;
+
     internal ChatContext(IncomingUpdate update, long participantId, NpgsqlConnection connection, NpgsqlTransaction transaction, IMessengerAdapter adapter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         Update = update;
@@ -25,6 +30,23 @@ public sealed class ChatContext
         this.adapter = adapter;
         Now = now;
         CancellationToken = cancellationToken;
+    }
+
+    /// <summary>
+    /// Starts handling <paramref name="update"/>: records its sender (<see cref="ParticipantStore.TouchAsync"/>) and reads
+    /// the chat's open conversation, locked, in one round trip — every update needs the first, and any text the second.
+    /// </summary>
+    internal static async Task<ChatContext> OpenAsync(IncomingUpdate update, NpgsqlConnection connection, NpgsqlTransaction transaction, IMessengerAdapter adapter, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var arguments = ParticipantStore.TouchArguments(update.From, update.ChatId, now);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            ParticipantStore.TouchSql + ";\n" + ConversationStore.GetSql, arguments, transaction, cancellationToken: cancellationToken));
+        var participantId = await results.ReadSingleAsync<long>();
+        return new ChatContext(update, participantId, connection, transaction, adapter, now, cancellationToken)
+        {
+            conversation = await results.ReadSingleOrDefaultAsync<ConversationState>(),
+            conversationKnown = true,
+        };
     }
 
     /// <summary>The update being handled.</summary>
@@ -73,14 +95,35 @@ public sealed class ChatContext
         outgoing.Add(adapter.AnswerChoice(Update.CallbackQueryId, Update.ChatId, text, OutboxKey(Update.Source, Update.UpdateId, AckSuffix), Now));
     }
 
-    /// <summary>The chat's open conversation, or null.</summary>
-    public Task<ConversationState?> GetConversationAsync() => ConversationStore.GetAsync(Connection, Transaction, Update.ChatId, CancellationToken);
+    /// <summary>The chat's open conversation, or null; read once per update (the row stays locked), then as this update saved it.</summary>
+    public async Task<ConversationState?> GetConversationAsync()
+    {
+        if (!conversationKnown)
+        {
+            conversation = await ConversationStore.GetAsync(Connection, Transaction, Update.ChatId, CancellationToken);
+            conversationKnown = true;
+        }
+
+        return conversation;
+    }
 
     /// <summary>Opens or moves the chat's conversation.</summary>
-    public Task SaveConversationAsync(ConversationState state) => ConversationStore.SaveAsync(Connection, Transaction, Update.ChatId, state, Now, CancellationToken);
+    public async Task SaveConversationAsync(ConversationState state)
+    {
+        await ConversationStore.SaveAsync(Connection, Transaction, Update.ChatId, state, Now, CancellationToken);
+        (conversation, conversationKnown) = (state, true);
+    }
 
     /// <summary>Closes the chat's conversation; true when one was open.</summary>
-    public Task<bool> ClearConversationAsync() => ConversationStore.ClearAsync(Connection, Transaction, Update.ChatId, CancellationToken);
+    public async Task<bool> ClearConversationAsync()
+    {
+        var cleared = await ConversationStore.ClearAsync(Connection, Transaction, Update.ChatId, CancellationToken);
+        (conversation, conversationKnown) = (null, true);
+        return cleared;
+    }
+
+    /// <summary>For SQL that changed the chat's conversation row behind this context (erasure): the next read goes to the database.</summary>
+    public void ForgetConversation() => conversationKnown = false;
 
     /// <summary>Key suffix of the acknowledgement of a button press (one per update).</summary>
     internal const string AckSuffix = "ack";

@@ -57,6 +57,21 @@ public sealed class ChatRoutes
     /// <summary>Routes free text to <paramref name="handler"/> while the chat's open conversation is <paramref name="flow"/>.</summary>
     public ChatRoutes Flow(string flow, ChatHandler handler) => Add(flows, flow, handler, "flow");
 
+    private readonly HashSet<string> documentFlows = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Like <see cref="Flow"/>, and documents sent while <paramref name="flow"/> is open go to <paramref name="handler"/>
+    /// too (before <see cref="DocumentHandler"/>): a dialogue that collects files, such as a case's materials.
+    /// </summary>
+    public ChatRoutes FlowWithDocuments(string flow, ChatHandler handler)
+    {
+        documentFlows.Add(flow);
+        return Flow(flow, handler);
+    }
+
+    /// <summary>True when documents sent while <paramref name="flow"/> is open belong to that flow.</summary>
+    public bool TakesDocuments(string flow) => documentFlows.Contains(flow);
+
     /// <summary>
     /// Handles files sent as documents (<see cref="DocumentInput"/>), whatever conversation is open; at most
     /// one feature owns it (the road-map upload). Without one, a document reaches the open flow or the fallback.

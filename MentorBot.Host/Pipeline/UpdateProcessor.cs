@@ -67,8 +67,7 @@ public sealed class UpdateProcessor(
                 }
                 else if (update is not null)
                 {
-                    var participantId = await ParticipantStore.TouchAsync(connection, transaction, update.From, update.ChatId, now, cancellationToken);
-                    var context = new ChatContext(update, participantId, connection, transaction, adapter, now, cancellationToken);
+                    var context = await ChatContext.OpenAsync(update, connection, transaction, adapter, now, cancellationToken);
                     await DispatchAsync(context);
                     context.AnswerChoice(); // Bot API: always answer a callback query, else the button spins.
                     produced = context.Outgoing;
@@ -136,11 +135,19 @@ public sealed class UpdateProcessor(
         {
             CommandInput command => routes.ForCommand(command.Name) ?? routes.FallbackHandler,
             ChoiceInput choice => routes.ForChoice(choice.Data) ?? ExpiredChoice,
-            DocumentInput when routes.DocumentHandler is { } documents => documents,
+            DocumentInput => await DocumentHandlerAsync(context),
             _ => await FlowHandlerAsync(context) ?? routes.FallbackHandler,
         };
         if (handler is not null)
             await handler(context, input);
+    }
+
+    /// <summary>A document goes to an open flow that collects files, else to the document handler, else like text.</summary>
+    private async Task<ChatHandler?> DocumentHandlerAsync(ChatContext context)
+    {
+        var conversation = await context.GetConversationAsync();
+        if (conversation is not null && routes.TakesDocuments(conversation.Flow)) return routes.ForFlow(conversation.Flow);
+        return routes.DocumentHandler ?? (conversation is null ? null : routes.ForFlow(conversation.Flow)) ?? routes.FallbackHandler;
     }
 
     private async Task<ChatHandler?> FlowHandlerAsync(ChatContext context)

@@ -19,12 +19,12 @@ public sealed class HousekeepingJob(NpgsqlDataSource dataSource) : IScheduledJob
     public async Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        const string sql = """
-            DELETE FROM inbound_updates WHERE handled_at < @inboxBefore;
-            DELETE FROM outbox WHERE status IN ('sent', 'failed', 'cancelled') AND created_at < @outboxBefore;
-            """;
-        await connection.ExecuteAsync(new CommandDefinition(sql,
-            new { inboxBefore = (now - InboxRetention).UtcDateTime, outboxBefore = (now - OutboxRetention).UtcDateTime },
-            cancellationToken: cancellationToken));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        const string inbox = "DELETE FROM inbound_updates WHERE handled_at < @before";
+        const string outbox = "DELETE FROM outbox WHERE status IN ('sent', 'failed', 'cancelled') AND created_at < @before";
+        var updates = await connection.ExecuteAsync(new CommandDefinition(inbox, new { before = (now - InboxRetention).UtcDateTime }, transaction, cancellationToken: cancellationToken));
+        var messages = await connection.ExecuteAsync(new CommandDefinition(outbox, new { before = (now - OutboxRetention).UtcDateTime }, transaction, cancellationToken: cancellationToken));
+        JobRun.Note($"handled updates deleted: {updates}; finished outbox rows deleted: {messages}");
+        await JobRun.CommitAsync(transaction, cancellationToken);
     }
 }

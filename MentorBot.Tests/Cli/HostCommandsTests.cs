@@ -3,15 +3,6 @@ namespace MentorBot.Tests.Cli;
 public class HostCommandsTests
 {
     [Fact]
-    public async Task Jobs_list_shows_each_job_with_its_next_fire_time()
-    {
-        var result = await CliRunner.RunAsync("jobs", "list");
-
-        result.ExitCode.Should().Be(0);
-        result.Output.Should().MatchRegex(@"housekeeping\s+\d{4}-\d{2}-\d{2} 02:30:00Z");
-    }
-
-    [Fact]
     public async Task Jobs_run_with_an_unknown_job_is_one_line_and_exit_2()
     {
         var result = await CliRunner.RunAsync("jobs", "run", "no-such-job");
@@ -27,6 +18,18 @@ public class HostCommandsTests
 
         result.ExitCode.Should().Be(2);
         result.Error.Trim().Should().Contain("--now 'вчера'").And.NotContain("\n");
+    }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00:00Z", "outside the years 2000–2099")]
+    [InlineData("9999-12-31T23:59:59Z", "outside the years 2000–2099")]
+    [InlineData("2099-06-01T00:00:00Z", "add --dry-run")]
+    public async Task Jobs_run_refuses_a_moment_it_cannot_use_or_a_future_one_without_a_dry_run_in_one_line_and_exit_2(string now, string reason)
+    {
+        var result = await CliRunner.RunAsync("jobs", "run", "pair-term-end", "--now", now);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Trim().Should().Contain(reason).And.NotContain("\n");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using MentorBot.Domain.Consents;
 using MentorBot.Domain.Organisations;
 using MentorBot.Tests.Conversations;
+using Stateless.Graph;
 
 namespace MentorBot.Tests.Consents;
 
@@ -69,6 +70,8 @@ public class ConsentFlowTests
         document.Text.Should().Contain("МБОУ «Лицей № 9»").And.Contain(law).And.Contain(document.Version)
             .And.Contain("/consents").And.Contain("«Согласен»");
         document.Text.Length.Should().BeLessThan(4096, "one Telegram message, the buttons under it");
+        document.Summary.Split('\n').Should().HaveCount(3, "a phone screen leads with three lines");
+        document.Summary.Should().Contain("МБОУ «Лицей № 9»").And.Contain("/consents").And.EndWith(ConsentDocuments.FullTextPointer);
     }
 
     [Fact]
@@ -82,5 +85,5 @@ public class ConsentFlowTests
 
     [Fact]
     public void The_consent_diagram_in_the_docs_is_the_export_of_the_flow() =>
-        DocsDiagramTests.DocumentedDiagram("consent").Should().Be(new ConsentFlow(ConsentStep.PersonalData, true).Machine.ToMermaid());
+        DocsDiagramTests.DocumentedDiagram("consent").Should().Be(MermaidGraph.Format(new ConsentFlow(ConsentStep.PersonalData, true).Machine.GetInfo()));
 }

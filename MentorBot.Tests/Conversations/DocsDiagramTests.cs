@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using MentorBot.Domain.Conversations;
+using Stateless;
+using Stateless.Graph;
 
 namespace MentorBot.Tests.Conversations;
 
@@ -34,7 +35,7 @@ public class DocsDiagramTests
     [Fact]
     public void The_sample_diagram_in_the_docs_is_the_export_of_the_sample_machine()
     {
-        DocumentedDiagram("sample").Should().Be(SampleMachine().ToMermaid());
+        DocumentedDiagram("sample").Should().Be(MermaidGraph.Format(SampleMachine().GetInfo()));
     }
 
     /// <summary>The text inside <c>&lt;!-- diagram:NAME --&gt;</c> … <c>&lt;!-- /diagram:NAME --&gt;</c>, without the code fence.</summary>

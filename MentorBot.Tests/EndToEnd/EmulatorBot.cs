@@ -36,7 +36,8 @@ public sealed class EmulatorBot : IAsyncDisposable
     public static async Task<EmulatorBot> StartAsync(string connectionString, Action<IServiceCollection>? configure = null)
     {
         var emulator = await TelegramEmulator.StartAsync();
-        var options = new MentorBotOptions { ConnectionString = connectionString, BotToken = Token, ApiBaseUrl = emulator.BaseUrl };
+        // Port 0: the host listens for /healthz and /jobs in polling mode too, and test classes run in parallel.
+        var options = new MentorBotOptions { ConnectionString = connectionString, BotToken = Token, ApiBaseUrl = emulator.BaseUrl, ListenUrl = "http://127.0.0.1:0" };
         var host = BotHost.Build(options, TextReader.Null, TextWriter.Null, services =>
         {
             services.AddSingleton(new PollingOptions { MinInterval = TimeSpan.FromMilliseconds(100) });

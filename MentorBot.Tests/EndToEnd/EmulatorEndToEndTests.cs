@@ -92,8 +92,8 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
         var school = await OrganisationStore.CreateAsync(database.DataSource, "МБОУ СОШ № 42", "Asia/Omsk", DateTimeOffset.UtcNow, default);
         await JoinAndConsentAsync(school, OnboardingUserId, Role.Mentor);
         var duties = (await emulator.WaitForBotMessagesAsync(Token, OnboardingUserId, 1, Deadline)).Should().ContainSingle().Subject;
-        duties.Text.Should().Be(ConsentDocuments.MentoringDuties("МБОУ СОШ № 42").Text);
-        duties.CallbackData.Should().Equal("consent:yes:mentoring_duties", "consent:no:mentoring_duties");
+        duties.Text.Should().Be(ConsentDocuments.MentoringDuties("МБОУ СОШ № 42").Summary);
+        duties.CallbackData.Should().Equal("consent:yes:mentoring_duties", "consent:no:mentoring_duties", "consent:text:mentoring_duties");
 
         await emulator.PressAsync(Token, OnboardingUserId, duties.MessageId, "consent:no:mentoring_duties");
         (await emulator.WaitForBotMessagesAsync(Token, OnboardingUserId, 1, Deadline)).Select(m => m.Text).Should().Equal(ConsentTexts.DeclinedMentoringDuties);
@@ -122,7 +122,7 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
         opened.Select(m => m.Text).Should().HaveCount(3).And.StartWith(ConsentTexts.AllGiven);
         opened[1].Text.Should().StartWith("Анкета наставляемого поможет куратору подобрать вам наставника");
         var question = opened[2];
-        question.Text.Should().StartWith("1/18. Ваши фамилия, имя и отчество полностью.");
+        question.Text.Should().StartWith("1 из 18. Ваши фамилия, имя и отчество полностью.");
 
         // Each answer is followed by exactly one message: the next question (or the same one, re-drawn with a tick).
         async Task Next(Func<Task> answer, string expectedStart)
@@ -135,19 +135,19 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
         Task Type(string text) => emulator.SendTextAsync(Token, MenteeUserId, text);
         Task Press(string label) => emulator.PressAsync(Token, MenteeUserId, question.MessageId, question.DataOf(label));
 
-        await Next(() => Type("Сидорова Мария Ивановна"), "2/18. Ваша должность");
-        await Next(() => Type("учитель русского языка"), "3/18. Предмет или направление");
-        await Next(() => Type("русский язык и литература"), "4/18. Ваш педагогический стаж");
-        await Next(() => Type("1"), "5/18. Какие профессиональные затруднения");
-        await Next(() => Press("работа с родителями"), "5/18. Какие профессиональные затруднения");
+        await Next(() => Type("Сидорова Мария Ивановна"), "2 из 18. Ваша должность");
+        await Next(() => Type("учитель русского языка"), "3 из 18. Предмет или направление");
+        await Next(() => Type("русский язык и литература"), "4 из 18. Ваш педагогический стаж");
+        await Next(() => Type("1"), "5 из 18. Какие профессиональные затруднения");
+        await Next(() => Press("работа с родителями"), "5 из 18. Какие профессиональные затруднения");
         question.Labels.Should().Contain("✓ работа с родителями");
-        await Next(() => Press("Готово"), "6/18. Какая форма наставничества вам удобнее?");
-        await Next(() => Press("индивидуальная"), "7/18. Как вам удобнее встречаться?");
-        await Next(() => Press("очно"), "8/18. Чего вы ждёте от наставничества?");
-        await Next(() => Type("Научиться спокойно говорить с родителями"), "9/18. Самооценка");
+        await Next(() => Press("Готово"), "6 из 18. Какая форма наставничества вам удобнее?");
+        await Next(() => Press("индивидуальная"), "7 из 18. Как вам удобнее встречаться?");
+        await Next(() => Press("очно"), "8 из 18. Чего вы ждёте от наставничества?");
+        await Next(() => Type("Научиться спокойно говорить с родителями"), "9 из 18. Самооценка");
         for (var n = 10; n <= 18; n++)
-            await Next(() => Press("6"), $"{n}/18. Самооценка");
-        await Next(() => Press("8"), "Спасибо! Анкета «Анкета наставляемого» заполнена.");
+            await Next(() => Press("6"), $"{n} из 18. Самооценка");
+        await Next(() => Press("8"), "Спасибо! Все ответы записаны: Анкета наставляемого.");
 
         await emulator.WaitForBotMessagesAsync(Token, CuratorUserId, 3, Deadline); // consent given, the profile questionnaire opened
         await emulator.SendTextAsync(Token, CuratorUserId, "/mentees");
@@ -171,8 +171,8 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
         }
 
         var joined = await emulator.WaitForBotMessagesAsync(Token, userId, 2, Deadline);
-        joined.Select(m => m.Text).Should().Equal(InviteTexts.Joined(school.Name, role), ConsentDocuments.PersonalData(school.Name).Text);
-        joined[1].CallbackData.Should().Equal("consent:yes:personal_data", "consent:no:personal_data");
+        joined.Select(m => m.Text).Should().Equal(InviteTexts.Joined(school.Name, role), ConsentDocuments.PersonalData(school.Name).Summary);
+        joined[1].CallbackData.Should().Equal("consent:yes:personal_data", "consent:no:personal_data", "consent:text:personal_data");
         await emulator.PressAsync(Token, userId, joined[1].MessageId, "consent:yes:personal_data");
     }
 

@@ -56,10 +56,14 @@ public sealed class MeetingsEndToEndTests : IAsyncLifetime
                 "INSERT INTO participants (telegram_user_id, chat_id, first_name) VALUES (@user, @user, 'Анна') RETURNING id", new { user });
             var membership = await MembershipStore.GrantAsync(connection, null, organisationId, participant, role, DateTimeOffset.UtcNow, CancellationToken.None);
             await connection.ExecuteAsync("UPDATE memberships SET full_name = @fullName WHERE id = @membership", new { fullName, membership });
-            await connection.ExecuteAsync("""
-                INSERT INTO consent_events (organisation_id, participant_id, kind, event, text_version, channel, occurred_at)
-                VALUES (@organisationId, @participant, 'personal_data', 'given', 'pd-2026.1', 'telegram', now())
-                """, new { organisationId, participant });
+            // A mentor works only with the written consent to mentoring duties too (ТК РФ ст. 351.8).
+            foreach (var kind in role == Role.Mentor ? new[] { "personal_data", "mentoring_duties" } : ["personal_data"])
+            {
+                await connection.ExecuteAsync("""
+                    INSERT INTO consent_events (organisation_id, participant_id, kind, event, text_version, channel, occurred_at)
+                    VALUES (@organisationId, @participant, @kind, 'given', 'pd-2026.1', 'telegram', now())
+                    """, new { organisationId, participant, kind });
+            }
             return membership;
         }
 

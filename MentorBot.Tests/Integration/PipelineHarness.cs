@@ -50,6 +50,16 @@ public sealed class PipelineHarness : IAsyncLifetime
         Message = new Message { Id = (int)nextUpdateId, From = Person(userId), Chat = new Chat { Id = userId, Type = ChatType.Private }, Date = Clock.GetUtcNow().UtcDateTime, Text = text },
     };
 
+    public Update Document(long userId, string fileId, string? fileName, long? size) => new()
+    {
+        Id = (int)++nextUpdateId,
+        Message = new Message
+        {
+            Id = (int)nextUpdateId, From = Person(userId), Chat = new Chat { Id = userId, Type = ChatType.Private }, Date = Clock.GetUtcNow().UtcDateTime,
+            Document = new Document { FileId = fileId, FileName = fileName, FileSize = size },
+        },
+    };
+
     public Update Press(long userId, string data) => new()
     {
         Id = (int)++nextUpdateId,

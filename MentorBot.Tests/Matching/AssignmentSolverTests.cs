@@ -42,6 +42,47 @@ public class AssignmentSolverTests
     }
 
     [Fact]
+    public void Equals_a_plain_min_cost_max_flow_on_crowded_instances_too_large_for_exhaustive_search()
+    {
+        // 40 mentees for about 20 places: mentees join one by one, so later ones must displace earlier ones.
+        for (var seed = 0; seed < 30; seed++)
+        {
+            var random = new Random(seed);
+            var capacities = Enumerable.Range(0, 12).Select(_ => random.Next(0, 4)).ToArray();
+            var candidates = new List<AssignmentCandidate>();
+            for (var i = 0; i < 40; i++)
+            {
+                for (var j = 0; j < capacities.Length; j++)
+                {
+                    if (random.NextDouble() < 0.4)
+                    {
+                        candidates.Add(new AssignmentCandidate(i, j, random.Next(0, 5) * 200_000L));
+                    }
+                }
+            }
+
+            var assignment = AssignmentSolver.Solve(40, capacities, candidates);
+
+            ExhaustiveAssignment.Evaluate(assignment, capacities, candidates)
+                .Should().Be(ReferenceFlow.Best(40, capacities, candidates), $"seed {seed}");
+        }
+    }
+
+    [Fact]
+    public void A_later_mentee_takes_the_place_of_an_earlier_one_who_scores_lower_there()
+    {
+        AssignmentSolver.Solve(2, [1], [new(0, 0, 500_000), new(1, 0, 900_000)]).Should().Equal(-1, 0);
+    }
+
+    [Fact]
+    public void A_later_mentee_moves_an_earlier_one_to_another_mentor_so_both_are_placed()
+    {
+        AssignmentCandidate[] candidates = [new(0, 0, 900_000), new(0, 1, 400_000), new(1, 0, 500_000)];
+
+        AssignmentSolver.Solve(2, [1, 1], candidates).Should().Equal(1, 0);
+    }
+
+    [Fact]
     public void Places_more_mentees_before_it_raises_the_total_score()
     {
         // Mentee 0 loves mentor 0 and tolerates mentor 1; mentee 1 can only take mentor 0.
@@ -102,6 +143,10 @@ public class AssignmentSolverTests
     [Fact]
     public void Rejects_a_candidate_out_of_range() =>
         FluentActions.Invoking(() => AssignmentSolver.Solve(1, [1], [new(0, 1, 5)])).Should().Throw<ArgumentException>();
+
+    [Fact]
+    public void Rejects_an_instance_too_large_for_64_bit_costs() =>
+        FluentActions.Invoking(() => AssignmentSolver.Solve(50_000, [1], [])).Should().Throw<ArgumentException>().WithMessage("*too large*");
 
     [Fact]
     public void Rejects_a_duplicate_candidate() =>

@@ -124,6 +124,32 @@ public class PairScorerTests
     }
 
     [Fact]
+    public void Coverage_is_found_among_more_distinct_requests_than_one_machine_word_holds()
+    {
+        var mentees = Enumerable.Range(0, 130).Select(k => Mentee($"t{k}", difficulties: [$"запрос {k}", "общий запрос"])).ToArray();
+        var scorer = new PairScorer(Nothing with { Competency = 1 }, [Mentor("m", competencies: ["Запрос 70", "запрос  129"])], mentees);
+
+        Enumerable.Range(0, 130).Where(i => scorer.Score(i, 0).Score > 0).Should().Equal(70, 129);
+        scorer.Score(129, 0).CoveredDifficulties.Should().Equal("запрос 129");
+    }
+
+    [Fact]
+    public void The_grade_the_solver_reads_equals_the_full_score()
+    {
+        var (mentors, mentees) = MentorBot.Host.Cli.RandomMatchingInstance.Create(40, 15, seed: 3, vocabulary: 5);
+        var scorer = new PairScorer(MatchingWeights.Default, mentors, mentees);
+
+        for (var i = 0; i < mentees.Count; i++)
+        {
+            for (var j = 0; j < mentors.Count; j++)
+            {
+                var score = scorer.Score(i, j);
+                scorer.Grade(i, j).Should().Be(new PairGrade(score.Units, score.IsAcceptable), $"mentee {i}, mentor {j}");
+            }
+        }
+    }
+
+    [Fact]
     public void Default_weights_are_usable_and_sum_to_one()
     {
         MatchingWeights.Default.FindProblem().Should().BeNull();

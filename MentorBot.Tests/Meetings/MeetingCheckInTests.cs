@@ -1,5 +1,6 @@
 using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Meetings;
+using Stateless.Graph;
 
 namespace MentorBot.Tests.Meetings;
 
@@ -30,6 +31,37 @@ public class MeetingCheckInTests
         card.Choices[0].Select(c => c.Label).Should().Equal("Сохранить", "Изменить", "Отмена");
         Buttons(card).Should().Contain("meet:flag");
         step.Effect.Should().Be(CheckInEffect.None);
+    }
+
+    [Fact]
+    public void A_meeting_before_the_pair_was_approved_is_refused_with_the_approval_date()
+    {
+        var approved = Anna with { ApprovedOn = new DateOnly(2026, 9, 15) };
+        var refusal = MeetingsTexts.BeforeApproval(new DateOnly(2026, 9, 14), new DateOnly(2026, 9, 15));
+        refusal.Should().Contain("Пара утверждена 15.09.2026").And.Contain("не раньше 15.09.2026");
+
+        var step = Begin("14.09 45 минут очно, тема: самоанализ урока", approved);
+        step.State.Should().Be(CheckInState.AskingDate);
+        step.Data.Date.Should().BeNull();
+        step.Replies.Single().Text.Should().StartWith(refusal);
+
+        var typed = Say(step, "14.09");
+        typed.State.Should().Be(CheckInState.AskingDate);
+        typed.Replies.Single().Text.Should().StartWith(refusal);
+
+        Say(typed, "15.09").State.Should().Be(CheckInState.Confirming);
+    }
+
+    [Fact]
+    public void A_date_given_before_choosing_the_pair_is_asked_again_for_a_pair_approved_later()
+    {
+        var step = Begin("14.09 45 минут очно, тема: самоанализ урока", Anna, Ivan with { ApprovedOn = new DateOnly(2026, 9, 16) });
+        step.State.Should().Be(CheckInState.AskingPair);
+
+        step = Press(step, "meet:pair:12");
+
+        step.State.Should().Be(CheckInState.AskingDate);
+        step.Replies.Single().Text.Should().StartWith(MeetingsTexts.BeforeApproval(new DateOnly(2026, 9, 14), new DateOnly(2026, 9, 16)));
     }
 
     [Fact]
@@ -205,7 +237,7 @@ public class MeetingCheckInTests
     [Fact]
     public void The_documented_diagram_is_the_export_of_the_check_in()
     {
-        Conversations.DocsDiagramTests.DocumentedDiagram("meeting-check-in").Should().Be(MeetingCheckIn.Describe().ToMermaid());
+        Conversations.DocsDiagramTests.DocumentedDiagram("meeting-check-in").Should().Be(MermaidGraph.Format(MeetingCheckIn.Describe().GetInfo()));
     }
 
     [Fact]

@@ -39,6 +39,6 @@ public sealed class ConversationSwitchTests : IAsyncLifetime
 
         await chat.PressAsync("Начать заново");
         (await harness.ScalarAsync<string>("SELECT flow FROM conversation_states")).Should().Be("questionnaire");
-        (await chat.LastTextAsync()).Should().StartWith("1/18. Ваши фамилия, имя и отчество полностью.");
+        (await chat.LastTextAsync()).Should().StartWith("1 из 18. Ваши фамилия, имя и отчество полностью.");
     }
 }

@@ -34,6 +34,28 @@ public class AnswerReaderTests
         check.Value!.GetValue<string>().Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("1,5", "«1,5» — дробное. Округлите вниз: напишите 1.")]
+    [InlineData("2.5 года", "«2.5» — дробное. Округлите вниз: напишите 2.")]
+    public void A_fraction_where_a_whole_number_is_asked_says_what_is_wrong(string text, string expected)
+    {
+        var problem = Problem(AnswerReader.Read(Question.Number("n", "?", 0, 60), text, Today));
+        problem.Should().StartWith("Нужно целое число от 0 до 60").And.Contain(expected);
+    }
+
+    [Theory]
+    [InlineData("Иванова", false)]
+    [InlineData("  Иванова  ", false)]
+    [InlineData("Иванова Мария", true)]
+    [InlineData("Иванова Мария Петровна", true)]
+    public void A_full_name_needs_more_than_a_surname(string text, bool accepted)
+    {
+        var fullName = BuiltInQuestionnaires.Find(BuiltInQuestionnaires.MenteeIntake, CompetencyTaxonomy.Default)!.Questions.Single(q => q.Id == "full_name");
+        var check = AnswerReader.Read(fullName, text, Today);
+        check.IsValid.Should().Be(accepted);
+        if (!accepted) check.Problem.Should().Be(QuestionnaireTexts.FullNameNeeded);
+    }
+
     [Fact]
     public void Free_text_over_the_limit_is_refused_with_its_length()
     {

@@ -18,7 +18,7 @@ public class BuiltInQuestionnairesTests
         foreach (var id in new[] { "full_name", "position", "subject", "expectations" }) Q(intake, id).Kind.Should().Be(QuestionKind.FreeText);
         Q(intake, "experience_years").Kind.Should().Be(QuestionKind.Number);
         Q(intake, "difficulties").Should().Match<Question>(q => q.Kind == QuestionKind.MultipleChoice && q.Options.SequenceEqual(CompetencyTaxonomy.DefaultLabels));
-        Q(intake, "form_mode").Options.Should().Equal("очно", "дистанционно", "любой");
+        Q(intake, "form_mode").Options.Should().Equal("очно", "дистанционно", "оба варианта подходят");
         Q(intake, "form_size").Options.Should().Equal("индивидуальная", "групповая", "любая");
         foreach (var label in CompetencyTaxonomy.DefaultLabels)
             Q(intake, "self:" + label).Should().Match<Question>(q => q.Kind == QuestionKind.Scale && q.Min == 1 && q.Max == 10);

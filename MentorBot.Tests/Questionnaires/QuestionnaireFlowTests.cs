@@ -65,7 +65,7 @@ public class QuestionnaireFlowTests
     public void A_fresh_start_sends_the_intro_then_the_first_question_numbered()
     {
         var run = new Run();
-        run.Last.Replies.Select(r => r.Text).Should().Equal("Вступление.", "1/6. Как вас зовут?\nНапишите ответ сообщением (до 50 символов).");
+        run.Last.Replies.Select(r => r.Text).Should().Equal("Вступление.", "1 из 6. Как вас зовут?\nНапишите ответ сообщением (до 50 символов).");
         run.Last.Changed.Should().BeFalse();
     }
 
@@ -79,7 +79,7 @@ public class QuestionnaireFlowTests
         run.Progress.Current.Should().BeNull();
         run.Progress.AnswersJson().Should().Be("""{"name":"Анна","mode":"очно","topics":["уроки","родители"],"rate":4,"since":"2026-03-13","agree":true}""");
         run.Progress.History.Should().Equal("name", "mode", "topics", "rate", "since", "agree");
-        run.LastText.Should().Be("Спасибо! Анкета «Пробная анкета» заполнена.\n\nЧто дальше.");
+        run.LastText.Should().Be("Спасибо! Все ответы записаны: Пробная анкета.\n\nЧто дальше.");
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public class QuestionnaireFlowTests
     {
         var run = new Run().Type("Анна").Press("дистанционно");
         run.Progress.Current.Should().Be("platform");
-        run.LastText.Should().StartWith("3/7. Где именно?");
+        run.LastText.Should().StartWith("3 из 7. Где именно?");
         run.Buttons.Select(b => b.Label).Should().Equal("Пропустить");
 
         run.Press("Пропустить").Press("другое").Press("Готово");
@@ -157,7 +157,7 @@ public class QuestionnaireFlowTests
         run.Last.Changed.Should().BeFalse();
         run.Progress.Answers.Should().BeEmpty();
         run.Progress.Current.Should().Be("name");
-        run.LastText.Should().Contain("1/6. Как вас зовут?");
+        run.LastText.Should().Contain("1 из 6. Как вас зовут?");
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public class QuestionnaireFlowTests
         var definition = new QuestionnaireDefinition("one", 1, "Одна", "Вступление.", "Дальше.", [Role.Mentee], [Question.YesNo("ok", "Ок?")]);
         var run = new Run(definition).Press("Да");
         run.Progress.Completed.Should().BeTrue();
-        run.Do(new QuestionnaireInput.Resume(false)).LastText.Should().Be("Анкета «Одна» уже заполнена. Спасибо!");
+        run.Do(new QuestionnaireInput.Resume(false)).LastText.Should().Be("Вы уже ответили на все вопросы: Одна. Спасибо!");
         run.Do(new QuestionnaireInput.Pick(0, 1)).Last.Toast.Should().Be("Этот вопрос уже закрыт.");
         run.Progress.AnswersJson().Should().Be("""{"ok":true}""");
     }
@@ -217,7 +217,7 @@ public class QuestionnaireFlowTests
     {
         var run = new Run().Type("Анна").Do(new QuestionnaireInput.Resume(false));
         run.Last.Replies.Should().ContainSingle();
-        run.LastText.Should().StartWith("Продолжаем анкету «Пробная анкета» с того места, где вы остановились.\n\n2/6. Как встречаться?");
+        run.LastText.Should().StartWith("Продолжаем анкету «Пробная анкета» с того места, где вы остановились.\n\n2 из 6. Как встречаться?");
     }
 
     [Fact]

@@ -52,11 +52,24 @@ public static class ConsentConversation
     public static Task AskPublicationAsync(ChatContext context, Member member, string publicationSubject) =>
         AskAsync(context, member, ConsentStep.Publication, new FlowData(member.MembershipId, false, publicationSubject));
 
-    /// <summary>Handles «Согласен» / «Не согласен»; a press on a screen that is no longer open changes nothing.</summary>
+    /// <summary>
+    /// Handles «Согласен» / «Не согласен» and «Полный текст» (the whole document, with the same two buttons); a press
+    /// on a screen that is no longer open changes nothing.
+    /// </summary>
     public static async Task OnChoiceAsync(ChatContext context, ChatInput input)
     {
         var parts = ((ChoiceInput)input).Data.Split(':');
         var conversation = await context.GetConversationAsync();
+        if (parts is [_, "text", var textKind] && conversation is { Flow: Flow } open && ConsentKinds.TryParseKind(textKind, out var shown)
+            && Enum.TryParse<ConsentStep>(open.State, out var at) && ConsentFlow.AskedAt(at) == shown
+            && JsonSerializer.Deserialize<FlowData>(open.Data, JsonSerializerOptions.Web) is { } opened
+            && await MembershipStore.GetAsync(context.Connection, context.Transaction, opened.MembershipId, context.CancellationToken) is { } reader)
+        {
+            context.AnswerChoice();
+            context.Reply(new Reply(ConsentDocuments.For(shown, reader.Organisation.Name, opened.Subject).Text, [Buttons(shown)]));
+            return;
+        }
+
         if (parts.Length != 3 || parts[1] is not ("yes" or "no") || !ConsentKinds.TryParseKind(parts[2], out var kind)
             || conversation is not { Flow: Flow } || !Enum.TryParse<ConsentStep>(conversation.State, out var step)
             || JsonSerializer.Deserialize<FlowData>(conversation.Data, JsonSerializerOptions.Web) is not { } data)
@@ -121,7 +134,7 @@ public static class ConsentConversation
             return;
         }
 
-        context.Reply(new Reply(ConsentTexts.PressAButton, [Buttons(kind)]));
+        context.Reply(new Reply(ConsentTexts.PressAButton, [Buttons(kind), FullTextRow(kind)]));
     }
 
     /// <summary>
@@ -132,10 +145,10 @@ public static class ConsentConversation
     {
         const string sql = """
             DELETE FROM membership_roles WHERE membership_id = @membershipId AND role = 'mentor';
-            UPDATE pairs SET status = 'dissolved', dissolved_reason = @reason
+            UPDATE pairs SET status = 'dissolved', dissolved_reason = @reason, dissolved_at = @now
              WHERE mentor_membership_id = @membershipId AND status IN ('proposed', 'approved', 'active');
             """;
-        return context.Connection.ExecuteAsync(new CommandDefinition(sql, new { membershipId = member.MembershipId, reason }, context.Transaction, cancellationToken: context.CancellationToken));
+        return context.Connection.ExecuteAsync(new CommandDefinition(sql, new { membershipId = member.MembershipId, reason, now = context.Now.UtcDateTime }, context.Transaction, cancellationToken: context.CancellationToken));
     }
 
     private static async Task AskAsync(ChatContext context, Member member, ConsentStep step, FlowData data)
@@ -143,8 +156,11 @@ public static class ConsentConversation
         var kind = ConsentFlow.AskedAt(step) ?? throw new ArgumentOutOfRangeException(nameof(step), step, "not a step that shows a document");
         var document = ConsentDocuments.For(kind, member.Organisation.Name, data.Subject);
         await context.SaveConversationAsync(new ConversationState(Flow, step.ToString(), JsonSerializer.Serialize(data, JsonSerializerOptions.Web)));
-        context.Reply(new Reply(document.Text, [Buttons(kind)]));
+        // A phone screen gets the summary and the buttons first; the full text is one tap away.
+        context.Reply(new Reply(document.Summary, [Buttons(kind), FullTextRow(kind)]));
     }
+
+    private static IReadOnlyList<Choice> FullTextRow(ConsentKind kind) => [new Choice(ConsentTexts.FullText, $"{Flow}:text:{kind.Code()}")];
 
     private static IReadOnlyList<Choice> Buttons(ConsentKind kind) =>
         [new Choice(ConsentTexts.Agree, $"{Flow}:yes:{kind.Code()}"), new Choice(ConsentTexts.Disagree, $"{Flow}:no:{kind.Code()}")];

@@ -11,6 +11,9 @@ public static class ConsentTexts
     /// <summary>The decline button under a document.</summary>
     public const string Disagree = "Не согласен";
 
+    /// <summary>The button that shows a consent's full text under its summary.</summary>
+    public const string FullText = "Полный текст";
+
     /// <summary>Text typed while a document waits for a button.</summary>
     public const string PressAButton = "Пожалуйста, ответьте кнопкой под текстом согласия: «Согласен» или «Не согласен».";
 
@@ -57,6 +60,9 @@ public static class ConsentTexts
             _ => "отозвано",
         }} {date} (редакция {version})";
 
+    /// <summary>A line of /consents for an onboarding consent not given yet (the screen was left with /cancel).</summary>
+    public static string NotYetGiven(ConsentKind kind) => $"• {ConsentDocuments.TitleOf(kind)} — ещё не дано, без него работа в программе не начнётся";
+
     /// <summary>The hint under /consents when something can be withdrawn.</summary>
     public const string WithdrawHint = "Чтобы отозвать согласие, нажмите кнопку ниже.";
 
@@ -96,12 +102,92 @@ public static class ConsentTexts
         "Согласие отозвано. Обработка ваших персональных данных прекращена: ответы, имя и сведения о вас удалены, об уничтожении составлен акт.\n\n" +
         "Если захотите вернуться в программу, попросите у куратора новую ссылку-приглашение.";
 
-    /// <summary>After the mentoring-duties consent was withdrawn.</summary>
-    public const string MentoringDutiesWithdrawn = "Согласие отозвано: роль наставника снята, ваши наставнические пары расформированы. Куратор увидит это в программе.";
+    /// <summary>After the mentoring-duties consent was withdrawn; <paramref name="hadPairs"/> when pairs were dissolved.</summary>
+    public static string MentoringDutiesWithdrawn(bool hadPairs) => hadPairs
+        ? "Согласие отозвано: роль наставника снята, ваши наставнические пары расформированы. Наставляемые и куратор получат сообщение."
+        : "Согласие отозвано: роль наставника снята.";
+
+    /// <summary>
+    /// To the mentor whose mentee withdrew the personal-data consent: no name (it was destroyed with the rest,
+    /// 152-ФЗ ст. 21); <paramref name="group"/> when the mentor has or had other mentees.
+    /// </summary>
+    public static string PairEndedToMentor(bool group) =>
+        $"Наставническая пара расформирована: {(group ? "один из ваших наставляемых" : "ваш наставляемый")} отозвал согласие на обработку персональных данных и вышел из программы. " +
+        "Его данные удалены по закону, поэтому имя здесь не указано. Встречи с ним больше не записываются; куратор знает об этом.";
+
+    /// <summary>To the mentee whose mentor withdrew <paramref name="kind"/>.</summary>
+    public static string PairEndedToMentee(ConsentKind kind) =>
+        "Наставническая пара расформирована: ваш наставник " +
+        (kind == ConsentKind.PersonalData ? "вышел из программы (отозвал согласие на обработку персональных данных)" : "отозвал согласие на выполнение обязанностей наставника") +
+        ". Куратор подберёт вам нового наставника.";
+
+    /// <summary>To the curator: a mentee of <paramref name="mentor"/> withdrew the personal-data consent.</summary>
+    public static string PairEndedMenteeLeftToCurator(string mentor) =>
+        $"Пара с наставником «{mentor}» расформирована: наставляемый отозвал согласие на обработку персональных данных и вышел из программы. " +
+        "Его данные удалены, об уничтожении составлен акт. Наставник получил сообщение.";
+
+    /// <summary>To the curator: the mentor of <paramref name="mentee"/> withdrew <paramref name="kind"/>.</summary>
+    public static string PairEndedMentorLeftToCurator(string mentee, ConsentKind kind) =>
+        $"Пара с наставляемым «{mentee}» расформирована: наставник " +
+        (kind == ConsentKind.PersonalData ? "отозвал согласие на обработку персональных данных и вышел из программы (его данные удалены, об уничтожении составлен акт)" : "отозвал согласие на выполнение обязанностей наставника (ст. 351.8 ТК РФ)") +
+        ". Наставляемый получил сообщение — подберите ему нового наставника в /match.";
 
     /// <summary>After the publication consent was withdrawn.</summary>
     public const string PublicationWithdrawn = "Согласие на распространение отозвано. Публикация ваших данных будет прекращена в течение трёх рабочих дней.";
 
     /// <summary>Who destroyed the data, as the destruction record says.</summary>
     public const string PerformedByBot = "бот (автоматически)";
+
+    // ---- the destruction act (152-ФЗ ст. 21; its particulars as приказ Роскомнадзора от 28.10.2022 № 179 lists them) ----
+
+    /// <summary>Act: the head's approval stamp.</summary>
+    public const string ActApproved = "УТВЕРЖДАЮ";
+
+    /// <summary>Act: the head's signature, the name when known.</summary>
+    public static string ActHeadSignature(string? head) => $"Руководитель  ______________  / {head ?? "____________________"} /";
+
+    /// <summary>Act: a date to fill in.</summary>
+    public const string ActDateBlank = "«___» ____________ 20___ г.";
+
+    /// <summary>Act: the document's kind.</summary>
+    public const string ActWord = "АКТ";
+
+    /// <summary>Act: the title.</summary>
+    public const string ActTitle = "об уничтожении персональных данных";
+
+    /// <summary>Act: date and number to fill in.</summary>
+    public const string ActNumberLine = "«___» ____________ 20___ г.                                        № ______";
+
+    /// <summary>Act: the operator.</summary>
+    public static string ActOperator(string organisation) => $"Оператор: {organisation}";
+
+    /// <summary>Act: the information system.</summary>
+    public const string ActSystem = "Информационная система: чат-бот программы наставничества MentorBot (база данных PostgreSQL).";
+
+    /// <summary>Act: the method.</summary>
+    public const string ActMethod = "Способ уничтожения: удаление записей из базы данных без возможности восстановления, выполняется автоматически при отзыве согласия.";
+
+    /// <summary>Act: the legal ground.</summary>
+    public const string ActGround = "Основание: часть 5 статьи 21 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных»; требования к акту — приказ Роскомнадзора от 28.10.2022 № 179.";
+
+    /// <summary>Act: how subjects are named.</summary>
+    public const string ActSubjects = "Субъекты персональных данных указаны номерами в пределах настоящего акта: после уничтожения их имена в системе не хранятся.";
+
+    /// <summary>Act: table columns.</summary>
+    public static IReadOnlyList<string> ActColumns { get; } = ["№", "Субъект персональных данных", "Уничтоженные категории данных", "Причина", "Дата и время уничтожения", "Кем уничтожено"];
+
+    /// <summary>Act: a subject, numbered within the act.</summary>
+    public static string ActSubject(int number) => $"участник № {number}";
+
+    /// <summary>Act: the responsible person's heading.</summary>
+    public const string ActResponsible = "Лицо, ответственное за организацию обработки персональных данных:";
+
+    /// <summary>Act: the commission's heading.</summary>
+    public const string ActCommission = "Члены комиссии:";
+
+    /// <summary>Act: a signature with a name to fill in.</summary>
+    public const string ActSignatureBlank = "______________  / ____________________ /";
+
+    /// <summary>Act: the draft note.</summary>
+    public static string ActDraftNote(string date) => $"Проект подготовлен MentorBot {date}.";
 }

@@ -11,7 +11,7 @@ namespace MentorBot.Host.Features.Consents;
 /// confirmation (152-ФЗ ст. 9 ч. 2). Also routes the consent screens of <see cref="ConsentConversation"/>.
 /// Buttons: <c>consents:begin</c> (reopen pending consent screens), <c>consents:withdraw:KIND:MEMBERSHIP</c>, <c>consents:confirm:KIND:MEMBERSHIP</c>, <c>consents:keep</c>.
 /// </summary>
-public sealed class ConsentsFeature : IChatFeature
+public sealed class ConsentsFeature(WithdrawalNotices notices) : IChatFeature
 {
     private const string Prefix = "consents";
 
@@ -26,7 +26,8 @@ public sealed class ConsentsFeature : IChatFeature
     {
         if (await Access.RequireAsync(context) is not { } member) return;
         var consents = await ConsentStore.CurrentAsync(context.Connection, context.Transaction, member.Organisation.Id, member.ParticipantId, context.CancellationToken);
-        if (consents.Count == 0)
+        var missing = await Access.MissingConsentAsync(context, member) is { } code && ConsentKinds.TryParseKind(code, out var missingKind) ? missingKind : (ConsentKind?)null;
+        if (consents.Count == 0 && missing is null)
         {
             context.Reply(Reply.Plain(ConsentTexts.NoConsents(member.Organisation.Name)));
             return;
@@ -34,6 +35,13 @@ public sealed class ConsentsFeature : IChatFeature
 
         var lines = new List<string> { ConsentTexts.Heading(member.Organisation.Name) };
         var buttons = new List<Choice>();
+        // Someone who left an onboarding consent screen sees what is missing and a way back to it.
+        if (missing is { } pending)
+        {
+            lines.Add(ConsentTexts.NotYetGiven(pending));
+            buttons.Add(new Choice(AccessTexts.OpenConsent, Access.OpenConsentData));
+        }
+
         foreach (var kind in ConsentKinds.All)
         {
             var state = consents.FirstOrDefault(c => c.Kind == kind.Code());
@@ -44,11 +52,11 @@ public sealed class ConsentsFeature : IChatFeature
                 buttons.Add(new Choice(ConsentTexts.WithdrawButton(kind), $"{Prefix}:withdraw:{kind.Code()}:{member.MembershipId}"));
         }
 
-        if (buttons.Count > 0) lines.Add("\n" + ConsentTexts.WithdrawHint);
+        if (buttons.Count > (missing is null ? 0 : 1)) lines.Add("\n" + ConsentTexts.WithdrawHint);
         context.Reply(Reply.WithChoices(string.Join("\n", lines), [.. buttons]));
     }
 
-    private static async Task OnChoiceAsync(ChatContext context, ChatInput input)
+    private async Task OnChoiceAsync(ChatContext context, ChatInput input)
     {
         var parts = ((ChoiceInput)input).Data.Split(':');
         if (parts is [_, "begin"])
@@ -95,12 +103,16 @@ public sealed class ConsentsFeature : IChatFeature
         switch (kind)
         {
             case ConsentKind.PersonalData:
+                var pairs = await WithdrawalNotices.LivePairsAsync(context, member);
                 await PersonalDataErasure.EraseAsync(context, member);
+                await notices.TellAsync(context, member, pairs, kind);
                 context.Reply(Reply.Plain(ConsentTexts.PersonalDataWithdrawn));
                 break;
             case ConsentKind.MentoringDuties:
+                var mentored = (await WithdrawalNotices.LivePairsAsync(context, member)).Where(p => p.MentorMembershipId == member.MembershipId).ToList();
                 await ConsentConversation.RemoveMentorRoleAsync(context, member, "mentor_consent_withdrawn");
-                context.Reply(Reply.Plain(ConsentTexts.MentoringDutiesWithdrawn));
+                await notices.TellAsync(context, member, mentored, kind);
+                context.Reply(Reply.Plain(ConsentTexts.MentoringDutiesWithdrawn(mentored.Count > 0)));
                 break;
             default:
                 context.Reply(Reply.Plain(ConsentTexts.PublicationWithdrawn));

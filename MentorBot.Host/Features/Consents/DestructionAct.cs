@@ -1,8 +1,6 @@
 using System.Globalization;
 using Dapper;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using MentorBot.Host.Documents;
 using Npgsql;
 
 namespace MentorBot.Host.Features.Consents;
@@ -10,7 +8,7 @@ namespace MentorBot.Host.Features.Consents;
 /// <summary>One row of <c>destruction_records</c>: what was destroyed for whom (a surrogate number) and when.</summary>
 public sealed class DestructionRecord
 {
-    /// <summary>The surrogate participant number («участник № 17»); never the name.</summary>
+    /// <summary>The participant's id; the act shows a number within the act instead, never the name.</summary>
     public long ParticipantId { get; init; }
 
     /// <summary>Why (consent_withdrawn).</summary>
@@ -44,55 +42,59 @@ public static class DestructionAct
         return (await connection.QueryAsync<DestructionRecord>(new CommandDefinition(sql, new { organisationId }, cancellationToken: cancellationToken))).ToList();
     }
 
-    /// <summary>The act's DOCX bytes; times are shown in <paramref name="timeZone"/> (the organisation's).</summary>
-    public static byte[] Build(string organisationName, TimeZoneInfo timeZone, IReadOnlyList<DestructionRecord> records, DateTimeOffset now)
+    /// <summary>
+    /// The act's DOCX bytes in the layout of <see cref="OfficialDocument"/>: the organisation, the head's approval
+    /// («УТВЕРЖДАЮ», <paramref name="head"/> or a blank), a date and number to fill in, the act's particulars, one
+    /// table row per entry. Subjects are numbered within the act («участник № 1, 2…», the same person keeps
+    /// one number), never by a database id. Times are shown in <paramref name="timeZone"/> (the organisation's).
+    /// </summary>
+    public static byte[] Build(string organisationName, string? head, TimeZoneInfo timeZone, IReadOnlyList<DestructionRecord> records, DateTimeOffset now)
     {
         string Local(DateTimeOffset at, string format) => TimeZoneInfo.ConvertTime(at, timeZone).ToString(format, CultureInfo.InvariantCulture);
-
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        var subjects = new Dictionary<long, int>();
+        var rows = records.Select((record, index) =>
         {
-            var main = document.AddMainDocumentPart();
-            var body = new Body();
-            body.Append(Paragraph("АКТ", bold: true, center: true));
-            body.Append(Paragraph("об уничтожении персональных данных", bold: true, center: true));
-            body.Append(Paragraph($"Составлен {Local(now, "dd.MM.yyyy")}"));
-            body.Append(Paragraph($"Оператор: {organisationName}"));
-            body.Append(Paragraph("Информационная система: чат-бот программы наставничества MentorBot (база данных PostgreSQL)."));
-            body.Append(Paragraph("Способ уничтожения: удаление записей из базы данных без возможности восстановления, выполняется автоматически при отзыве согласия."));
-            body.Append(Paragraph("Основание: часть 5 статьи 21 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных»; требования к акту — приказ Роскомнадзора от 28.10.2022 № 179."));
-            body.Append(Paragraph("Субъекты указаны условными номерами: после уничтожения их имена в системе не хранятся."));
+            if (!subjects.TryGetValue(record.ParticipantId, out var subject)) subjects[record.ParticipantId] = subject = subjects.Count + 1;
+            return (IReadOnlyList<IReadOnlyList<string>>)
+            [
+                [(index + 1).ToString(CultureInfo.InvariantCulture)],
+                [ConsentTexts.ActSubject(subject)],
+                [string.Join("; ", record.Destroyed)],
+                [ReasonText(record.Reason)],
+                [Local(new DateTimeOffset(DateTime.SpecifyKind(record.PerformedAt, DateTimeKind.Utc)), "dd.MM.yyyy HH:mm")],
+                [record.PerformedBy],
+            ];
+        }).ToList();
 
-            var table = new Table(new TableProperties(
-                new TableBorders(
-                    new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                    new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
-            table.Append(Row(bold: true, "№", "Субъект персональных данных", "Уничтоженные категории данных", "Причина", "Дата и время уничтожения", "Кем уничтожено"));
-            var number = 0;
-            foreach (var record in records)
-            {
-                table.Append(Row(bold: false,
-                    (++number).ToString(CultureInfo.InvariantCulture),
-                    $"участник № {record.ParticipantId}",
-                    string.Join("; ", record.Destroyed),
-                    ReasonText(record.Reason),
-                    Local(new DateTimeOffset(DateTime.SpecifyKind(record.PerformedAt, DateTimeKind.Utc)), "dd.MM.yyyy HH:mm"),
-                    record.PerformedBy));
-            }
-
-            body.Append(table);
-            body.Append(Paragraph(""));
-            body.Append(Paragraph("Лицо, ответственное за организацию обработки персональных данных:"));
-            body.Append(Paragraph("_____________________ / _____________________ / «___» ____________ 20___ г."));
-            body.Append(Paragraph("Члены комиссии:"));
-            body.Append(Paragraph("_____________________ / _____________________ /"));
-            body.Append(Paragraph("_____________________ / _____________________ /"));
-            main.Document = new Document(body);
-            main.Document.Save();
-        }
-
-        return stream.ToArray();
+        return OfficialDocument.Write(body =>
+        {
+            body.Append(
+                OfficialDocument.Paragraph(organisationName, OfficialDocument.Align.Center, bold: true),
+                OfficialDocument.Paragraph(""),
+                OfficialDocument.Paragraph(ConsentTexts.ActApproved, OfficialDocument.Align.Right),
+                OfficialDocument.Paragraph(ConsentTexts.ActHeadSignature(head), OfficialDocument.Align.Right),
+                OfficialDocument.Paragraph(ConsentTexts.ActDateBlank, OfficialDocument.Align.Right),
+                OfficialDocument.Paragraph(""),
+                OfficialDocument.Paragraph(ConsentTexts.ActWord, OfficialDocument.Align.Center, bold: true),
+                OfficialDocument.Paragraph(ConsentTexts.ActTitle, OfficialDocument.Align.Center, bold: true),
+                OfficialDocument.Paragraph(""),
+                OfficialDocument.Paragraph(ConsentTexts.ActNumberLine, OfficialDocument.Align.Left),
+                OfficialDocument.Paragraph(""),
+                OfficialDocument.Paragraph(ConsentTexts.ActOperator(organisationName)),
+                OfficialDocument.Paragraph(ConsentTexts.ActSystem),
+                OfficialDocument.Paragraph(ConsentTexts.ActMethod),
+                OfficialDocument.Paragraph(ConsentTexts.ActGround),
+                OfficialDocument.Paragraph(ConsentTexts.ActSubjects),
+                OfficialDocument.Table(ConsentTexts.ActColumns, [5, 15, 30, 18, 14, 18], rows),
+                OfficialDocument.Paragraph(""),
+                OfficialDocument.Paragraph(ConsentTexts.ActResponsible, OfficialDocument.Align.Left),
+                OfficialDocument.Paragraph(ConsentTexts.ActSignatureBlank + " " + ConsentTexts.ActDateBlank, OfficialDocument.Align.Left),
+                OfficialDocument.Paragraph(ConsentTexts.ActCommission, OfficialDocument.Align.Left),
+                OfficialDocument.Paragraph(ConsentTexts.ActSignatureBlank, OfficialDocument.Align.Left),
+                OfficialDocument.Paragraph(ConsentTexts.ActSignatureBlank, OfficialDocument.Align.Left),
+                OfficialDocument.Paragraph(""),
+                OfficialDocument.Paragraph(ConsentTexts.ActDraftNote(Local(now, "dd.MM.yyyy")), OfficialDocument.Align.Left));
+        });
     }
 
     /// <summary>The Russian wording of a stored reason.</summary>
@@ -101,16 +103,4 @@ public static class DestructionAct
         PersonalDataErasure.ReasonConsentWithdrawn => "отзыв согласия на обработку персональных данных",
         _ => reason,
     };
-
-    private static Paragraph Paragraph(string text, bool bold = false, bool center = false)
-    {
-        var run = new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-        if (bold) run.RunProperties = new RunProperties(new Bold());
-        var paragraph = new Paragraph(run);
-        if (center) paragraph.ParagraphProperties = new ParagraphProperties(new Justification { Val = JustificationValues.Center });
-        return paragraph;
-    }
-
-    private static TableRow Row(bool bold, params string[] cells) =>
-        new(cells.Select(c => new TableCell(Paragraph(c, bold))));
 }

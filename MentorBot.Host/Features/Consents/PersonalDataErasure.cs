@@ -21,6 +21,7 @@ public static class PersonalDataErasure
         "ответы анкет (в том числе самооценка)",
         "предпочтения при подборе пар",
         "сведения о наставнических парах и встречах, отзывы, обращения к куратору",
+        "кейсы методической копилки",
     ];
 
     /// <summary>Categories destroyed when the person is in no other organisation.</summary>
@@ -54,7 +55,7 @@ public static class PersonalDataErasure
             UPDATE feedback_polls SET comment = NULL
              WHERE meeting_id IN (SELECT mt.id FROM meetings mt JOIN pairs p ON p.id = mt.pair_id
                                    WHERE p.mentor_membership_id = @membershipId OR p.mentee_membership_id = @membershipId);
-            UPDATE pairs SET status = 'dissolved', dissolved_reason = 'consent_withdrawn'
+            UPDATE pairs SET status = 'dissolved', dissolved_reason = 'consent_withdrawn', dissolved_at = @now
              WHERE (mentor_membership_id = @membershipId OR mentee_membership_id = @membershipId)
                AND status IN ('proposed', 'approved', 'active');
             UPDATE pairs SET reasons = '{}', goals = '{}'
@@ -63,7 +64,8 @@ public static class PersonalDataErasure
             UPDATE participants SET current_organisation_id = NULL WHERE id = @participantId AND current_organisation_id = @organisationId;
             SELECT NOT EXISTS (SELECT 1 FROM memberships WHERE participant_id = @participantId AND status = 'active');
             """;
-        var args = new { membershipId = member.MembershipId, participantId = member.ParticipantId, organisationId = member.Organisation.Id };
+        await Practices.PracticeStore.EraseAsync(context.Connection, context.Transaction, member.MembershipId, context.CancellationToken);
+        var args = new { membershipId = member.MembershipId, participantId = member.ParticipantId, organisationId = member.Organisation.Id, now = context.Now.UtcDateTime };
         var lastMembership = await context.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(membership, args, context.Transaction, cancellationToken: context.CancellationToken));
 
         var categories = MembershipCategories.ToList();
@@ -88,6 +90,7 @@ public static class PersonalDataErasure
                 participantId = member.ParticipantId, chatId = context.Update.ChatId, source = context.Update.Source,
                 updateId = context.Update.UpdateId, now = context.Now.UtcDateTime,
             }, context.Transaction, cancellationToken: context.CancellationToken));
+            context.ForgetConversation();
             categories.AddRange(IdentityCategories);
         }
         else

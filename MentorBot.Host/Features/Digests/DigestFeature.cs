@@ -6,12 +6,15 @@ using MentorBot.Domain.Scheduling;
 using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Features.Reminders;
 using MentorBot.Host.Pipeline;
+using MentorBot.Host.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorBot.Host.Features.Digests;
 
 /// <summary>
-/// <c>/digest</c>: the curator's weekly digest on demand (as of now); <c>/digest_time пн 09:00</c>: when the weekly
-/// digest comes (issue 7). Curators only.
+/// <c>/digest</c>: the curator's weekly digest on demand (as of now); <c>/digest_time пн 09:00</c> (or a five-field cron with a named
+/// weekday, <see cref="CronRules"/>): when the weekly digest comes (issue 7), rescheduling the organisation's
+/// <c>digest-&lt;org&gt;</c> job at once. Curators only.
 /// </summary>
 public sealed class DigestFeature(IServiceProvider services, WorkCalendar calendar) : IChatFeature
 {
@@ -33,7 +36,20 @@ public sealed class DigestFeature(IServiceProvider services, WorkCalendar calend
     {
         if (await Access.RequireAsync(context, Role.Curator) is not { } member) return;
         var organisation = await ClockAsync(context, member);
-        if (!DigestSchedule.TryParse((input as CommandInput)?.Argument, out var day, out var time))
+        var argument = (input as CommandInput)?.Argument?.Trim();
+        string cron;
+        if (DigestSchedule.TryParse(argument, out var day, out var time))
+            cron = DigestSchedule.ToCron(day, time);
+        else if (CronRules.LooksLikeCron(argument))
+        {
+            cron = string.Join(' ', CronRules.Fields(argument));
+            if (CronSchedule.Check(cron) is not CronProblem.None and var problem)
+            {
+                context.Reply(Reply.Plain(DigestTexts.CronRefused(cron, problem)));
+                return;
+            }
+        }
+        else
         {
             context.Reply(Reply.Plain(DigestTexts.DigestTimeHint(DigestSchedule.Describe(organisation.DigestCron))));
             return;
@@ -42,10 +58,9 @@ public sealed class DigestFeature(IServiceProvider services, WorkCalendar calend
         const string sql = """
             UPDATE organisations SET digest_cron = @cron WHERE id = @organisationId
             """;
-        var cron = DigestSchedule.ToCron(day, time);
         await context.Connection.ExecuteAsync(new CommandDefinition(sql, new { cron, organisationId = organisation.Id }, context.Transaction, cancellationToken: context.CancellationToken));
-        await DigestTriggers.RescheduleAsync(services, organisation with { DigestCron = cron }, context.CancellationToken);
-        context.Reply(Reply.Plain(DigestTexts.DigestTimeSet(DigestTexts.Schedule(day, time))));
+        services.GetRequiredService<RecurringJobs>().ScheduleDigest(organisation with { DigestCron = cron });
+        context.Reply(Reply.Plain(DigestTexts.DigestTimeSet(DigestSchedule.Describe(cron))));
     }
 
     private async Task<OrganisationClock> ClockAsync(ChatContext context, Member member) =>

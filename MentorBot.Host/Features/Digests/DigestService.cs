@@ -3,6 +3,7 @@ using MentorBot.Domain.Digests;
 using MentorBot.Domain.Scheduling;
 using MentorBot.Host.Features.Reminders;
 using MentorBot.Host.Outbox;
+using MentorBot.Host.Scheduling;
 using Npgsql;
 
 namespace MentorBot.Host.Features.Digests;
@@ -54,22 +55,28 @@ public sealed class DigestService(NpgsqlDataSource dataSource, Notifier notifier
             if (delivered) sent++;
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await JobRun.CommitAsync(transaction, cancellationToken);
         return sent;
     }
 
     /// <summary>
-    /// The latest fire time of the organisation's digest cron (in its zone) in (<paramref name="now"/> − 7 days,
+    /// Sends the organisation's digest for its latest digest time up to <paramref name="now"/> (<see cref="LatestFire"/>);
+    /// nothing when the organisation is gone or no digest time fell in the last week. What an organisation's
+    /// <c>digest-&lt;org&gt;</c> recurring job runs.
+    /// </summary>
+    public async Task SendLatestAsync(Guid organisationId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(organisationId, cancellationToken) is { } organisation && LatestFire(organisation, now) is { } fired)
+            await SendAsync(organisation, fired, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// The latest occurrence of the organisation's digest cron (in its zone) in (<paramref name="now"/> − 7 days,
     /// <paramref name="now"/>] and not before the organisation existed; null when none (or the stored cron is not valid).
     /// </summary>
     public static DateTimeOffset? LatestFire(OrganisationClock organisation, DateTimeOffset now)
     {
-        if (!Quartz.CronExpression.TryParse(organisation.DigestCron, out _)) return null;
-        var cron = new Quartz.CronExpression(organisation.DigestCron, organisation.Zone);
         var from = now.AddDays(-7) > organisation.CreatedAt ? now.AddDays(-7) : organisation.CreatedAt;
-        DateTimeOffset? latest = null;
-        for (var next = cron.GetNextValidTimeAfter(from); next is { } n && n <= now; next = cron.GetNextValidTimeAfter(n))
-            latest = n;
-        return latest;
+        return CronSchedule.Occurrences(organisation.DigestCron, organisation.Zone, from, now).Select(o => (DateTimeOffset?)o).LastOrDefault();
     }
 }

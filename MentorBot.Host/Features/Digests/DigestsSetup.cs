@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorBot.Host.Features.Digests;
 
-/// <summary>Registers the weekly digest: /digest and /digest_time, the service, and the per-organisation Quartz triggers.</summary>
+/// <summary>Registers the weekly digest: /digest and /digest_time and the service (the per-organisation jobs: <see cref="Scheduling.RecurringJobs"/>).</summary>
 public static class DigestsSetup
 {
     /// <summary>Adds the digest's services (the job itself is in <c>ScheduledJobs.All</c>).</summary>
@@ -11,7 +11,6 @@ public static class DigestsSetup
     {
         services.AddSingleton<IChatFeature, DigestFeature>();
         services.AddSingleton<DigestService>();
-        services.AddHostedService<DigestTriggers>();
         return services;
     }
 }

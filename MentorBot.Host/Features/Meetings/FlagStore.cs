@@ -8,33 +8,32 @@ using Npgsql;
 namespace MentorBot.Host.Features.Meetings;
 
 /// <summary>
-/// «Нужна помощь куратора» (issue 6): a mentor's flag is a <c>flags</c> row; every curator of the
-/// organisation gets it at once with a «resolved» button (<c>flag:resolve:&lt;id&gt;</c>).
+/// «Нужна помощь куратора» (issue 6; mentees too, issue 17): a mentor's or mentee's flag is a <c>flags</c> row;
+/// every curator of the organisation gets it at once with a «resolved» button (<c>flag:resolve:&lt;id&gt;</c>).
 /// </summary>
 public static class FlagStore
 {
     /// <summary>The button prefix.</summary>
     public const string Prefix = "flag";
 
-    /// <summary>Records the flag and enqueues it to the curators now; returns its id.</summary>
+    /// <summary>
+    /// Records the flag <paramref name="text"/> raised by <paramref name="raisedBy"/> (a membership) and enqueues
+    /// <paramref name="curatorText"/> (who asks and the text, <see cref="MeetingsTexts.FlagForCurator"/>) to the
+    /// curators now; returns its id.
+    /// </summary>
     public static async Task<long> RaiseAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Notifier notifier, Guid organisationId, long? pairId,
-        long mentorMembershipId, string mentorName, string? menteeName, string text, DateTimeOffset now, CancellationToken cancellationToken)
+        long raisedBy, string curatorText, string text, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string insert = """
             INSERT INTO flags (organisation_id, pair_id, raised_by, text, raised_at)
-            VALUES (@organisationId, @pairId, @mentorMembershipId, @text, @now)
+            VALUES (@organisationId, @pairId, @raisedBy, @text, @now)
             RETURNING id
             """;
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(insert,
-            new { organisationId, pairId, mentorMembershipId, text, now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken));
-        const string curators = """
-            SELECT m.id FROM memberships m JOIN membership_roles r ON r.membership_id = m.id
-             WHERE m.organisation_id = @organisationId AND r.role = 'curator' AND m.status = 'active'
-             ORDER BY m.id
-            """;
-        var reply = Reply.WithChoices(MeetingsTexts.FlagForCurator(mentorName, menteeName, text),
+            new { organisationId, pairId, raisedBy, text, now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken));
+        var reply = Reply.WithChoices(curatorText,
             new Choice(MeetingsTexts.ResolveLabel, $"{Prefix}:resolve:{id.ToString(CultureInfo.InvariantCulture)}"));
-        foreach (var curator in await connection.QueryAsync<long>(new CommandDefinition(curators, new { organisationId }, transaction, cancellationToken: cancellationToken)))
+        foreach (var curator in await Organisations.MembershipStore.WithRoleAsync(connection, transaction, organisationId, Domain.Organisations.Role.Curator, cancellationToken))
             await notifier.EnqueueAsync(connection, transaction, curator, reply, $"flag:{id}:{curator}", now, cancellationToken);
         return id;
     }

@@ -35,12 +35,13 @@ public static class MeetingCheckInConversation
         if (member is null || !member.Has(Role.Mentor)) return false;
         if (!MeetingMessageParser.IsLikelyMeetingLog(text))
         {
-            context.Reply(Reply.Plain(MeetingsTexts.NotAMeetingHelp));
+            // Not a meeting: maybe a problem the curator should hear about (issue 17).
+            context.Reply(Reply.WithChoices(MeetingsTexts.NotAMeetingHelp, FlagConversation.Button));
             return true;
         }
 
         // Nothing of a meeting is stored before the personal-data consent (152-ФЗ ст. 9); Access says so.
-        if (await Access.RequireAsync(context, Role.Mentor) is null) return true;
+        if (Access.Admit(context, member, Role.Mentor) is null) return true;
 
         var pairs = await MeetingStore.LivePairsAsync(context.Connection, context.Transaction, member.Organisation.Id, member.MembershipId, context.CancellationToken);
         if (pairs.Count == 0)
@@ -99,7 +100,7 @@ public static class MeetingCheckInConversation
             case CheckInEffect.RaiseFlag:
                 var mentee = step.Data.Pairs.FirstOrDefault(p => p.PairId == step.Data.PairId)?.MenteeName;
                 await FlagStore.RaiseAsync(context.Connection, context.Transaction, notifier!, member!.Organisation.Id, step.Data.PairId, member.MembershipId,
-                    member.FullName ?? "наставник", mentee, step.FlagText!, context.Now, context.CancellationToken);
+                    MeetingsTexts.FlagForCurator(member.FullName ?? "наставник", mentee, step.FlagText!), step.FlagText!, context.Now, context.CancellationToken);
                 await SaveStateAsync(context, step);
                 break;
             default:

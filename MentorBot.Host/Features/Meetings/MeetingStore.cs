@@ -54,14 +54,14 @@ public static class MeetingStore
     public static async Task<IReadOnlyList<CheckInPair>> LivePairsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, long mentorMembershipId, CancellationToken cancellationToken)
     {
         const string sql = $"""
-            SELECT p.id AS PairId, {MenteeName} AS MenteeName
-              FROM pairs p JOIN memberships mm ON mm.id = p.mentee_membership_id
+            SELECT p.id AS PairId, {MenteeName} AS MenteeName, (p.approved_at AT TIME ZONE o.time_zone)::date AS ApprovedOn
+              FROM pairs p JOIN memberships mm ON mm.id = p.mentee_membership_id JOIN organisations o ON o.id = p.organisation_id
              WHERE p.organisation_id = @organisationId AND p.mentor_membership_id = @mentorMembershipId
                AND p.status IN ('approved', 'active') AND mm.status = 'active'
              ORDER BY mm.full_name, p.id
             """;
-        var rows = await connection.QueryAsync<(long PairId, string MenteeName)>(new CommandDefinition(sql, new { organisationId, mentorMembershipId }, transaction, cancellationToken: cancellationToken));
-        return rows.Select(r => new CheckInPair(r.PairId, r.MenteeName)).ToList();
+        var rows = await connection.QueryAsync<(long PairId, string MenteeName, DateTime? ApprovedOn)>(new CommandDefinition(sql, new { organisationId, mentorMembershipId }, transaction, cancellationToken: cancellationToken));
+        return rows.Select(r => new CheckInPair(r.PairId, r.MenteeName, r.ApprovedOn is { } d ? DateOnly.FromDateTime(d) : null)).ToList();
     }
 
     /// <summary>The meeting <paramref name="meetingId"/> of the organisation (deleted ones included), or null.</summary>

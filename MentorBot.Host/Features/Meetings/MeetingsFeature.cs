@@ -33,6 +33,8 @@ public sealed class MeetingsFeature(Notifier notifier) : IChatFeature
         .Flow(MeetingCheckInConversation.Flow, (context, input) => MeetingCheckInConversation.ContinueAsync(context, notifier, input))
         .Choice(FeedbackPolls.Prefix, PollChoiceAsync)
         .Flow(FeedbackPolls.CommentFlow, CommentAsync)
+        .Command("curator", (context, _) => FlagConversation.AskAsync(context), MeetingsTexts.CuratorMenu, Role.Mentee, Role.Mentor)
+        .Flow(FlagConversation.Flow, (context, input) => FlagConversation.TextAsync(context, notifier, input))
         .Choice(FlagStore.Prefix, FlagChoiceAsync);
 
     // ---- the check-in, guided or correcting a log ----
@@ -262,6 +264,12 @@ public sealed class MeetingsFeature(Notifier notifier) : IChatFeature
 
     private async Task FlagChoiceAsync(ChatContext context, ChatInput input)
     {
+        if (((ChoiceInput)input).Data == FlagConversation.AskData)
+        {
+            await FlagConversation.AskAsync(context);
+            return;
+        }
+
         var member = await Access.RequireAsync(context, Role.Curator);
         if (member is null) return;
         context.AnswerChoice();

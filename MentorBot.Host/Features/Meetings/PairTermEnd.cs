@@ -91,7 +91,8 @@ public sealed class PairTermJob(NpgsqlDataSource dataSource, Notifier notifier) 
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await PairTermEnd.CompleteAsync(connection, transaction, notifier, now, closeOrganisation: null, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var ended = await PairTermEnd.CompleteAsync(connection, transaction, notifier, now, closeOrganisation: null, cancellationToken);
+        JobRun.Note($"pairs whose term ended, completed: {ended}");
+        await JobRun.CommitAsync(transaction, cancellationToken);
     }
 }

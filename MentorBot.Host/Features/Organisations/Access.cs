@@ -15,16 +15,30 @@ public static class Access
     /// <summary>Button data that reopens the person's pending consent screens (handled by the consents feature).</summary>
     public const string OpenConsentData = "consents:begin";
 
-    private static Task<bool> PersonalDataConsentGivenAsync(ChatContext context, Member member)
+    /// <summary>
+    /// The onboarding consent <paramref name="member"/> still lacks in their organisation: the personal-data
+    /// consent (152-ФЗ ст. 9), else — for a mentor — the consent to mentoring duties (ТК РФ ст. 351.8); null when
+    /// both are in force. Someone who left a consent screen (/cancel) is led back to it by this.
+    /// </summary>
+    public static async Task<string?> MissingConsentAsync(ChatContext context, Member member)
     {
         const string sql = """
-            SELECT EXISTS (SELECT 1 FROM current_consents
-                            WHERE organisation_id = @organisationId AND participant_id = @participantId
-                              AND kind = 'personal_data' AND event = 'given')
+            SELECT kind FROM current_consents
+             WHERE organisation_id = @organisationId AND participant_id = @participantId AND event = 'given'
+               AND kind IN ('personal_data', 'mentoring_duties')
             """;
-        return context.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql,
-            new { organisationId = member.Organisation.Id, participantId = member.ParticipantId }, context.Transaction, cancellationToken: context.CancellationToken));
+        var given = (await context.Connection.QueryAsync<string>(new CommandDefinition(sql,
+            new { organisationId = member.Organisation.Id, participantId = member.ParticipantId }, context.Transaction, cancellationToken: context.CancellationToken))).ToHashSet();
+        return !given.Contains(PersonalData) ? PersonalData
+            : member.Has(Role.Mentor) && !given.Contains(MentoringDuties) ? MentoringDuties
+            : null;
     }
+
+    /// <summary>The stored code of the personal-data consent (<c>consent_events.kind</c>).</summary>
+    public const string PersonalData = "personal_data";
+
+    /// <summary>The stored code of the consent to mentoring duties (<c>consent_events.kind</c>).</summary>
+    public const string MentoringDuties = "mentoring_duties";
 
     /// <summary>
     /// The sender's current membership when it holds any of <paramref name="roles"/> (any role when
@@ -33,7 +47,29 @@ public static class Access
     /// </summary>
     public static async Task<Member?> RequireAsync(ChatContext context, params Role[] roles)
     {
+        // One query: the membership comes with its consent status (MembershipStore reads both).
         var member = await MembershipStore.CurrentAsync(context.Connection, context.Transaction, context.ParticipantId, context.CancellationToken);
+        if (Admit(context, member, roles) is not { } admitted) return null;
+
+        // ТК РФ ст. 351.8: a mentor's work waits for the consent to mentoring duties when only the mentor role allows it
+        // (someone who left that screen with /cancel is led back to it).
+        if (roles.Length > 0 && roles.Where(admitted.Has).All(r => r == Role.Mentor) && await MissingConsentAsync(context, admitted) == MentoringDuties)
+        {
+            context.AnswerChoice(AccessTexts.DutiesConsentFirst);
+            context.Reply(Reply.WithChoices(AccessTexts.DutiesConsentFirst, new Choice(AccessTexts.OpenConsent, OpenConsentData)));
+            return null;
+        }
+
+        return admitted;
+    }
+
+    /// <summary>
+    /// The check of <see cref="RequireAsync"/> on a membership already read by <see cref="MembershipStore"/> (with its
+    /// consent status; an unknown status counts as not given): the member, or null after replying why not. For handlers
+    /// that needed the membership before deciding to check access.
+    /// </summary>
+    public static Member? Admit(ChatContext context, Member? member, params Role[] roles)
+    {
         if (member is null)
         {
             context.AnswerChoice();
@@ -50,7 +86,7 @@ public static class Access
 
         // 152-ФЗ ст. 9: nothing of the person is processed for the programme before the personal-data
         // consent; role-gated work waits for it (the consent screens and /consents do not).
-        if (roles.Length > 0 && !await PersonalDataConsentGivenAsync(context, member))
+        if (roles.Length > 0 && member.PersonalDataConsentGiven != true)
         {
             context.AnswerChoice(AccessTexts.ConsentFirst);
             context.Reply(Reply.WithChoices(AccessTexts.ConsentFirst, new Choice(AccessTexts.OpenConsent, OpenConsentData)));
@@ -71,6 +107,10 @@ public static class AccessTexts
     /// <summary>The person has not given the personal-data consent yet (152-ФЗ ст. 9).</summary>
     public const string ConsentFirst =
         "Сначала нужно ваше согласие на обработку персональных данных — без него я не могу работать с вашими данными в программе.";
+
+    /// <summary>A mentor has not given the consent to mentoring duties yet (ТК РФ ст. 351.8).</summary>
+    public const string DutiesConsentFirst =
+        "Сначала нужно ваше согласие на выполнение обязанностей наставника (ст. 351.8 ТК РФ) — без него вас не могут назначить наставником.";
 
     /// <summary>Button: reopen the consent screen.</summary>
     public const string OpenConsent = "Открыть согласие";

@@ -17,11 +17,15 @@ public static class MembershipStore
         public string TimeZone { get; init; } = "";
         public string? FullName { get; init; }
         public string[] Roles { get; init; } = [];
+        public bool PersonalDataConsent { get; init; }
     }
 
     private const string SelectMember = """
         SELECT m.id AS membership_id, m.participant_id, o.id AS organisation_id, o.name, o.time_zone, m.full_name,
-               coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
+               coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles,
+               EXISTS (SELECT 1 FROM current_consents c
+                        WHERE c.organisation_id = o.id AND c.participant_id = m.participant_id
+                          AND c.kind = 'personal_data' AND c.event = 'given') AS personal_data_consent
           FROM memberships m
           JOIN organisations o ON o.id = m.organisation_id
           LEFT JOIN membership_roles r ON r.membership_id = m.id
@@ -93,11 +97,43 @@ public static class MembershipStore
             new { organisationId, participantId, role = role.Code(), now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Names of the organisation's active members holding <paramref name="role"/> (the name they gave, else the
+    /// messenger's), by membership id; members without any name are left out. For the requisites of documents.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> NamesWithRoleAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, Role role, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT coalesce(nullif(btrim(m.full_name), ''), nullif(btrim(concat_ws(' ', p.first_name, p.last_name)), ''), '')
+              FROM memberships m
+              JOIN participants p ON p.id = m.participant_id
+              JOIN membership_roles r ON r.membership_id = m.id AND r.role = @role
+             WHERE m.organisation_id = @organisationId AND m.status = 'active'
+             ORDER BY m.id
+            """;
+        var names = await connection.QueryAsync<string>(new CommandDefinition(sql, new { organisationId, role = role.Code() }, transaction, cancellationToken: cancellationToken));
+        return [.. names.Where(n => n.Length > 0)];
+    }
+
+    /// <summary>Membership ids of the organisation's active members holding <paramref name="role"/> (e.g. whom to tell as curators), by id.</summary>
+    public static async Task<IReadOnlyList<long>> WithRoleAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, Role role, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT m.id FROM memberships m JOIN membership_roles r ON r.membership_id = m.id
+             WHERE m.organisation_id = @organisationId AND r.role = @role AND m.status = 'active'
+             ORDER BY m.id
+            """;
+        return [.. await connection.QueryAsync<long>(new CommandDefinition(sql, new { organisationId, role = role.Code() }, transaction, cancellationToken: cancellationToken))];
+    }
+
     private static Member ToMember(Row row)
     {
         var roles = new HashSet<Role>();
         foreach (var code in row.Roles)
             if (Roles.TryParse(code, out var role)) roles.Add(role);
-        return new Member(row.MembershipId, row.ParticipantId, new Organisation(row.OrganisationId, row.Name, row.TimeZone), roles, row.FullName);
+        return new Member(row.MembershipId, row.ParticipantId, new Organisation(row.OrganisationId, row.Name, row.TimeZone), roles, row.FullName)
+        {
+            PersonalDataConsentGiven = row.PersonalDataConsent,
+        };
     }
 }

@@ -17,7 +17,9 @@ namespace MentorBot.Host.Features.Pairs;
 /// <c>match:to:P:M</c> give P mentor M · <c>match:all</c> approve every proposal · <c>match:hand</c> free mentees ·
 /// <c>match:hm:E</c> mentors for mentee E · <c>match:hp:E:M</c> propose E with M · <c>match:redo</c> recompute
 /// proposals · <c>match:reset</c> forget rejections and recompute · <c>match:survey</c> start the preference survey ·
-/// <c>match:live</c> live pairs · <c>match:dis:P</c> ask why · <c>match:dr:P:CODE</c> dissolve with reason CODE.
+/// <c>match:live</c> live pairs · <c>match:dis:P</c> ask why · <c>match:dr:P:CODE</c> dissolve with reason CODE ·
+/// <c>match:of:P</c> the forms for P · <c>match:fa:P:FORM</c> approve P with FORM · <c>match:fm:P</c> forms a live pair
+/// may change to · <c>match:fs:P:FORM</c> change it (forms: <see cref="PairForms"/>).
 /// </summary>
 /// <param name="notifier">Tells both people of an approval or a dissolution.</param>
 public sealed class MatchConversation(Notifier notifier)
@@ -29,6 +31,7 @@ public sealed class MatchConversation(Notifier notifier)
     public const int CardsPerScreen = 10;
 
     private readonly PreferenceSurvey survey = new(notifier);
+    private readonly PairForms forms = new(notifier);
 
     /// <summary><c>/match</c>: computes a proposal when none is open, then shows it.</summary>
     public async Task ShowAsync(ChatContext context, ChatInput input)
@@ -69,6 +72,10 @@ public sealed class MatchConversation(Notifier notifier)
             case "live": await LiveAsync(context, member); break;
             case "dis": await DissolveReasonsAsync(context, member, Id(2)); break;
             case "dr": await DissolveAsync(context, member, Id(2), parts.ElementAtOrDefault(3)); break;
+            case "of": await PairForms.AskFormAsync(context, member, Id(2)); break;
+            case "fa": await ApproveWithFormAsync(context, member, Id(2), parts.ElementAtOrDefault(3)); break;
+            case "fm": await PairForms.ChangeOptionsAsync(context, member, Id(2)); break;
+            case "fs": await forms.ChangeAsync(context, member, Id(2), parts.ElementAtOrDefault(3)); break;
             default: context.Reply(Reply.Plain(PairsTexts.StaleButton)); break;
         }
     }
@@ -96,8 +103,9 @@ public sealed class MatchConversation(Notifier notifier)
 
         context.Reply(Reply.Formatted(PairsTexts.MatchHeader(member.Organisation.Name, bank.Mentors.Count, bank.MentorProfiles.Count,
             bank.Mentees.Count, bank.MenteeProfiles.Count, live.Count, proposed.Count)));
+        var off = await PairStore.FormsOffAsync(c, t, org, ct);
         foreach (var pair in proposed.Take(CardsPerScreen))
-            context.Reply(Card(pair));
+            context.Reply(Card(pair, PairForms.Suggest(pair, live, off)));
         if (proposed.Count > CardsPerScreen)
             context.Reply(Reply.Plain(PairsTexts.MoreProposals(proposed.Count - CardsPerScreen)));
 
@@ -110,46 +118,113 @@ public sealed class MatchConversation(Notifier notifier)
         context.Reply(Reply.Formatted(PairsTexts.MatchFooter(unmatched.Select(u => (u.Name, u.Reason)).ToList(), withoutIntake), buttons));
     }
 
-    /// <summary>One proposal as the curator sees it: both people, score, reasons, a missing consent, and its three buttons.</summary>
-    private static Reply Card(PairRecord pair) => Reply.Formatted(
-        PairsTexts.ProposalCard(pair.Id, pair.MenteeDisplay, pair.MentorDisplay, pair.Score, pair.Reasons, pair.MentorDutiesConsent),
+    /// <summary>One proposal as the curator sees it: both people, score, reasons, the suggested form, a missing consent, and its buttons.</summary>
+    private static Reply Card(PairRecord pair, MentoringForm suggested) => Reply.Formatted(
+        PairsTexts.ProposalCard(pair.Id, pair.MenteeDisplay, pair.MentorDisplay, pair.Score, pair.Reasons, pair.MentorDutiesConsent)
+            + "\n" + Html.Escape(PairsTexts.SuggestedForm(suggested)),
         [
             [new Choice(PairsTexts.ApproveButton, $"match:ok:{pair.Id}"), new Choice(PairsTexts.RejectButton, $"match:no:{pair.Id}")],
-            [new Choice(PairsTexts.SwapButton, $"match:swap:{pair.Id}")],
+            [new Choice(PairsTexts.SwapButton, $"match:swap:{pair.Id}"), new Choice(PairsTexts.OtherFormButton, $"match:of:{pair.Id}")],
         ]);
 
+    /// <summary>
+    /// «Утвердить»: with the suggested form, unless the mentor already has live links and the organisation uses the
+    /// group form — then the curator is asked first whether the pair becomes a group (issue 17 item 10).
+    /// </summary>
     private async Task ApproveAsync(ChatContext context, Member member, long pairId)
     {
-        var approved = await ApproveRowAsync(context, member, pairId);
-        context.Reply(approved ? Reply.Formatted(await NotifyApprovedAsync(context, member, pairId)) : Reply.Plain(PairsTexts.ProposalGone));
+        var (c, t, ct, org) = (context.Connection, context.Transaction, context.CancellationToken, member.Organisation.Id);
+        if (await ProposalAsync(context, member, pairId) is not { } pair) return;
+
+        var off = await PairStore.FormsOffAsync(c, t, org, ct);
+        var live = await PairStore.ListAsync(c, t, org, PairStore.Live, ct);
+        var mentorsLive = live.Where(p => p.MentorMembershipId == pair.MentorMembershipId).ToList();
+        if (mentorsLive.Count > 0 && !off.Contains(MentoringForm.Group))
+        {
+            context.Reply(PairForms.GroupQuestion(pair, mentorsLive, off));
+            return;
+        }
+
+        await ApproveWithAsync(context, member, pair, PairForms.Suggest(pair, live, off));
     }
 
-    private async Task ApproveAllAsync(ChatContext context, Member member)
+    /// <summary>The open proposal <paramref name="pairId"/> of the member's organisation, or null after saying it is gone.</summary>
+    internal static async Task<PairRecord?> ProposalAsync(ChatContext context, Member member, long pairId)
     {
-        var proposed = await PairStore.ListAsync(context.Connection, context.Transaction, member.Organisation.Id, ["proposed"], context.CancellationToken);
-        var approved = new List<long>();
-        foreach (var pair in proposed)
-            if (await ApproveRowAsync(context, member, pair.Id)) approved.Add(pair.Id);
-        // Notices go out once every link is approved, so a mentor's group is told as a group.
-        var lines = new List<string>();
-        foreach (var pairId in approved)
-            lines.Add(await NotifyApprovedAsync(context, member, pairId));
-        context.Reply(Reply.Formatted(PairsTexts.ApprovedAll(lines, proposed.Count - approved.Count)));
+        var pair = await PairStore.GetAsync(context.Connection, context.Transaction, member.Organisation.Id, pairId, context.CancellationToken);
+        if (pair is not null && pair.Status == "proposed") return pair;
+        context.Reply(Reply.Plain(PairsTexts.ProposalGone));
+        return null;
+    }
+
+    /// <summary><c>match:fa:P:FORM</c>: approves P with the form the curator chose (one the organisation uses).</summary>
+    private async Task ApproveWithFormAsync(ChatContext context, Member member, long pairId, string? code)
+    {
+        var (c, t, ct, org) = (context.Connection, context.Transaction, context.CancellationToken, member.Organisation.Id);
+        var pair = await PairStore.GetAsync(c, t, org, pairId, ct);
+        if (pair is null || pair.Status != "proposed" || !MentoringForms.TryParse(code, out var form) || (await PairStore.FormsOffAsync(c, t, org, ct)).Contains(form))
+        {
+            context.Reply(Reply.Plain(PairsTexts.ProposalGone));
+            return;
+        }
+
+        await ApproveWithAsync(context, member, pair, form);
+    }
+
+    private async Task ApproveWithAsync(ChatContext context, Member member, PairRecord pair, MentoringForm form)
+    {
+        if (!await ApproveRowAsync(context, member, pair.Id, form))
+        {
+            context.Reply(Reply.Plain(PairsTexts.ProposalGone));
+            return;
+        }
+
+        if (form == MentoringForm.Group) await forms.MakeGroupAsync(context, member, pair);
+        context.Reply(Reply.Formatted(await NotifyApprovedAsync(context, member, pair.Id)));
     }
 
     /// <summary>
-    /// Approves one proposal: the term (road map pair-work stage, else today → 31 May), the form (group when the
-    /// mentor has several links) and the plan. False when the proposal is gone or its mentee already has a live pair.
+    /// «Утвердить все»: each with its single-pair suggestion; a mentor with several new links becomes a group when the
+    /// organisation uses that form. Links of mentors who already lead a live pair wait for the curator's decision.
     /// </summary>
-    private static async Task<bool> ApproveRowAsync(ChatContext context, Member member, long pairId)
+    private async Task ApproveAllAsync(ChatContext context, Member member)
+    {
+        var (c, t, ct, org) = (context.Connection, context.Transaction, context.CancellationToken, member.Organisation.Id);
+        var proposed = await PairStore.ListAsync(c, t, org, ["proposed"], ct);
+        var off = await PairStore.FormsOffAsync(c, t, org, ct);
+        var groupOn = !off.Contains(MentoringForm.Group);
+        var leading = (await PairStore.ListAsync(c, t, org, PairStore.Live, ct)).Select(p => p.MentorMembershipId).ToHashSet();
+        var waiting = proposed.Where(p => groupOn && leading.Contains(p.MentorMembershipId)).ToList();
+        var approved = new List<PairRecord>();
+        foreach (var pair in proposed.Except(waiting))
+            if (await ApproveRowAsync(context, member, pair.Id, MentoringForms.Suggest(1, pair.MentorIsHead, off))) approved.Add(pair);
+        if (groupOn)
+        {
+            foreach (var mentor in approved.GroupBy(p => p.MentorMembershipId).Where(g => g.Count() > 1))
+                await PairStore.MakeGroupAsync(c, t, org, mentor.Key, ct);
+        }
+
+        // Notices go out once every link is approved, so a mentor's group is told as a group.
+        var lines = new List<string>();
+        foreach (var pair in approved)
+            lines.Add(await NotifyApprovedAsync(context, member, pair.Id));
+        var text = PairsTexts.ApprovedAll(lines, proposed.Count - waiting.Count - approved.Count);
+        if (waiting.Count > 0) text += "\n\n" + Html.Escape(PairsTexts.LeftForGroupDecision([.. waiting.Select(p => p.MenteeDisplay)]));
+        context.Reply(Reply.Formatted(text));
+    }
+
+    /// <summary>
+    /// Approves one proposal with <paramref name="form"/>: the term (road map pair-work stage, else today → 31 May) and
+    /// the plan. False when the proposal is gone or its mentee already has a live pair.
+    /// </summary>
+    private static async Task<bool> ApproveRowAsync(ChatContext context, Member member, long pairId, MentoringForm form)
     {
         var (c, t, ct, org) = (context.Connection, context.Transaction, context.CancellationToken, member.Organisation.Id);
         var pair = await PairStore.GetAsync(c, t, org, pairId, ct);
         if (pair is null || pair.Status != "proposed") return false;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, member.TimeZone).DateTime);
         var term = PairTerm.Default(today, await PairStore.PairWorkPeriodsAsync(c, t, org, ct));
-        if (!await PairStore.ApproveAsync(c, t, org, pairId, term, context.ParticipantId, context.Now, ct)) return false;
-        await PairStore.RefreshFormsAsync(c, t, org, pair.MentorMembershipId, ct);
+        if (!await PairStore.ApproveAsync(c, t, org, pairId, term, form, context.ParticipantId, context.Now, ct)) return false;
         await PlanStore.CreateAsync(c, t, pairId, PlanGenerator.Build(term, pair.MeetingCadenceDays, WorkCalendar.Russia), ct);
         return true;
     }
@@ -182,12 +257,7 @@ public sealed class MatchConversation(Notifier notifier)
     private static async Task SwapOptionsAsync(ChatContext context, Member member, long pairId)
     {
         var (c, t, ct, org) = (context.Connection, context.Transaction, context.CancellationToken, member.Organisation.Id);
-        var pair = await PairStore.GetAsync(c, t, org, pairId, ct);
-        if (pair is null || pair.Status != "proposed")
-        {
-            context.Reply(Reply.Plain(PairsTexts.ProposalGone));
-            return;
-        }
+        if (await ProposalAsync(context, member, pairId) is not { } pair) return;
 
         var bank = await BankStore.LoadAsync(c, t, org, ct);
         var taken = await TakenAsync(context, member);
@@ -213,7 +283,14 @@ public sealed class MatchConversation(Notifier notifier)
 
         var (score, reasons) = MatchRun.ScoreLink(bank, mentorId, pair.MenteeMembershipId);
         await PairStore.ChangeMentorAsync(c, t, org, pairId, mentorId, score, reasons, ct);
-        context.Reply(Card((await PairStore.GetAsync(c, t, org, pairId, ct))!));
+        context.Reply(await CardAsync(context, member, pairId));
+    }
+
+    private static async Task<Reply> CardAsync(ChatContext context, Member member, long pairId)
+    {
+        var (c, t, ct, org) = (context.Connection, context.Transaction, context.CancellationToken, member.Organisation.Id);
+        var pair = (await PairStore.GetAsync(c, t, org, pairId, ct))!;
+        return Card(pair, PairForms.Suggest(pair, await PairStore.ListAsync(c, t, org, PairStore.Live, ct), await PairStore.FormsOffAsync(c, t, org, ct)));
     }
 
     private static async Task HandMenteesAsync(ChatContext context, Member member)
@@ -254,7 +331,7 @@ public sealed class MatchConversation(Notifier notifier)
 
         var (score, reasons) = MatchRun.ScoreLink(bank, mentorId, menteeId);
         var pairId = await PairStore.ProposeAsync(c, t, org, mentorId, menteeId, score, reasons, context.Now, ct);
-        context.Reply(Card((await PairStore.GetAsync(c, t, org, pairId, ct))!));
+        context.Reply(await CardAsync(context, member, pairId));
     }
 
     private static async Task LiveAsync(ChatContext context, Member member)
@@ -266,8 +343,8 @@ public sealed class MatchConversation(Notifier notifier)
             return;
         }
 
-        var buttons = live.Select(p => new Choice(PairsTexts.DissolveButton(p.Id), $"match:dis:{p.Id}")).ToArray();
-        context.Reply(new Reply(PairsTexts.LivePairs([.. live.Select(p => PairsTexts.LivePairLine(p.Id, p.MenteeDisplay, p.MentorDisplay, MentoringForms.TryParse(p.Form, out var f) ? f : MentoringForm.TeacherTeacher, p.Term, p.MentorDutiesConsent))]), buttons.Chunk(2).Select(r => (IReadOnlyList<Choice>)r).ToList(), true));
+        var buttons = live.Select(p => (IReadOnlyList<Choice>)[new Choice(PairsTexts.ChangeFormButton(p.Id), $"match:fm:{p.Id}"), new Choice(PairsTexts.DissolveButton(p.Id), $"match:dis:{p.Id}")]).ToList();
+        context.Reply(new Reply(PairsTexts.LivePairs([.. live.Select(p => PairsTexts.LivePairLine(p.Id, p.MenteeDisplay, p.MentorDisplay, MentoringForms.TryParse(p.Form, out var f) ? f : MentoringForm.TeacherTeacher, p.Term, p.MentorDutiesConsent))]), buttons, true));
     }
 
     private static async Task DissolveReasonsAsync(ChatContext context, Member member, long pairId)
@@ -288,13 +365,13 @@ public sealed class MatchConversation(Notifier notifier)
         var (c, t, ct, org) = (context.Connection, context.Transaction, context.CancellationToken, member.Organisation.Id);
         var pair = await PairStore.GetAsync(c, t, org, pairId, ct);
         if (pair is null || code is null || !PairsTexts.DissolveReasons.TryGetValue(code, out var reason)
-            || !await PairStore.DissolveAsync(c, t, org, pairId, reason, ct))
+            || !await PairStore.DissolveAsync(c, t, org, pairId, reason, context.Now, ct))
         {
             context.Reply(Reply.Plain(PairsTexts.PairGone));
             return;
         }
 
-        await PairStore.RefreshFormsAsync(c, t, org, pair.MentorMembershipId, ct);
+        await forms.SettleGroupAsync(context, member, pair.MentorMembershipId);
         var dueAt = DeliveryWindow.Polls.Next(context.Now, member.TimeZone);
         await notifier.EnqueueAsync(c, t, pair.MentorMembershipId, Reply.Plain(PairsTexts.DissolvedToPerson(pair.MenteeDisplay, reason)), $"pairs:dissolved:{pairId}:mentor", dueAt, ct);
         await notifier.EnqueueAsync(c, t, pair.MenteeMembershipId, Reply.Plain(PairsTexts.DissolvedToPerson(pair.MentorDisplay, reason)), $"pairs:dissolved:{pairId}:mentee", dueAt, ct);

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Dapper;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using MentorBot.Domain.Pairs;
+using MentorBot.Domain.Organisations;
+using MentorBot.Host.Documents;
+using MentorBot.Host.Features.Organisations;
 using Npgsql;
 
 namespace MentorBot.Host.Features.Pairs;
@@ -36,98 +37,81 @@ public static class OrderDocument
     public static async Task<OrderDraft?> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, CancellationToken cancellationToken)
     {
         const string organisation = "SELECT name FROM organisations WHERE id = @organisationId";
-        const string people = """
-            SELECT coalesce(nullif(btrim(m.full_name), ''), nullif(btrim(concat_ws(' ', p.first_name, p.last_name)), ''), '') AS name, r.role
-              FROM memberships m
-              JOIN participants p ON p.id = m.participant_id
-              JOIN membership_roles r ON r.membership_id = m.id AND r.role IN ('curator', 'head')
-             WHERE m.organisation_id = @organisationId AND m.status = 'active'
-             ORDER BY m.id
-            """;
         var name = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(organisation, new { organisationId }, transaction, cancellationToken: cancellationToken));
         if (name is null) return null;
-        var roles = (await connection.QueryAsync<(string Name, string Role)>(new CommandDefinition(people, new { organisationId }, transaction, cancellationToken: cancellationToken))).ToList();
+        var curators = await MembershipStore.NamesWithRoleAsync(connection, transaction, organisationId, Role.Curator, cancellationToken);
+        var heads = await MembershipStore.NamesWithRoleAsync(connection, transaction, organisationId, Role.Head, cancellationToken);
         var pairs = await PairStore.ListAsync(connection, transaction, organisationId, PairStore.Live, cancellationToken);
-        return new OrderDraft(name,
-            [.. roles.Where(r => r.Role == "curator" && r.Name.Length > 0).Select(r => r.Name)],
-            [.. roles.Where(r => r.Role == "head" && r.Name.Length > 0).Select(r => r.Name)],
+        return new OrderDraft(name, curators, heads,
             [.. pairs.OrderBy(p => p.MentorMembershipId).ThenBy(p => p.Id)]);
     }
 
-    /// <summary>Builds the DOCX bytes of <paramref name="draft"/>; <paramref name="today"/> dates the draft.</summary>
-    public static byte[] Build(OrderDraft draft, DateOnly today)
+    /// <summary>
+    /// Builds the DOCX bytes of <paramref name="draft"/> in the layout of <see cref="OfficialDocument"/>; clauses are
+    /// numbered in order (the separate list of links lacking a consent takes a number only when present);
+    /// <paramref name="today"/> dates the draft.
+    /// </summary>
+    public static byte[] Build(OrderDraft draft, DateOnly today) => OfficialDocument.Write(body =>
     {
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        var clause = 0;
+        Paragraph Clause(string text) => OfficialDocument.Paragraph(PairsTexts.OrderClause(++clause, text));
+        body.Append(
+            OfficialDocument.Paragraph(draft.OrganisationName, OfficialDocument.Align.Center, bold: true),
+            OfficialDocument.Paragraph(""),
+            OfficialDocument.Paragraph(PairsTexts.OrderWord, OfficialDocument.Align.Center, bold: true),
+            OfficialDocument.Paragraph(""),
+            OfficialDocument.Paragraph(PairsTexts.OrderNumberLine, OfficialDocument.Align.Left),
+            OfficialDocument.Paragraph(""),
+            OfficialDocument.Paragraph(PairsTexts.OrderTitle, OfficialDocument.Align.Center, bold: true),
+            OfficialDocument.Paragraph(""),
+            OfficialDocument.Paragraph(PairsTexts.OrderPreamble),
+            Clause(PairsTexts.OrderFixClause));
+        body.Append(draft.Ready.Count == 0 ? OfficialDocument.Paragraph(PairsTexts.OrderNoReadyPairs) : PairsTable(draft.Ready));
+        if (draft.Lacking.Count > 0) body.Append(Clause(PairsTexts.OrderLackingClause), PairsTable(draft.Lacking));
+        body.Append(
+            Clause(PairsTexts.OrderCuratorClause(draft.Curators)),
+            Clause(PairsTexts.OrderPlanClause),
+            Clause(PairsTexts.OrderControlClause),
+            OfficialDocument.Paragraph(""),
+            OfficialDocument.Paragraph(PairsTexts.OrderSignature(draft.Heads.FirstOrDefault()), OfficialDocument.Align.Left),
+            OfficialDocument.Paragraph(""),
+            OfficialDocument.Paragraph(PairsTexts.OrderAcquainted, OfficialDocument.Align.Left));
+        foreach (var person in draft.Pairs.SelectMany(p => new[] { p.MentorDisplay, p.MenteeDisplay }).Distinct())
+            body.Append(OfficialDocument.Paragraph(PairsTexts.OrderAcquaintedLine(person), OfficialDocument.Align.Left));
+        body.Append(OfficialDocument.Paragraph(""), OfficialDocument.Paragraph(PairsTexts.OrderDraftNote(today), OfficialDocument.Align.Left));
+    });
+
+    /// <summary>
+    /// The order's entries: a group (a mentor's links of the group form) is one entry listing its mentees; any other
+    /// link is an entry of its own. In the order of <paramref name="links"/> (by mentor, then id).
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<PairRecord>> Entries(IReadOnlyList<PairRecord> links) =>
+        [.. links.GroupBy(p => p.Form == MentoringForm.Group.Code() ? $"g{p.MentorMembershipId}" : $"p{p.Id}").Select(g => (IReadOnlyList<PairRecord>)[.. g])];
+
+    private static Table PairsTable(IReadOnlyList<PairRecord> links)
+    {
+        var rows = Entries(links).Select((entry, index) =>
         {
-            var main = document.AddMainDocumentPart();
-            var body = new Body();
-            body.Append(
-                Paragraph(draft.OrganisationName, bold: true, center: true),
-                Paragraph(PairsTexts.OrderWord, bold: true, center: true),
-                Paragraph(PairsTexts.OrderNumberLine),
-                Paragraph(PairsTexts.OrderTitle, bold: true, center: true),
-                Paragraph(PairsTexts.OrderPreamble),
-                Paragraph(PairsTexts.OrderFixClause));
-            body.Append(draft.Ready.Count == 0 ? Paragraph(PairsTexts.OrderNoReadyPairs) : PairsTable(draft.Ready));
-            if (draft.Lacking.Count > 0)
-            {
-                body.Append(Paragraph(PairsTexts.OrderLackingClause), PairsTable(draft.Lacking));
-            }
-
-            body.Append(
-                Paragraph(PairsTexts.OrderCuratorClause(draft.Curators)),
-                Paragraph(PairsTexts.OrderPlanClause),
-                Paragraph(PairsTexts.OrderControlClause),
-                Paragraph(PairsTexts.OrderSignature(draft.Heads.FirstOrDefault())),
-                Paragraph(PairsTexts.OrderAcquainted));
-            foreach (var person in draft.Pairs.SelectMany(p => new[] { p.MentorDisplay, p.MenteeDisplay }).Distinct())
-                body.Append(Paragraph(PairsTexts.OrderAcquaintedLine(person)));
-            body.Append(Paragraph(PairsTexts.OrderDraftNote(today)));
-            main.Document = new Document(body);
-            main.Document.Save();
-        }
-
-        return stream.ToArray();
-    }
-
-    private static Table PairsTable(IReadOnlyList<PairRecord> pairs)
-    {
-        var borders = new TableBorders(
-            new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-            new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
-        var table = new Table(new TableProperties(borders, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }));
-        table.Append(Row(true, [.. PairsTexts.OrderColumns]));
-        var number = 0;
-        foreach (var pair in pairs)
-        {
-            number++;
-            var form = MentoringForms.TryParse(pair.Form, out var f) ? f.RussianName() : pair.Form;
-            table.Append(Row(false,
-                number.ToString(CultureInfo.InvariantCulture),
-                PairsTexts.OrderPerson(pair.MentorDisplay, pair.MentorPosition),
-                PairsTexts.OrderPerson(pair.MenteeDisplay, pair.MenteePosition),
-                form,
-                pair.Term is { } term ? PairsTexts.TermText(term) : "",
-                PairsTexts.OrderConsents(pair.MentorDutiesConsent, pair.MentorDataConsent, pair.MenteeDataConsent)));
-        }
-
-        return table;
-    }
-
-    private static TableRow Row(bool header, params string[] cells) =>
-        new(cells.Select(text => new TableCell(Paragraph(text, bold: header))));
-
-    private static Paragraph Paragraph(string text, bool bold = false, bool center = false)
-    {
-        var run = new Run();
-        if (bold) run.Append(new RunProperties(new Bold()));
-        run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-        var paragraph = new Paragraph();
-        if (center) paragraph.Append(new ParagraphProperties(new Justification { Val = JustificationValues.Center }));
-        paragraph.Append(run);
-        return paragraph;
+            var first = entry[0];
+            var group = entry.Count > 1;
+            var form = MentoringForms.TryParse(first.Form, out var f) ? f.RussianName() : first.Form;
+            IReadOnlyList<string> mentees = group
+                ? [.. entry.Select((p, i) => PairsTexts.OrderGroupMentee(i + 1, PairsTexts.OrderPerson(p.MenteeDisplay, p.MenteePosition)))]
+                : [PairsTexts.OrderPerson(first.MenteeDisplay, first.MenteePosition)];
+            IReadOnlyList<string> consents =
+                [PairsTexts.OrderMentorConsents(first.MentorDutiesConsent, first.MentorDataConsent),
+                 .. entry.Select(p => PairsTexts.OrderMenteeConsent(group ? p.MenteeDisplay : null, p.MenteeDataConsent))];
+            return (IReadOnlyList<IReadOnlyList<string>>)
+            [
+                [(index + 1).ToString(CultureInfo.InvariantCulture)],
+                [PairsTexts.OrderPerson(first.MentorDisplay, first.MentorPosition)],
+                mentees,
+                [form],
+                [.. entry.Select(p => p.Term is { } term ? PairsTexts.TermText(term) : "").Where(t => t.Length > 0).Distinct()],
+                consents,
+            ];
+        });
+        return OfficialDocument.Table(PairsTexts.OrderColumns, [5, 19, 22, 15, 14, 25], rows);
     }
 }
 

@@ -61,6 +61,9 @@ public sealed class PairRecord
     /// <summary>The mentee's personal-data consent is in force (152-ФЗ ст. 9).</summary>
     public bool MenteeDataConsent { get; init; }
 
+    /// <summary>The mentor holds the head role (the «руководитель – педагог» suggestion).</summary>
+    public bool MentorIsHead { get; init; }
+
     /// <summary>The mentor's name or the fallback.</summary>
     public string MentorDisplay => MentorName ?? PairsTexts.Participant(MentorMembershipId);
 
@@ -93,7 +96,8 @@ public static class PairStore
                x.form, x.status, x.score, x.reasons, x.starts_on, x.ends_on, x.goals, x.meeting_cadence_days,
                {string.Format(Consent, "a", "mentoring_duties")} AS mentor_duties_consent,
                {string.Format(Consent, "a", "personal_data")} AS mentor_data_consent,
-               {string.Format(Consent, "b", "personal_data")} AS mentee_data_consent
+               {string.Format(Consent, "b", "personal_data")} AS mentee_data_consent,
+               EXISTS (SELECT 1 FROM membership_roles h WHERE h.membership_id = x.mentor_membership_id AND h.role = 'head') AS mentor_is_head
           FROM pairs x
           JOIN memberships a ON a.id = x.mentor_membership_id
           JOIN participants ap ON ap.id = a.participant_id
@@ -191,45 +195,79 @@ public static class PairStore
     }
 
     /// <summary>
-    /// Approves a proposal: status approved, the term, who and when. False when it is no longer a proposal or the
-    /// mentee already has a live link (the unique index <c>pairs_one_live_per_mentee</c>).
+    /// Approves a proposal with the curator's <paramref name="form"/>: status approved, the term, who and when. False
+    /// when it is no longer a proposal or the mentee already has a live link (the unique index <c>pairs_one_live_per_mentee</c>).
     /// </summary>
-    public static async Task<bool> ApproveAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, long pairId, PairTerm term, long approvedBy, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<bool> ApproveAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, long pairId, PairTerm term, MentoringForm form, long approvedBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = """
-            UPDATE pairs p SET status = 'approved', starts_on = @start, ends_on = @end, approved_at = @now, approved_by = @approvedBy
+            UPDATE pairs p SET status = 'approved', starts_on = @start, ends_on = @end, approved_at = @now, approved_by = @approvedBy, form = @form
              WHERE p.id = @pairId AND p.organisation_id = @organisationId AND p.status = 'proposed'
                AND NOT EXISTS (SELECT 1 FROM pairs o WHERE o.mentee_membership_id = p.mentee_membership_id AND o.status IN ('approved', 'active'))
             """;
         return await connection.ExecuteAsync(new CommandDefinition(sql,
-            new { organisationId, pairId, start = term.Start, end = term.End, approvedBy, now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken)) == 1;
+            new { organisationId, pairId, start = term.Start, end = term.End, approvedBy, now = now.UtcDateTime, form = form.Code() }, transaction, cancellationToken: cancellationToken)) == 1;
     }
 
-    /// <summary>
-    /// Sets the form of the mentor's live links by <see cref="MentoringForms.ForApproval"/> (several links = a group);
-    /// returns the form set.
-    /// </summary>
-    public static async Task<MentoringForm> RefreshFormsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, long mentorId, CancellationToken cancellationToken)
+    /// <summary>Sets the form of the live pair <paramref name="pairId"/>; false when it is not live (any more).</summary>
+    public static async Task<bool> SetFormAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, long pairId, MentoringForm form, CancellationToken cancellationToken)
     {
-        const string count = """
-            SELECT (SELECT count(*) FROM pairs WHERE organisation_id = @organisationId AND mentor_membership_id = @mentorId AND status IN ('approved', 'active'))::int,
-                   EXISTS (SELECT 1 FROM membership_roles WHERE membership_id = @mentorId AND role = 'head')
+        const string sql = "UPDATE pairs SET form = @form WHERE id = @pairId AND organisation_id = @organisationId AND status IN ('approved', 'active')";
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { organisationId, pairId, form = form.Code() }, transaction, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>Makes the mentor's live links one group; returns the ids of the links whose form changed.</summary>
+    public static async Task<List<long>> MakeGroupAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, long mentorId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE pairs SET form = 'group'
+             WHERE organisation_id = @organisationId AND mentor_membership_id = @mentorId AND status IN ('approved', 'active') AND form <> 'group'
+            RETURNING id
             """;
-        const string update = "UPDATE pairs SET form = @form WHERE organisation_id = @organisationId AND mentor_membership_id = @mentorId AND status IN ('approved', 'active')";
-        var (links, isHead) = await connection.QuerySingleAsync<(int, bool)>(new CommandDefinition(count, new { organisationId, mentorId }, transaction, cancellationToken: cancellationToken));
-        var form = MentoringForms.ForApproval(links, isHead);
-        await connection.ExecuteAsync(new CommandDefinition(update, new { organisationId, mentorId, form = form.Code() }, transaction, cancellationToken: cancellationToken));
-        return form;
+        return [.. await connection.QueryAsync<long>(new CommandDefinition(sql, new { organisationId, mentorId }, transaction, cancellationToken: cancellationToken))];
+    }
+
+    /// <summary>The forms the organisation switched off (<c>organisations.mentoring_forms_off</c>).</summary>
+    public static async Task<IReadOnlySet<MentoringForm>> FormsOffAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT mentoring_forms_off FROM organisations WHERE id = @organisationId";
+        var codes = await connection.ExecuteScalarAsync<string[]?>(new CommandDefinition(sql, new { organisationId }, transaction, cancellationToken: cancellationToken));
+        return MentoringForms.ParseSet(codes ?? []);
+    }
+
+    /// <summary>Stores the forms the organisation switched off.</summary>
+    public static Task SetFormsOffAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, IEnumerable<MentoringForm> off, CancellationToken cancellationToken)
+    {
+        const string sql = "UPDATE organisations SET mentoring_forms_off = @codes WHERE id = @organisationId";
+        return connection.ExecuteAsync(new CommandDefinition(sql, new { organisationId, codes = off.Select(f => f.Code()).Order(StringComparer.Ordinal).ToArray() }, transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>Dissolves a live pair with a reason; false when it is not live (any more).</summary>
-    public static async Task<bool> DissolveAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, long pairId, string reason, CancellationToken cancellationToken)
+    public static async Task<bool> DissolveAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, long pairId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = """
-            UPDATE pairs SET status = 'dissolved', dissolved_reason = @reason
+            UPDATE pairs SET status = 'dissolved', dissolved_reason = @reason, dissolved_at = @now
              WHERE id = @pairId AND organisation_id = @organisationId AND status IN ('approved', 'active')
             """;
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new { organisationId, pairId, reason }, transaction, cancellationToken: cancellationToken)) == 1;
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { organisationId, pairId, reason, now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>
+    /// The member's most recently dissolved pair that had been approved, for /plan to say why it is gone: the stored
+    /// reason (a code such as <c>consent_withdrawn</c> or the curator's Russian reason), when (null before 0040),
+    /// and whether the member was its mentor. Null when none.
+    /// </summary>
+    public static Task<(string Reason, DateTime? DissolvedAt, bool WasMentor)?> LastDissolvedAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, long membershipId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT dissolved_reason, dissolved_at, mentor_membership_id = @membershipId
+              FROM pairs
+             WHERE organisation_id = @organisationId AND status = 'dissolved' AND starts_on IS NOT NULL
+               AND (mentor_membership_id = @membershipId OR mentee_membership_id = @membershipId)
+             ORDER BY dissolved_at DESC NULLS LAST, id DESC
+             LIMIT 1
+            """;
+        return connection.QuerySingleOrDefaultAsync<(string, DateTime?, bool)?>(new CommandDefinition(sql, new { organisationId, membershipId }, transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>Replaces the pair's goals (the caller keeps them to at most five).</summary>

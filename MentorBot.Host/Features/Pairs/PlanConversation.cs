@@ -12,8 +12,9 @@ namespace MentorBot.Host.Features.Pairs;
 
 /// <summary>
 /// <c>/plan</c> (issue 5, «Personal mentoring plan»): the pair's plan and goals for the mentor and the mentee; the
-/// mentor moves an item, adds one, or sets the goals (free text, up to <see cref="MaxGoals"/>). Buttons:
-/// <c>plan:show</c> · <c>plan:mv:P</c> items of pair P to move · <c>plan:mi:P:I</c> move item I (asks a date) ·
+/// mentor moves an item, adds one, or sets the goals (free text, up to <see cref="MaxGoals"/>). The curator chooses
+/// any live pair of the organisation and sees and edits its plan as its mentor does. Buttons:
+/// <c>plan:show</c> · <c>plan:pair:P</c> the plan of pair P (curator) · <c>plan:mv:P</c> items of pair P to move · <c>plan:mi:P:I</c> move item I (asks a date) ·
 /// <c>plan:add:P</c> (asks «date title») · <c>plan:goals:P</c> (asks the goals). Typed answers arrive in the
 /// <see cref="Flow"/> conversation: state <c>move</c>, <c>add</c> or <c>goals</c>, data <c>{"pairId","itemId"}</c>.
 /// </summary>
@@ -36,11 +37,27 @@ public static class PlanConversation
 
     private sealed record FlowData(long PairId, long ItemId);
 
-    /// <summary><c>/plan</c>: one message per live pair of the person.</summary>
+    /// <summary><c>/plan</c>: one message per live pair of the person; for the curator, the organisation's live pairs to choose from.</summary>
     public static async Task ShowAsync(ChatContext context, ChatInput input)
     {
-        if (await Access.RequireAsync(context, Role.Mentor, Role.Mentee) is not { } member) return;
-        await ShowPlansAsync(context, member);
+        if (await Access.RequireAsync(context, Role.Mentor, Role.Mentee, Role.Curator) is not { } member) return;
+        if (member.Has(Role.Curator))
+            await ChoosePairAsync(context, member);
+        else
+            await ShowPlansAsync(context, member);
+    }
+
+    private static async Task ChoosePairAsync(ChatContext context, Member member)
+    {
+        var pairs = await PairStore.ListAsync(context.Connection, context.Transaction, member.Organisation.Id, PairStore.Live, context.CancellationToken);
+        if (pairs.Count == 0)
+        {
+            context.Reply(Reply.Plain(PairsTexts.NoLivePairs));
+            return;
+        }
+
+        context.Reply(Reply.WithChoices(PairsTexts.ChoosePairForPlan,
+            [.. pairs.OrderBy(p => p.MentorDisplay, StringComparer.Ordinal).ThenBy(p => p.Id).Select(p => new Choice(PairsTexts.PairOption(p.MentorDisplay, p.MenteeDisplay), $"plan:pair:{p.Id}"))]));
     }
 
     /// <summary>Every <c>plan:…</c> button.</summary>
@@ -48,7 +65,13 @@ public static class PlanConversation
     {
         var parts = ((ChoiceInput)input).Data.Split(':');
         var action = parts.ElementAtOrDefault(1);
-        if (await Access.RequireAsync(context, action == "show" ? [Role.Mentor, Role.Mentee] : [Role.Mentor]) is not { } member) return;
+        Role[] allowed = action switch
+        {
+            "show" => [Role.Mentor, Role.Mentee],
+            "pair" => [Role.Curator],
+            _ => [Role.Mentor, Role.Curator],
+        };
+        if (await Access.RequireAsync(context, allowed) is not { } member) return;
         context.AnswerChoice();
         if (action == "show")
         {
@@ -57,7 +80,7 @@ public static class PlanConversation
         }
 
         long Id(int k) => long.TryParse(parts.ElementAtOrDefault(k), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1;
-        var pair = await MentorPairAsync(context, member, Id(2));
+        var pair = await EditablePairAsync(context, member, Id(2));
         if (pair is null)
         {
             context.Reply(Reply.Plain(PairsTexts.PairGone));
@@ -66,6 +89,9 @@ public static class PlanConversation
 
         switch (action)
         {
+            case "pair":
+                await ShowPlanAsync(context, member, pair);
+                break;
             case "mv":
                 var items = await PlanStore.ListAsync(context.Connection, context.Transaction, pair.Id, context.CancellationToken);
                 context.Reply(Reply.WithChoices(PairsTexts.ChooseItem,
@@ -90,9 +116,9 @@ public static class PlanConversation
     public static async Task TextAsync(ChatContext context, ChatInput input)
     {
         var state = await context.GetConversationAsync();
-        if (await Access.RequireAsync(context, Role.Mentor) is not { } member || state is null) return;
+        if (await Access.RequireAsync(context, Role.Mentor, Role.Curator) is not { } member || state is null) return;
         var data = JsonSerializer.Deserialize<FlowData>(state.Data)!;
-        var pair = await MentorPairAsync(context, member, data.PairId);
+        var pair = await EditablePairAsync(context, member, data.PairId);
         if (pair?.Term is not { } term)
         {
             await context.ClearConversationAsync();
@@ -144,7 +170,7 @@ public static class PlanConversation
 
         await context.ClearConversationAsync();
         context.Reply(Reply.Plain(PairsTexts.Saved));
-        await ShowPlansAsync(context, member, pair.Id);
+        await ShowPlanAsync(context, member, (await PairStore.GetAsync(c, t, member.Organisation.Id, pair.Id, ct))!);
     }
 
     /// <summary>
@@ -172,34 +198,43 @@ public static class PlanConversation
         context.Reply(Reply.Plain(question));
     }
 
-    private static async Task<PairRecord?> MentorPairAsync(ChatContext context, Member member, long pairId)
+    /// <summary>A live pair with a term that <paramref name="member"/> may edit: as its mentor, or as a curator of its organisation.</summary>
+    private static async Task<PairRecord?> EditablePairAsync(ChatContext context, Member member, long pairId)
     {
-        var pairs = await PairStore.ForMemberAsync(context.Connection, context.Transaction, member.Organisation.Id, member.MembershipId, context.CancellationToken);
-        return pairs.FirstOrDefault(p => p.Id == pairId && p.MentorMembershipId == member.MembershipId && p.Term is not null);
+        var pair = await PairStore.GetAsync(context.Connection, context.Transaction, member.Organisation.Id, pairId, context.CancellationToken);
+        return pair is { Term: not null } && PairStore.Live.Contains(pair.Status) && MayEdit(member, pair) ? pair : null;
     }
 
-    private static async Task ShowPlansAsync(ChatContext context, Member member, long? onlyPair = null)
+    private static bool MayEdit(Member member, PairRecord pair) => pair.MentorMembershipId == member.MembershipId || member.Has(Role.Curator);
+
+    private static async Task ShowPlansAsync(ChatContext context, Member member)
     {
         var pairs = await PairStore.ForMemberAsync(context.Connection, context.Transaction, member.Organisation.Id, member.MembershipId, context.CancellationToken);
         if (pairs.Count == 0)
         {
-            context.Reply(Reply.Plain(PairsTexts.NoPlan));
+            // A pair that was dissolved (a consent withdrawn, the curator's decision) says why rather than «no pair yet».
+            var dissolved = await PairStore.LastDissolvedAsync(context.Connection, context.Transaction, member.Organisation.Id, member.MembershipId, context.CancellationToken);
+            context.Reply(Reply.Plain(dissolved is { } d
+                ? PairsTexts.NoPlanDissolved(d.DissolvedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(new DateTimeOffset(at, TimeSpan.Zero), member.TimeZone).DateTime) : null, d.Reason, d.WasMentor)
+                : PairsTexts.NoPlan));
             return;
         }
 
-        foreach (var pair in pairs.Where(p => onlyPair is null || p.Id == onlyPair))
-        {
-            var items = await PlanStore.ListAsync(context.Connection, context.Transaction, pair.Id, context.CancellationToken);
-            var html = PairsTexts.Plan(pair.MentorDisplay, pair.MenteeDisplay, pair.Term, pair.Goals,
-                [.. items.Select(i => (DateOnly.FromDateTime(i.DueOn), i.Title, i.DoneAt is not null))]);
-            IReadOnlyList<IReadOnlyList<Choice>> buttons = pair.MentorMembershipId == member.MembershipId
-                ?
-                [
-                    [new Choice(PairsTexts.MoveButton, $"plan:mv:{pair.Id}"), new Choice(PairsTexts.AddButton, $"plan:add:{pair.Id}")],
-                    [new Choice(PairsTexts.GoalsButton, $"plan:goals:{pair.Id}")],
-                ]
-                : [];
-            context.Reply(Reply.Formatted(html, buttons));
-        }
+        foreach (var pair in pairs) await ShowPlanAsync(context, member, pair);
+    }
+
+    private static async Task ShowPlanAsync(ChatContext context, Member member, PairRecord pair)
+    {
+        var items = await PlanStore.ListAsync(context.Connection, context.Transaction, pair.Id, context.CancellationToken);
+        var html = PairsTexts.Plan(pair.MentorDisplay, pair.MenteeDisplay, pair.Term, pair.Goals,
+            [.. items.Select(i => (DateOnly.FromDateTime(i.DueOn), i.Title, i.DoneAt is not null))]);
+        IReadOnlyList<IReadOnlyList<Choice>> buttons = MayEdit(member, pair) && pair.Term is not null
+            ?
+            [
+                [new Choice(PairsTexts.MoveButton, $"plan:mv:{pair.Id}"), new Choice(PairsTexts.AddButton, $"plan:add:{pair.Id}")],
+                [new Choice(PairsTexts.GoalsButton, $"plan:goals:{pair.Id}")],
+            ]
+            : [];
+        context.Reply(Reply.Formatted(html, buttons));
     }
 }

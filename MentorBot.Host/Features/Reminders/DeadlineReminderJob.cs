@@ -42,7 +42,7 @@ public sealed class DeadlineReminderJob(NpgsqlDataSource dataSource, Notifier no
                     await notifier.EnqueueAsync(connection, transaction, curator, Message(reminder, schedule, true, map.NamesOf(item, stage.Stage.Id)), reminder.Key(curator), dueAt, cancellationToken);
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            await JobRun.CommitAsync(transaction, cancellationToken);
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class NudgeJob(NpgsqlDataSource dataSource, Notifier notifier, Wor
             await QuietPairsAsync(connection, transaction, organisation, paused, now, cancellationToken);
             await FeedbackPollsAsync(connection, transaction, organisation, paused, now, cancellationToken);
             await SatisfactionSurveysAsync(connection, transaction, organisation, paused, now, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await JobRun.CommitAsync(transaction, cancellationToken);
         }
     }
 

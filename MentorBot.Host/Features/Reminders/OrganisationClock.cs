@@ -12,7 +12,7 @@ namespace MentorBot.Host.Features.Reminders;
 /// <param name="Name">Its name.</param>
 /// <param name="Zone">Its time zone.</param>
 /// <param name="Window">When background messages may go out.</param>
-/// <param name="DigestCron">Its weekly digest schedule (Quartz cron, local time).</param>
+/// <param name="DigestCron">Its weekly digest schedule (five-field cron with a named weekday, local time; <c>CronRules</c>).</param>
 /// <param name="CreatedAt">When it was created.</param>
 public sealed record OrganisationClock(Guid Id, string Name, TimeZoneInfo Zone, DeliveryWindow Window, string DigestCron, DateTimeOffset CreatedAt)
 {

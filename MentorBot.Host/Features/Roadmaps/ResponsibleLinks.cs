@@ -24,18 +24,7 @@ public static class ResponsibleLinks
     /// </summary>
     public static async Task<RelinkResult> RelinkAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, CancellationToken cancellationToken)
     {
-        const string candidatesSql = """
-            SELECT m.id AS membership_id, m.position,
-                   EXISTS (SELECT 1 FROM membership_roles r WHERE r.membership_id = m.id AND r.role = 'curator') AS is_curator
-              FROM memberships m
-             WHERE m.organisation_id = @organisationId AND m.status = 'active'
-             ORDER BY m.id
-            """;
-        const string handLinksSql = """
-            SELECT l.name_key, l.membership_id
-              FROM road_map_responsible_links l JOIN memberships m ON m.id = l.membership_id AND m.status = 'active'
-             WHERE l.organisation_id = @organisationId
-            """;
+        var choose = await RulesAsync(connection, transaction, organisationId, cancellationToken);
         const string rowsSql = """
             SELECT r.id, r.name, r.membership_id
               FROM road_map_responsible_persons r
@@ -45,12 +34,7 @@ public static class ResponsibleLinks
              WHERE m.organisation_id = @organisationId
              ORDER BY s.position, a.position NULLS FIRST, r.position
             """;
-        var args = new { organisationId };
-        var candidates = (await connection.QueryAsync<CandidateRow>(new CommandDefinition(candidatesSql, args, transaction, cancellationToken: cancellationToken)))
-            .Select(c => new LinkCandidate(c.MembershipId, c.Position, c.IsCurator)).ToList();
-        var handLinks = (await connection.QueryAsync<HandLinkRow>(new CommandDefinition(handLinksSql, args, transaction, cancellationToken: cancellationToken)))
-            .ToDictionary(l => l.NameKey, l => l.MembershipId);
-        var rows = (await connection.QueryAsync<PersonRow>(new CommandDefinition(rowsSql, args, transaction, cancellationToken: cancellationToken))).ToList();
+        var rows = (await connection.QueryAsync<PersonRow>(new CommandDefinition(rowsSql, new { organisationId }, transaction, cancellationToken: cancellationToken))).ToList();
 
         var ids = new List<long>();
         var members = new List<long?>();
@@ -59,11 +43,10 @@ public static class ResponsibleLinks
         var linked = 0;
         foreach (var row in rows)
         {
-            var key = ResponsibleLinking.Normalise(row.Name);
-            long? membershipId = handLinks.TryGetValue(key, out var hand) ? hand : ResponsibleLinking.Choose(row.Name, candidates);
+            var membershipId = choose(row.Name);
             if (membershipId is null)
             {
-                if (seenUnlinked.Add(key)) unlinked.Add(row.Name);
+                if (seenUnlinked.Add(ResponsibleLinking.Normalise(row.Name))) unlinked.Add(row.Name);
             }
             else
             {
@@ -88,6 +71,41 @@ public static class ResponsibleLinks
         }
 
         return new RelinkResult(linked, unlinked);
+    }
+
+    /// <summary>
+    /// Whom each of <paramref name="names"/> would be linked to if a road map naming them were imported now
+    /// (the upload's preview): a hand-made link of that position, else <see cref="ResponsibleLinking.Choose"/>;
+    /// null when it would stay unlinked. Reads only.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Name, long? MembershipId)>> PreviewAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId,
+        IEnumerable<string> names, CancellationToken cancellationToken)
+    {
+        var choose = await RulesAsync(connection, transaction, organisationId, cancellationToken);
+        return names.DistinctBy(ResponsibleLinking.Normalise).Select(name => (name, choose(name))).ToList();
+    }
+
+    /// <summary>The organisation's linking rule: its hand-made links first, then the positions of its active members.</summary>
+    private static async Task<Func<string, long?>> RulesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, CancellationToken cancellationToken)
+    {
+        const string candidatesSql = """
+            SELECT m.id AS membership_id, m.position,
+                   EXISTS (SELECT 1 FROM membership_roles r WHERE r.membership_id = m.id AND r.role = 'curator') AS is_curator
+              FROM memberships m
+             WHERE m.organisation_id = @organisationId AND m.status = 'active'
+             ORDER BY m.id
+            """;
+        const string handLinksSql = """
+            SELECT l.name_key, l.membership_id
+              FROM road_map_responsible_links l JOIN memberships m ON m.id = l.membership_id AND m.status = 'active'
+             WHERE l.organisation_id = @organisationId
+            """;
+        var args = new { organisationId };
+        var candidates = (await connection.QueryAsync<CandidateRow>(new CommandDefinition(candidatesSql, args, transaction, cancellationToken: cancellationToken)))
+            .Select(c => new LinkCandidate(c.MembershipId, c.Position, c.IsCurator)).ToList();
+        var handLinks = (await connection.QueryAsync<HandLinkRow>(new CommandDefinition(handLinksSql, args, transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(l => l.NameKey, l => l.MembershipId);
+        return name => handLinks.TryGetValue(ResponsibleLinking.Normalise(name), out var hand) ? hand : ResponsibleLinking.Choose(name, candidates);
     }
 
     /// <summary>

@@ -27,8 +27,10 @@ public enum RoadMapImportOutcome
 /// <param name="ResponsiblePersons">Responsible-person entries stored on stages and activities.</param>
 /// <param name="Replaced">True when a previous plan was replaced.</param>
 /// <param name="DoneMarksKept">Done marks of stages and activities carried over from the previous plan.</param>
+/// <param name="PeriodEditsKept">Stages and activities whose periods the curator had changed in chat and that keep them (issue 17 item 2).</param>
 public sealed record RoadMapImportSummary(
-    long RoadMapId, string OrganisationName, int Stages, int Activities, int Periods, int DefaultPeriods, int ResponsiblePersons, bool Replaced, int DoneMarksKept);
+    long RoadMapId, string OrganisationName, int Stages, int Activities, int Periods, int DefaultPeriods, int ResponsiblePersons, bool Replaced, int DoneMarksKept,
+    int PeriodEditsKept);
 
 /// <summary>The result of <see cref="RoadMapImport.ImportAsync(Guid, RoadMap, RoadMapSource, bool, CancellationToken)"/>: the outcome, and the summary when imported.</summary>
 /// <param name="Outcome">How the import ended.</param>
@@ -46,7 +48,8 @@ public sealed record RoadMapSource(string Name, string Text);
 /// persons. A stage the document gives no period gets <see cref="DefaultSchedule"/>'s period for its
 /// kind, marked <c>is_default</c>. An organisation has one plan: replacing it must be asked for, and
 /// then keeps what was marked done on a stage whose number and title match (and on its activities
-/// whose number and text match).
+/// whose number and text match), and the periods the curator changed in chat on such an item (the
+/// document's periods would silently undo the edit: issue 17 item 2).
 /// </summary>
 /// <param name="dataSource">The process's data source.</param>
 /// <param name="time">The clock for <c>imported_at</c>.</param>
@@ -132,9 +135,17 @@ public sealed class RoadMapImport(NpgsqlDataSource dataSource, TimeProvider time
             counts.Stages++;
             if (stageMark is not null) counts.DoneMarksKept++;
 
-            var periods = stage.Periods.Count > 0 ? stage.Periods : [DefaultSchedule.For(stage, roadMap.Year)];
-            var isDefault = stage.Periods.Count == 0;
-            await InsertPeriodsAsync(connection, transaction, stageId, null, periods, isDefault, counts, cancellationToken);
+            if (doneMarks.StageEdits.TryGetValue((stageKey, stageOccurrence), out var stageEdit))
+            {
+                await KeepEditAsync(connection, transaction, stageId, null, stageEdit, counts, cancellationToken);
+            }
+            else
+            {
+                var periods = stage.Periods.Count > 0 ? stage.Periods : [DefaultSchedule.For(stage, roadMap.Year)];
+                var isDefault = stage.Periods.Count == 0;
+                await InsertPeriodsAsync(connection, transaction, stageId, null, periods, isDefault, counts, cancellationToken);
+            }
+
             await InsertResponsibleAsync(connection, transaction, stageId, null, stage.Responsible, counts, cancellationToken);
 
             var activityOccurrences = new Dictionary<string, int>();
@@ -147,14 +158,17 @@ public sealed class RoadMapImport(NpgsqlDataSource dataSource, TimeProvider time
                 var activityId = await InsertActivityAsync(connection, transaction, stageId, a + 1, activity, activityMark, cancellationToken);
                 counts.Activities++;
                 if (activityMark is not null) counts.DoneMarksKept++;
-                await InsertPeriodsAsync(connection, transaction, null, activityId, activity.Periods, false, counts, cancellationToken);
+                if (doneMarks.ActivityEdits.TryGetValue((stageKey, stageOccurrence, activityKey, activityOccurrence), out var activityEdit))
+                    await KeepEditAsync(connection, transaction, null, activityId, activityEdit, counts, cancellationToken);
+                else
+                    await InsertPeriodsAsync(connection, transaction, null, activityId, activity.Periods, false, counts, cancellationToken);
                 await InsertResponsibleAsync(connection, transaction, null, activityId, activity.Responsible, counts, cancellationToken);
             }
         }
 
         await ResponsibleLinks.RelinkAsync(connection, transaction, organisationId, cancellationToken);
         return new RoadMapImportResult(RoadMapImportOutcome.Imported, new RoadMapImportSummary(
-            roadMapId, organisationName, counts.Stages, counts.Activities, counts.Periods, counts.DefaultPeriods, counts.ResponsiblePersons, previousId is not null, counts.DoneMarksKept));
+            roadMapId, organisationName, counts.Stages, counts.Activities, counts.Periods, counts.DefaultPeriods, counts.ResponsiblePersons, previousId is not null, counts.DoneMarksKept, counts.PeriodEditsKept));
     }
 
     /// <summary>The <c>road_map_stages.kind</c> value of a <see cref="StageKind"/>.</summary>
@@ -192,7 +206,7 @@ public sealed class RoadMapImport(NpgsqlDataSource dataSource, TimeProvider time
               FROM road_map_stages WHERE road_map_id = @roadMapId ORDER BY position
             """;
         const string activitiesSql = """
-            SELECT a.stage_id, a.number, a.text, a.status, a.done_at, a.done_by
+            SELECT a.id, a.stage_id, a.number, a.text, a.status, a.done_at, a.done_by
               FROM road_map_activities a JOIN road_map_stages s ON s.id = a.stage_id
              WHERE s.road_map_id = @roadMapId ORDER BY s.position, a.position
             """;
@@ -212,18 +226,65 @@ public sealed class RoadMapImport(NpgsqlDataSource dataSource, TimeProvider time
         }
 
         var activityOccurrences = new Dictionary<(long, string), int>();
+        var activityKeys = new Dictionary<long, (string StageKey, int StageOccurrence, string Key, int Occurrence)>();
         foreach (var activity in activities)
         {
             var key = Key(activity.Number ?? "", activity.Text);
             var occurrence = activityOccurrences[(activity.StageId, key)] = activityOccurrences.GetValueOrDefault((activity.StageId, key)) + 1;
+            var (stageKey, stageOccurrence) = stageKeys[activity.StageId];
+            activityKeys[activity.Id] = (stageKey, stageOccurrence, key, occurrence);
             if (activity is { Status: "done", DoneAt: { } doneAt })
-            {
-                var (stageKey, stageOccurrence) = stageKeys[activity.StageId];
                 marks.Activities[(stageKey, stageOccurrence, key, occurrence)] = new DoneMark(doneAt, activity.DoneBy);
-            }
+        }
+
+        // The curator's period edits: the last change of each item, with the periods it left.
+        const string editsSql = """
+            SELECT DISTINCT ON (c.stage_id, c.activity_id) c.stage_id, c.activity_id, c.old_value, c.new_value, c.changed_by, c.changed_at
+              FROM road_map_changes c
+              LEFT JOIN road_map_activities a ON a.id = c.activity_id
+              JOIN road_map_stages s ON s.id = coalesce(c.stage_id, a.stage_id)
+             WHERE s.road_map_id = @roadMapId AND c.action = 'period_changed'
+             ORDER BY c.stage_id, c.activity_id, c.changed_at DESC, c.id DESC
+            """;
+        const string periodsSql = """
+            SELECT p.stage_id, p.activity_id, p.text, p.starts_on::text AS starts_on, p.ends_on::text AS ends_on, p.recurrence, p.weekday
+              FROM road_map_periods p
+              LEFT JOIN road_map_activities a ON a.id = p.activity_id
+              JOIN road_map_stages s ON s.id = coalesce(p.stage_id, a.stage_id)
+             WHERE s.road_map_id = @roadMapId
+             ORDER BY p.position
+            """;
+        var edits = (await connection.QueryAsync<StoredChange>(new CommandDefinition(editsSql, new { roadMapId }, transaction, cancellationToken: cancellationToken))).ToList();
+        if (edits.Count == 0) return marks;
+        var periods = (await connection.QueryAsync<StoredPeriod>(new CommandDefinition(periodsSql, new { roadMapId }, transaction, cancellationToken: cancellationToken))).ToList();
+        foreach (var edit in edits)
+        {
+            var kept = new PeriodEdit(periods.Where(p => p.StageId == edit.StageId && p.ActivityId == edit.ActivityId).ToList(), edit);
+            if (edit.StageId is { } stageId) marks.StageEdits[stageKeys[stageId]] = kept;
+            else if (edit.ActivityId is { } activityId) marks.ActivityEdits[activityKeys[activityId]] = kept;
         }
 
         return marks;
+    }
+
+    /// <summary>Stores the periods the curator had set, with the change that set them (so the next re-import keeps them too).</summary>
+    private static async Task KeepEditAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long? stageId, long? activityId, PeriodEdit edit, Counts counts, CancellationToken cancellationToken)
+    {
+        const string periodSql = """
+            INSERT INTO road_map_periods (stage_id, activity_id, position, text, starts_on, ends_on, recurrence, weekday, is_default)
+            VALUES (@stageId, @activityId, @position, @Text, @StartsOn::date, @EndsOn::date, @Recurrence, @Weekday, false)
+            """;
+        var rows = edit.Periods.Select((p, k) => new { stageId, activityId, position = k + 1, p.Text, p.StartsOn, p.EndsOn, p.Recurrence, p.Weekday }).ToList();
+        if (rows.Count > 0)
+            await connection.ExecuteAsync(new CommandDefinition(periodSql, rows, transaction, cancellationToken: cancellationToken));
+        const string changeSql = """
+            INSERT INTO road_map_changes (stage_id, activity_id, action, old_value, new_value, changed_by, changed_at)
+            VALUES (@stageId, @activityId, 'period_changed', @OldValue, @NewValue, @ChangedBy, @ChangedAt)
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(changeSql,
+            new { stageId, activityId, edit.Change.OldValue, edit.Change.NewValue, edit.Change.ChangedBy, edit.Change.ChangedAt }, transaction, cancellationToken: cancellationToken));
+        counts.Periods += rows.Count;
+        counts.PeriodEditsKept++;
     }
 
     private static Task<long> InsertStageAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long roadMapId, int position, Stage stage, DoneMark? mark, CancellationToken cancellationToken)
@@ -312,6 +373,10 @@ public sealed class RoadMapImport(NpgsqlDataSource dataSource, TimeProvider time
         public Dictionary<(string Key, int Occurrence), DoneMark> Stages { get; } = [];
 
         public Dictionary<(string StageKey, int StageOccurrence, string Key, int Occurrence), DoneMark> Activities { get; } = [];
+
+        public Dictionary<(string Key, int Occurrence), PeriodEdit> StageEdits { get; } = [];
+
+        public Dictionary<(string StageKey, int StageOccurrence, string Key, int Occurrence), PeriodEdit> ActivityEdits { get; } = [];
     }
 
     private sealed class Counts
@@ -327,9 +392,17 @@ public sealed class RoadMapImport(NpgsqlDataSource dataSource, TimeProvider time
         public int ResponsiblePersons { get; set; }
 
         public int DoneMarksKept { get; set; }
+
+        public int PeriodEditsKept { get; set; }
     }
 
     private sealed record StoredStage(long Id, string Number, string Title, string Status, DateTime? DoneAt, long? DoneBy);
 
-    private sealed record StoredActivity(long StageId, string? Number, string Text, string Status, DateTime? DoneAt, long? DoneBy);
+    private sealed record StoredActivity(long Id, long StageId, string? Number, string Text, string Status, DateTime? DoneAt, long? DoneBy);
+
+    private sealed record StoredChange(long? StageId, long? ActivityId, string? OldValue, string? NewValue, long? ChangedBy, DateTime ChangedAt);
+
+    private sealed record StoredPeriod(long? StageId, long? ActivityId, string Text, string? StartsOn, string? EndsOn, string Recurrence, string? Weekday);
+
+    private sealed record PeriodEdit(IReadOnlyList<StoredPeriod> Periods, StoredChange Change);
 }

@@ -42,8 +42,11 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
     /// <summary>The conversation flow of an upload waiting for confirmation (data: file name, text, parse date).</summary>
     public const string UploadFlow = "roadmap.upload";
 
-    /// <summary>Uploaded road maps larger than this are refused (a road map as text is a few KB).</summary>
-    public const long MaxUploadBytes = 1024 * 1024;
+    /// <summary>
+    /// Road-map files larger than this are refused, in chat and in the CLI, before they are read whole: 20 MB,
+    /// what the Bot API lets a bot download (a Word file with pictures may be several MB).
+    /// </summary>
+    public const long MaxUploadBytes = 20L * 1024 * 1024;
 
     /// <inheritdoc />
     public void Map(ChatRoutes routes) => routes
@@ -98,6 +101,9 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
                 return;
             case [_, "imp", "year", var yearText] when int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year):
                 await ConfirmUploadAsync(context, true, year);
+                return;
+            case [_, "imp", "frag", var pageText] when int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out var page):
+                await ShowFragmentsAsync(context, page);
                 return;
             case [_, "open"]:
                 await ShowOverviewAsync(context, input);
@@ -225,7 +231,7 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
     {
         problem = text;
         if (text.Length == 0) return null;
-        var years = new PeriodYears(today.Month >= 9 ? today.Year : today.Year - 1, AcademicYear: true);
+        var years = new PeriodYears(CurrentAcademicYear(today), AcademicYear: true, today);
         var periods = PeriodPhrases.Parse(text, years);
         var bad = periods.FirstOrDefault(p => p.Recurrence != Recurrence.OnDemand && (p.Start is null || p.End is null || p.End < p.Start || p.Start.Value.Year is < 1900 or > 2200));
         if (bad is not null) problem = bad.Text;
@@ -326,7 +332,7 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
         }
 
         var document = (DocumentInput)input;
-        var tooLarge = string.Format(CultureInfo.InvariantCulture, RoadmapTexts.FileTooLarge, MaxUploadBytes / 1024);
+        var tooLarge = string.Format(CultureInfo.InvariantCulture, RoadmapTexts.FileTooLarge, MaxUploadBytes / (1024 * 1024));
         if (document.FileSize > MaxUploadBytes)
         {
             context.Reply(Reply.Plain(tooLarge));
@@ -350,10 +356,14 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
             return;
         }
 
-        var decoded = RoadMapDocumentText.Decode(bytes);
-        if (decoded.Text is not { } text)
+        string text;
+        try
         {
-            context.Reply(Reply.Plain(decoded.Problem == TextDecodingProblem.Binary ? RoadmapTexts.FileBinary : RoadmapTexts.FileEncoding));
+            text = RoadMapFiles.ReadText(bytes);
+        }
+        catch (RoadMapFileException e)
+        {
+            context.Reply(Reply.Plain(RoadmapTexts.FileProblem(e.Problem)));
             return;
         }
 
@@ -373,19 +383,37 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
         var exists = await RoadmapStore.LoadAsync(context.Connection, context.Transaction, member.Organisation.Id, context.CancellationToken) is not null;
         await context.SaveConversationAsync(new ConversationState(UploadFlow, "confirm",
             JsonSerializer.Serialize(new PendingUpload(name, text, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))));
-        context.Reply(UploadSummary(name, roadMap, exists, CurrentAcademicYear(today)));
+        var responsible = await ResponsibleLinksAsync(context, member, roadMap);
+        context.Reply(UploadSummary(name, roadMap, exists, CurrentAcademicYear(today), responsible));
+    }
+
+    /// <summary>Each responsible person of <paramref name="roadMap"/> with the member it would be linked to on import (a label), or null.</summary>
+    private static async Task<IReadOnlyList<(string Name, string? LinkedTo)>> ResponsibleLinksAsync(ChatContext context, Member member, RoadMap roadMap)
+    {
+        var names = roadMap.Stages.SelectMany(s => s.Responsible.Concat(s.Activities.SelectMany(a => a.Responsible)));
+        var links = await ResponsibleLinks.PreviewAsync(context.Connection, context.Transaction, member.Organisation.Id, names, context.CancellationToken);
+        var members = (await RoadmapStore.MembersAsync(context.Connection, context.Transaction, member.Organisation.Id, context.CancellationToken))
+            .ToDictionary(m => m.MembershipId, MemberLabel);
+        return links.Select(l => (l.Name, l.MembershipId is { } id ? members.GetValueOrDefault(id) : null)).ToList();
     }
 
     /// <summary>The first calendar year of the academic year holding <paramref name="today"/> (September–August).</summary>
     public static int CurrentAcademicYear(DateOnly today) => today.Month >= 9 ? today.Year : today.Year - 1;
 
     /// <summary>
-    /// What an upload would import: title, counts, the stages with their periods, and whether it replaces a plan.
+    /// What an upload would import (issue 13, «In the bot»): title and year, counts, each stage with its number,
+    /// title, number of activities and periods, the responsible persons and whom they will be linked to, the
+    /// fragments not understood (the first page of them; «rm:imp:frag:N» pages on), and whether it replaces a plan.
     /// A document made for an earlier year (a template reused, the usual case) is also offered for
     /// <paramref name="academicYear"/>, so its month periods and default schedule fall in the term ahead
     /// instead of all being overdue at once.
     /// </summary>
-    public static Reply UploadSummary(string fileName, RoadMap roadMap, bool replaces, int academicYear)
+    /// <param name="fileName">The uploaded file's name.</param>
+    /// <param name="roadMap">The parsed road map.</param>
+    /// <param name="replaces">True when the organisation already has a plan.</param>
+    /// <param name="academicYear">The first year of the current academic year.</param>
+    /// <param name="responsible">Each responsible person with the label of the member it will be linked to, or null (the curator gets its reminders).</param>
+    public static Reply UploadSummary(string fileName, RoadMap roadMap, bool replaces, int academicYear, IReadOnlyList<(string Name, string? LinkedTo)> responsible)
     {
         var lines = new List<string> { string.Format(CultureInfo.InvariantCulture, RoadmapTexts.UploadHeading, Html.Escape(RoadmapPages.Shorten(fileName, 100))) };
         if (roadMap.Title is { } title) lines.Add(Html.Escape(RoadmapPages.Shorten(title, 300)));
@@ -399,12 +427,29 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
             var periods = stage.Periods.Count > 0
                 ? RoadmapPages.PeriodsText(stage.Periods, false)
                 : RoadmapPages.PeriodsText([DefaultSchedule.For(stage, roadMap.Year)], true);
-            lines.Add($"<b>{Html.Escape(stage.Number)}. {Html.Escape(RoadmapPages.Shorten(stage.Title, 100))}</b> — {Html.Escape(RoadmapPages.Shorten(periods, 120))}");
+            lines.Add(string.Format(CultureInfo.InvariantCulture, RoadmapTexts.UploadStage, Html.Escape(stage.Number), Html.Escape(RoadmapPages.Shorten(stage.Title, 100)),
+                stage.Activities.Count, Html.Escape(RoadmapPages.Shorten(periods, 120))));
+        }
+
+        if (roadMap.Stages.Count > 40) lines.Add(string.Format(CultureInfo.InvariantCulture, RoadmapTexts.UploadMoreStages, roadMap.Stages.Count - 40));
+        if (responsible.Count > 0)
+        {
+            lines.Add("");
+            lines.Add(RoadmapTexts.UploadResponsibleHeading);
+            lines.AddRange(responsible.Take(30).Select(r => Html.Escape(string.Format(CultureInfo.InvariantCulture,
+                r.LinkedTo is null ? RoadmapTexts.UploadUnlinked : RoadmapTexts.UploadLinked, RoadmapPages.Shorten(r.Name, 80), r.LinkedTo))));
+        }
+
+        List<IReadOnlyList<Choice>> buttons = [];
+        if (roadMap.Unrecognised.Count > 0)
+        {
+            lines.Add("");
+            lines.Add(UnrecognisedPage(roadMap.Unrecognised, 1));
+            if (roadMap.Unrecognised.Count > FragmentsPerPage) buttons.Add([new Choice(RoadmapTexts.ButtonMoreFragments, "rm:imp:frag:2")]);
         }
 
         lines.Add("");
         if (replaces) lines.Add(RoadmapTexts.UploadReplaces);
-        List<IReadOnlyList<Choice>> buttons = [];
         if (roadMap.Year < academicYear)
         {
             lines.Add(RoadmapTexts.UploadOutdated(roadMap.Year, academicYear));
@@ -414,6 +459,42 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
         lines.Add(RoadmapTexts.UploadQuestion);
         buttons.Add([new Choice(RoadmapTexts.ButtonImport, "rm:imp:yes"), new Choice(RoadmapTexts.ButtonCancelImport, "rm:imp:no")]);
         return Reply.Formatted(string.Join('\n', lines), buttons);
+    }
+
+    /// <summary>How many fragments not understood one message lists.</summary>
+    public const int FragmentsPerPage = 10;
+
+    /// <summary>Page <paramref name="page"/> (from 1) of the fragments not understood, with where each was (HTML).</summary>
+    public static string UnrecognisedPage(IReadOnlyList<UnrecognisedFragment> fragments, int page)
+    {
+        var pages = (fragments.Count + FragmentsPerPage - 1) / FragmentsPerPage;
+        var lines = new List<string> { RoadmapTexts.UnrecognisedHeading(fragments.Count, page, pages) };
+        lines.AddRange(fragments.Skip((page - 1) * FragmentsPerPage).Take(FragmentsPerPage).Select(f => Html.Escape(RoadmapTexts.Fragment(f.Row, f.Column, RoadmapPages.Shorten(f.Text, 200)))));
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Shows another page of the waiting upload's fragments not understood.</summary>
+    private static async Task ShowFragmentsAsync(ChatContext context, int page)
+    {
+        var member = await Access.RequireAsync(context, Role.Curator);
+        if (member is null) return;
+        var conversation = await context.GetConversationAsync();
+        context.AnswerChoice();
+        if (conversation?.Flow != UploadFlow)
+        {
+            context.Reply(Reply.Plain(RoadmapTexts.UploadExpired));
+            return;
+        }
+
+        var upload = JsonSerializer.Deserialize<PendingUpload>(conversation.Data)!;
+        var today = DateOnly.ParseExact(upload.Today, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var fragments = RoadMapParser.Parse(upload.Text, new RoadMapParseOptions(today)).Unrecognised;
+        var pages = Math.Max(1, (fragments.Count + FragmentsPerPage - 1) / FragmentsPerPage);
+        page = Math.Clamp(page, 1, pages);
+        List<IReadOnlyList<Choice>> buttons = [];
+        if (page < pages) buttons.Add([new Choice(RoadmapTexts.ButtonMoreFragments, string.Create(CultureInfo.InvariantCulture, $"rm:imp:frag:{page + 1}"))]);
+        buttons.Add([new Choice(RoadmapTexts.ButtonImport, "rm:imp:yes"), new Choice(RoadmapTexts.ButtonCancelImport, "rm:imp:no")]);
+        context.Reply(Reply.Formatted(UnrecognisedPage(fragments, page), buttons));
     }
 
     private static Task UploadTextAsync(ChatContext context, ChatInput input)
@@ -467,6 +548,7 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
         var summary = result.Summary!;
         context.Reply(Reply.Plain(summary.Replaced
             ? string.Format(CultureInfo.InvariantCulture, RoadmapTexts.Replaced, summary.Stages, summary.Activities, summary.DoneMarksKept)
+                + (summary.PeriodEditsKept > 0 ? string.Format(CultureInfo.InvariantCulture, RoadmapTexts.PeriodEditsKept, summary.PeriodEditsKept) : "")
             : string.Format(CultureInfo.InvariantCulture, RoadmapTexts.Imported, summary.Stages, summary.Activities)));
         await ShowOverviewAsync(context, new CommandInput("roadmap", null));
     }

@@ -11,7 +11,7 @@ public static class RoadmapTexts
 
     /// <summary>The organisation has no plan yet (curator).</summary>
     public const string NoPlanCurator =
-        "Дорожная карта ещё не загружена. Пришлите мне её файлом: сохраните документ в Word как «Обычный текст (.txt)» и отправьте сюда.";
+        "Дорожная карта ещё не загружена. Пришлите мне её файлом — документ Word (.docx), PDF или текст (.txt).";
 
     /// <summary>The organisation has no plan yet (anyone else).</summary>
     public const string NoPlan = "Дорожная карта программы ещё не загружена куратором.";
@@ -125,7 +125,7 @@ public static class RoadmapTexts
 
     /// <summary>The forms a period may be written in.</summary>
     public const string PeriodHint =
-        "Например: «сентябрь-октябрь 2026», «15.09.2026 - 30.09.2026», «25 сентября - 8 октября 2026», «2 неделя октября», " +
+        "Например: «сентябрь-октябрь 2026», «15.09.2026 - 30.09.2026», «с 25 сентября по 8 октября», «до 15 декабря», «к 1 марта», «в течение месяца», «2 неделя октября», " +
         "«в течение учебного года», «май (ежегодно)», «еженедельно по средам», «по запросу». Несколько сроков можно перечислить через запятую. " +
         "Отменить — /cancel.";
 
@@ -138,17 +138,37 @@ public static class RoadmapTexts
     /// <summary>Files are taken from the curator only.</summary>
     public const string DocumentsCuratorOnly = "Файлы принимает только куратор программы (так загружается дорожная карта).";
 
-    /// <summary>The file is larger than the limit; {0} is the limit in KB.</summary>
-    public const string FileTooLarge = "Файл слишком большой: дорожная карта в виде текста занимает несколько килобайт, а я принимаю файлы до {0} КБ. Сохраните документ как «Обычный текст (.txt)» и пришлите снова.";
+    /// <summary>The file is larger than the limit; {0} is the limit in MB.</summary>
+    public const string FileTooLarge = "Файл слишком большой: я принимаю файлы до {0} МБ. Уберите из документа картинки или сохраните только таблицу дорожной карты и пришлите снова.";
 
-    /// <summary>The file is binary (a .docx, PDF, picture).</summary>
-    public const string FileBinary = "Это не текстовый файл (похоже на .docx, PDF или картинку). Откройте документ в Word, выберите «Сохранить как» → «Обычный текст (.txt)» и пришлите получившийся файл.";
+    /// <summary>A binary file of no format the bot reads (a picture, an archive).</summary>
+    public const string FileBinary = "Не могу прочитать этот файл: это не документ Word (.docx), не PDF и не текст. Пришлите дорожную карту в одном из этих форматов.";
+
+    /// <summary>The issue's words for a PDF without a text layer.</summary>
+    public const string FileScanned = "Это скан без текстового слоя: пришлите файл Word или PDF, сохранённый из Word.";
+
+    /// <summary>What the curator reads when a file cannot be read (issue 13, «Bad files»).</summary>
+    public static string FileProblem(RoadMapFileProblem problem) => problem switch
+    {
+        RoadMapFileProblem.Empty => "Файл пустой. Пришлите дорожную карту: документ Word (.docx), PDF или текст (.txt).",
+        RoadMapFileProblem.TooLarge => string.Format(CultureInfo.InvariantCulture, FileTooLarge, RoadmapFeature.MaxUploadBytes / (1024 * 1024)),
+        RoadMapFileProblem.Encoding => FileEncoding,
+        RoadMapFileProblem.LegacyWord => "Это файл старого формата Word (.doc) или документ, защищённый паролем. Откройте его в Word, сохраните как «Документ Word (.docx)» без пароля и пришлите снова.",
+        RoadMapFileProblem.Rtf => "Это файл RTF. Откройте его в Word, сохраните как «Документ Word (.docx)» и пришлите снова.",
+        RoadMapFileProblem.Odt => "Это документ OpenDocument (.odt). Сохраните его как «Документ Word (.docx)» (в LibreOffice: «Файл» → «Сохранить как» → Word) и пришлите снова.",
+        RoadMapFileProblem.CorruptDocx => "Файл повреждён: это не читаемый документ Word. Откройте его в Word, сохраните заново как .docx и пришлите снова.",
+        RoadMapFileProblem.DocxWithoutTable => "В документе Word нет таблицы. Дорожная карта — это таблица с колонками «№», «Этап» или «Мероприятие», «Сроки», «Ответственный»; пришлите документ с такой таблицей.",
+        RoadMapFileProblem.CorruptPdf => "Файл PDF повреждён и не читается. Пришлите файл Word (.docx) или PDF, сохранённый из Word заново.",
+        RoadMapFileProblem.EncryptedPdf => "PDF защищён паролем, я не могу его прочитать. Пришлите файл Word (.docx) или PDF без пароля.",
+        RoadMapFileProblem.ScannedPdf => FileScanned,
+        _ => FileBinary,
+    };
 
     /// <summary>The file's encoding is neither UTF-8 nor windows-1251.</summary>
     public const string FileEncoding = "Не удалось прочитать текст файла: поддерживаются кодировки UTF-8 и Windows-1251 (при сохранении в Word выберите «Кириллица (Windows)» или «Юникод (UTF-8)»).";
 
     /// <summary>The document is not a road map the parser reads; {0} is the line.</summary>
-    public const string FileNotRoadMap = "Не нашёл в файле таблицу дорожной карты (строка {0}). Нужна таблица с колонками «№», «Мероприятие», «Сроки», «Ответственный»; строки таблицы — через табуляцию, как получается при сохранении документа Word в .txt.";
+    public const string FileNotRoadMap = "Не нашёл в файле таблицу дорожной карты (строка {0}). Нужна таблица с колонками «№», «Этап» или «Мероприятие», «Сроки», «Ответственный»: документ Word (.docx), PDF, сохранённый из Word, или текст, где ячейки разделены табуляцией.";
 
     /// <summary>The download failed.</summary>
     public const string FileDownloadFailed = "Не удалось получить файл из мессенджера. Попробуйте прислать его ещё раз.";
@@ -159,8 +179,37 @@ public static class RoadmapTexts
     /// <summary>Upload summary counts; {0} year, {1} stages, {2} activities, {3} stages without periods.</summary>
     public const string UploadCounts = "Год: {0}. Этапов: {1}, мероприятий: {2}. Без сроков в документе: {3} (им будут назначены сроки по умолчанию, их можно изменить).";
 
+    /// <summary>A stage of the upload preview (HTML); {0} number, {1} title (escaped), {2} activities, {3} periods (escaped).</summary>
+    public const string UploadStage = "<b>{0}. {1}</b> — мероприятий: {2}; сроки: {3}";
+
+    /// <summary>More stages than the preview lists; {0} how many more.</summary>
+    public const string UploadMoreStages = "…и ещё этапов: {0}.";
+
+    /// <summary>Heading of the preview's responsible persons (HTML).</summary>
+    public const string UploadResponsibleHeading = "<b>Ответственные</b> (кому придут напоминания):";
+
+    /// <summary>A responsible person linked on import; {0} as written, {1} the member.</summary>
+    public const string UploadLinked = "• {0} → {1}";
+
+    /// <summary>A responsible person nobody holds; {0} as written.</summary>
+    public const string UploadUnlinked = "• {0} → не привязан: напоминания получит куратор (привязать можно после загрузки)";
+
+    /// <summary>Button: the next page of fragments not understood.</summary>
+    public const string ButtonMoreFragments = "Ещё не распознанное »";
+
+    /// <summary>Heading of the fragments not understood (HTML): «Не распознано: N фрагментов», with the page when there are several.</summary>
+    public static string UnrecognisedHeading(int count, int page, int pages) =>
+        $"⚠️ <b>Не распознано: {count} {MentorBot.Domain.Exports.ExportTexts.Plural(count, "фрагмент", "фрагмента", "фрагментов")}</b>"
+        + (pages > 1 ? string.Create(CultureInfo.InvariantCulture, $" (страница {page} из {pages})") : "")
+        + ". Они не потеряются: исправьте документ и пришлите снова или поправьте этапы после загрузки.";
+
+    /// <summary>One fragment not understood with where it was: «строка 5, «Примечание»: …», or «над таблицей: …».</summary>
+    public static string Fragment(int? row, string? column, string text) => row is null
+        ? $"• над таблицей: {text}"
+        : string.Create(CultureInfo.InvariantCulture, $"• строка {row}{(column is null ? "" : $", «{column}»")}: {text}");
+
     /// <summary>The upload will replace an existing plan.</summary>
-    public const string UploadReplaces = "⚠️ У организации уже есть дорожная карта — она будет заменена. Отметки о выполнении сохранятся у этапов и мероприятий с тем же номером и названием.";
+    public const string UploadReplaces = "⚠️ У организации уже есть дорожная карта — она будет заменена. Отметки о выполнении и сроки, которые вы меняли, сохранятся у этапов и мероприятий с тем же номером и названием.";
 
     /// <summary>Confirmation question.</summary>
     public const string UploadQuestion = "Загрузить эту дорожную карту?";
@@ -193,6 +242,9 @@ public static class RoadmapTexts
 
     /// <summary>Replaced; {0} stages, {1} activities, {2} done marks kept.</summary>
     public const string Replaced = "Дорожная карта заменена: этапов — {0}, мероприятий — {1}. Сохранено отметок о выполнении: {2}.";
+
+    /// <summary>After <see cref="Replaced"/>: periods the curator had changed were kept; {0} how many items.</summary>
+    public const string PeriodEditsKept = " Сроки, которые вы меняли, сохранены (этапов и мероприятий: {0}).";
 
     /// <summary>The schema refused a parsed value; nothing was stored.</summary>
     public const string ImportRefused = "Не удалось сохранить дорожную карту: в документе есть сроки, которые я не могу принять (например, конец раньше начала). Ничего не изменено.";

@@ -9,6 +9,9 @@ public static class StartTexts
         "Чтобы присоединиться, откройте ссылку-приглашение, которую прислал куратор программы.\n" +
         "Список команд — /help.";
 
+    /// <summary>/start without an invite from someone who already takes part.</summary>
+    public static string WelcomeBack(string organisation) => $"Вы участвуете в программе наставничества «{organisation}». Список ваших команд — /help.";
+
     /// <summary>The first line of /help.</summary>
     public const string HelpHeading = "Что я умею:";
 
@@ -24,6 +27,10 @@ public static class StartTexts
 
     /// <summary>Reply to text outside any conversation, or an unknown command.</summary>
     public const string NotUnderstood = "Я не понял сообщение. Список команд — /help.";
+
+    /// <summary>Reply to a mentee's text the bot does not understand: the way to the curator.</summary>
+    public const string NotUnderstoodOfferCurator =
+        "Я не понял сообщение. Если что-то не получается и нужна помощь куратора — нажмите кнопку ниже, и я передам ему ваш вопрос. Список команд — /help.";
 
     /// <summary>Command menu entry of /start.</summary>
     public const string StartMenu = "Начать или присоединиться по приглашению";

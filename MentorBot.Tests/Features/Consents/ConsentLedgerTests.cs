@@ -43,9 +43,29 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
         await harness.PressAsync(Teacher, "consent:yes:personal_data", "Зинаида");
 
         (await LedgerAsync()).Should().Be("personal_data:given:pd-2026.1:telegram");
-        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.MentoringDuties("Лицей № 9").Text);
-        (await harness.LastButtonsAsync(Teacher)).Should().Equal(("Согласен", "consent:yes:mentoring_duties"), ("Не согласен", "consent:no:mentoring_duties"));
+        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.MentoringDuties("Лицей № 9").Summary);
+        (await harness.LastButtonsAsync(Teacher)).Should().Equal(("Согласен", "consent:yes:mentoring_duties"), ("Не согласен", "consent:no:mentoring_duties"), ("Полный текст", "consent:text:mentoring_duties"));
         (await harness.ScalarAsync<DateTime>("SELECT occurred_at FROM consent_events")).Should().Be(harness.Clock.GetUtcNow().UtcDateTime);
+    }
+
+    [Fact]
+    public async Task A_phone_screen_gets_a_three_line_summary_with_the_buttons_and_the_full_text_one_tap_away()
+    {
+        await JoinAsync(Role.Mentee);
+
+        var summary = await harness.LastTextAsync(Teacher);
+        summary.Split('\n').Should().HaveCount(3);
+        summary.Length.Should().BeLessThan(600, "the whole of it fits a phone screen above the buttons");
+        summary.Should().Contain("Лицей № 9").And.Contain("/consents").And.Contain("Полный текст");
+
+        await harness.PressAsync(Teacher, "consent:text:personal_data", "Зинаида");
+
+        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.PersonalData("Лицей № 9").Text, "the legal text stays complete");
+        (await harness.LastButtonsAsync(Teacher)).Select(b => b.Data).Should().Equal("consent:yes:personal_data", "consent:no:personal_data");
+        (await LedgerAsync()).Should().BeEmpty("reading the text decides nothing");
+
+        await harness.PressAsync(Teacher, "consent:yes:personal_data", "Зинаида");
+        (await LedgerAsync()).Should().Be("personal_data:given:pd-2026.1:telegram");
     }
 
     [Fact]
@@ -61,7 +81,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
 
         await harness.PressAsync(Teacher, Access.OpenConsentData, "Зинаида");
 
-        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.PersonalData("Лицей № 9").Text);
+        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.PersonalData("Лицей № 9").Summary);
     }
 
     [Fact]
@@ -74,6 +94,32 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
 
         (await harness.LastTextAsync(Teacher)).Should().Be(AccessTexts.ConsentFirst);
         (await harness.LastButtonsAsync(Teacher)).Should().Equal((AccessTexts.OpenConsent, Access.OpenConsentData));
+    }
+
+    [Fact]
+    public async Task A_mentor_who_cancels_at_the_duties_consent_is_led_back_to_it_from_commands_consents_and_start()
+    {
+        await JoinAsync(Role.Mentor);
+        await harness.PressAsync(Teacher, "consent:yes:personal_data", "Зинаида");
+        await harness.SendAsync(Teacher, "/cancel", "Зинаида");
+
+        foreach (var command in new[] { "/questionnaire", "/meetings", "/start" })
+        {
+            await harness.SendAsync(Teacher, command, "Зинаида");
+            (await harness.LastTextAsync(Teacher)).Should().Be(AccessTexts.DutiesConsentFirst, command);
+            (await harness.LastButtonsAsync(Teacher)).Should().Equal([(AccessTexts.OpenConsent, Access.OpenConsentData)], command);
+        }
+
+        await harness.SendAsync(Teacher, "/consents", "Зинаида");
+        (await harness.LastTextAsync(Teacher)).Should().Contain("Согласие на выполнение обязанностей наставника — ещё не дано")
+            .And.Contain("обработку персональных данных — дано");
+        (await harness.LastButtonsAsync(Teacher)).First().Should().Be((AccessTexts.OpenConsent, Access.OpenConsentData));
+
+        await harness.PressAsync(Teacher, Access.OpenConsentData, "Зинаида");
+        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.MentoringDuties("Лицей № 9").Summary);
+        await harness.PressAsync(Teacher, "consent:yes:mentoring_duties", "Зинаида");
+        await harness.SendAsync(Teacher, "/start", "Зинаида");
+        (await harness.LastTextAsync(Teacher)).Should().Be(Host.Features.Start.StartTexts.WelcomeBack("Лицей № 9"));
     }
 
     [Fact]
@@ -96,7 +142,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
         await harness.SendAsync(Teacher, "да", "Зинаида");
 
         (await harness.LastTextAsync(Teacher)).Should().Be(ConsentTexts.PressAButton);
-        (await harness.LastButtonsAsync(Teacher)).Select(b => b.Data).Should().Equal("consent:yes:personal_data", "consent:no:personal_data");
+        (await harness.LastButtonsAsync(Teacher)).Select(b => b.Data).Should().Equal("consent:yes:personal_data", "consent:no:personal_data", "consent:text:personal_data");
         (await LedgerAsync()).Should().BeEmpty();
     }
 
@@ -189,7 +235,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
 
         await harness.PressAsync(Teacher, $"consents:confirm:mentoring_duties:{membership}");
 
-        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentTexts.MentoringDutiesWithdrawn);
+        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentTexts.MentoringDutiesWithdrawn(hadPairs: false));
         (await harness.ScalarAsync<string>("SELECT event FROM current_consents WHERE kind = 'mentoring_duties'")).Should().Be("withdrawn");
         (await harness.ScalarAsync<string>("SELECT string_agg(role, ',') FROM membership_roles")).Should().Be("mentee");
         (await harness.ScalarAsync<string>("SELECT status FROM memberships")).Should().Be("active");

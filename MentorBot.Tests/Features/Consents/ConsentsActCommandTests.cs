@@ -51,8 +51,35 @@ public sealed class ConsentsActCommandTests : IAsyncLifetime
         result.ExitCode.Should().Be(0);
         result.Output.Should().Be($"wrote {path}: 1 destruction entry\n");
         var paragraphs = Paragraphs(path);
-        paragraphs.Should().Contain(["АКТ", "об уничтожении персональных данных", "Оператор: МБОУ СОШ № 5", "участник № 17",
+        paragraphs.Should().Contain(["АКТ", "об уничтожении персональных данных", "Оператор: МБОУ СОШ № 5", "участник № 1",
             "ФИО, должность, предмет; ответы анкет (в том числе самооценка)", DestructionAct.ReasonText("consent_withdrawn"), "02.09.2026 10:30", "бот (автоматически)"]);
+        paragraphs.Should().NotContain("участник № 17", "a database id says nothing to a reader of the act");
+    }
+
+    [Fact]
+    public async Task The_act_numbers_people_within_the_act_and_looks_like_an_organisational_document()
+    {
+        await using (var connection = await cli.Database.DataSource.OpenConnectionAsync())
+        {
+            // Participant 95 withdrew twice (rejoined in between), 40 once: two people, three entries.
+            await connection.ExecuteAsync("""
+                INSERT INTO destruction_records (organisation_id, participant_id, reason, destroyed, performed_by, performed_at)
+                VALUES (@organisation, 95, 'consent_withdrawn', ARRAY['ФИО'], 'бот (автоматически)', '2026-09-02T04:30:00Z'),
+                       (@organisation, 40, 'consent_withdrawn', ARRAY['ФИО'], 'бот (автоматически)', '2026-09-03T04:30:00Z'),
+                       (@organisation, 95, 'consent_withdrawn', ARRAY['ФИО'], 'бот (автоматически)', '2026-09-04T04:30:00Z')
+                """, new { organisation });
+        }
+
+        var path = Path.Combine(folder, "акт.docx");
+        (await CliRunner.RunAsync("consents", "act", "--org", organisation.ToString(), "--out", path)).ExitCode.Should().Be(0);
+
+        var bytes = await File.ReadAllBytesAsync(path);
+        var (text, rows) = Pairs.Docx.Read(bytes);
+        rows.Skip(1).Select(r => r[1]).Should().Equal("участник № 1", "участник № 2", "участник № 1");
+        Pairs.Docx.Layout(bytes).Should().Be((11906u, 16838u, 1134, 1134, 1134u, 567u, "Times New Roman", "28"));
+        Pairs.Docx.SchemaErrors(bytes).Should().BeEmpty();
+        text.Should().Contain("МБОУ СОШ № 5").And.Contain("УТВЕРЖДАЮ").And.Contain("Руководитель  ______________  / ____________________ /")
+            .And.Contain("«___» ____________ 20___ г.").And.Contain("№ ______");
     }
 
     [Fact]

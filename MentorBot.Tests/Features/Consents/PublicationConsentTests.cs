@@ -31,9 +31,9 @@ public sealed class PublicationConsentTests : IAsyncLifetime
     [InlineData("no", "declined", ConsentTexts.PublicationDeclined, false)]
     public async Task The_document_names_what_is_published_and_the_answer_is_recorded(string button, string stored, string reply, bool given)
     {
-        await harness.SendAsync(Teacher, "/publish");
-        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.Publication("Лицей № 9", Subject).Text);
-        (await harness.LastButtonsAsync(Teacher)).Select(b => b.Data).Should().Equal("consent:yes:publication", "consent:no:publication");
+        await harness.SendAsync(Teacher, "/ask_publication");
+        (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.Publication("Лицей № 9", Subject).Summary);
+        (await harness.LastButtonsAsync(Teacher)).Select(b => b.Data).Should().Equal("consent:yes:publication", "consent:no:publication", "consent:text:publication");
 
         await harness.PressAsync(Teacher, $"consent:{button}:publication");
 
@@ -45,10 +45,10 @@ public sealed class PublicationConsentTests : IAsyncLifetime
         (await harness.ScalarAsync<long>("SELECT count(*) FROM conversation_states")).Should().Be(0);
     }
 
-    /// <summary>A test-only feature that asks for the publication consent on <c>/publish</c>.</summary>
+    /// <summary>A test-only feature that asks for the publication consent on <c>/ask_publication</c>.</summary>
     private sealed class PublishFeature : IChatFeature
     {
-        public void Map(ChatRoutes routes) => routes.Command("publish", async (context, _) =>
+        public void Map(ChatRoutes routes) => routes.Command("ask_publication", async (context, _) =>
         {
             if (await Access.RequireAsync(context) is { } member)
                 await ConsentConversation.AskPublicationAsync(context, member, Subject);

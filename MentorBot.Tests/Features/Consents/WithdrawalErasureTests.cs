@@ -46,6 +46,10 @@ public sealed class WithdrawalErasureTests : IAsyncLifetime
             INSERT INTO flags (organisation_id, pair_id, raised_by, text, raised_at) SELECT @school, id, @membership, @Answer, @now FROM pairs;
             INSERT INTO match_preferences (organisation_id, chooser_membership_id, chosen_membership_id, rank, created_at)
             VALUES (@school, @membership, @mentor, 1, @now);
+            WITH c AS (INSERT INTO practice_cases (organisation_id, author_membership_id, pair_id, topic, title, difficulty, actions, result, status, submitted_at)
+                       SELECT @school, @mentor, id, 'дисциплина', 'Как Зинаида Петровна справилась', 'Уникальнова боялась шумного класса',
+                              'разобрали уроки Зинаиды', 'Зинаида стала увереннее', 'approved', @now FROM pairs RETURNING id)
+            INSERT INTO practice_case_materials (case_id, position, file_id, file_name, file_size) SELECT id, 1, 'F1', 'урок Зинаиды.docx', 100 FROM c;
             """, new { membership, mentor, school = school.Id, FullName, Answer, now });
         // A reminder already queued for her, and something she sent before.
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();

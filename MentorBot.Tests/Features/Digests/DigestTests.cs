@@ -1,5 +1,7 @@
 using MentorBot.Domain.Organisations;
 using MentorBot.Host.Features.Digests;
+using MentorBot.Host.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
 using MentorBot.Tests.Features.Reminders;
 using MentorBot.Tests.Integration;
 using static MentorBot.Tests.Features.Reminders.ReminderScenario;
@@ -149,7 +151,10 @@ public sealed class DigestTests : IAsyncLifetime
         (await AskAsync(CuratorUser, "/digest_time", At(10, 13, 11))).Single().Should().Contain("Сейчас сводка приходит: по понедельникам в 09:00");
         (await AskAsync(CuratorUser, "/digest_time завтра", At(10, 13, 11))).Single().Should().Contain("/digest_time пн 09:00");
         (await AskAsync(CuratorUser, "/digest_time пт 15:30", At(10, 13, 11))).Should().Equal("Готово: сводка будет приходить по пятницам в 15:30.");
-        (await bot.ScalarAsync<string>("SELECT digest_cron FROM organisations WHERE id = @id", new { id = org.Id })).Should().Be("0 30 15 ? * FRI");
+        (await bot.ScalarAsync<string>("SELECT digest_cron FROM organisations WHERE id = @id", new { id = org.Id })).Should().Be("30 15 * * FRI");
+        // The organisation's Hangfire job moved at once: Friday 16 October 15:30 in Omsk.
+        var digest = bot.Services.GetRequiredService<RecurringJobs>().List().Single(j => j.Id == RecurringJobs.DigestId(org.Id));
+        (digest.Cron, digest.Zone.Id, digest.NextRun).Should().Be(("30 15 * * FRI", "Asia/Omsk", At(10, 16, 15, 30)));
 
         await bot.RunJobAsync(DigestJob.Name, At(10, 19, 10));   // Monday: the old time no longer counts... 
         var sent = await bot.BackgroundAsync(CuratorUser);
@@ -159,6 +164,21 @@ public sealed class DigestTests : IAsyncLifetime
         (await bot.BackgroundAsync(CuratorUser)).Should().HaveCount(1);
         await bot.RunJobAsync(DigestJob.Name, At(10, 23, 15, 31));
         (await bot.BackgroundAsync(CuratorUser)).Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task A_cron_with_named_weekdays_is_taken_and_a_numeric_weekday_is_refused_with_the_reason()
+    {
+        var (org, _, _) = await ProgrammeAsync();
+
+        (await AskAsync(CuratorUser, "/digest_time 0 9 * * 1", At(10, 13, 11))).Single()
+            .Should().Be("Не могу принять расписание «0 9 * * 1»: день недели укажите словом — MON, TUE, WED, THU, FRI, SAT или SUN. Номера дней в разных системах означают разное (1 — то понедельник, то воскресенье).");
+        (await AskAsync(CuratorUser, "/digest_time 0 0 9 ? * MON", At(10, 13, 11))).Single().Should().Contain("нужно пять полей");
+        (await bot.ScalarAsync<string>("SELECT digest_cron FROM organisations WHERE id = @id", new { id = org.Id })).Should().Be("0 9 * * MON");
+
+        (await AskAsync(CuratorUser, "/digest_time 0 8 * * MON-FRI", At(10, 13, 11))).Should().Equal("Готово: сводка будет приходить по расписанию «0 8 * * MON-FRI».");
+        var digest = bot.Services.GetRequiredService<RecurringJobs>().List().Single(j => j.Id == RecurringJobs.DigestId(org.Id));
+        digest.NextRun.Should().Be(At(10, 14, 8));
     }
 
     [Fact]

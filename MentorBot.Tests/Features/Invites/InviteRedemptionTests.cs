@@ -57,8 +57,8 @@ public sealed class InviteRedemptionTests : IAsyncLifetime
 
         var texts = await harness.QueuedTextsAsync(Teacher);
         texts[0].Should().Be(InviteTexts.Joined("МБОУ СОШ № 1", Role.Mentee));
-        texts[1].Should().Be(ConsentDocuments.PersonalData("МБОУ СОШ № 1").Text);
-        (await harness.LastButtonsAsync(Teacher)).Should().Equal(("Согласен", "consent:yes:personal_data"), ("Не согласен", "consent:no:personal_data"));
+        texts[1].Should().Be(ConsentDocuments.PersonalData("МБОУ СОШ № 1").Summary);
+        (await harness.LastButtonsAsync(Teacher)).Should().Equal(("Согласен", "consent:yes:personal_data"), ("Не согласен", "consent:no:personal_data"), ("Полный текст", "consent:text:personal_data"));
         (await harness.ScalarAsync<string>("SELECT string_agg(r.role, ',') FROM membership_roles r JOIN memberships m ON m.id = r.membership_id JOIN participants p ON p.id = m.participant_id WHERE p.telegram_user_id = @Teacher", new { Teacher }))
             .Should().Be("mentee");
         (await harness.ScalarAsync<int>("SELECT uses FROM invites WHERE token = @token", new { token })).Should().Be(1);
@@ -148,7 +148,7 @@ public sealed class InviteRedemptionTests : IAsyncLifetime
         (await harness.ScalarAsync<int>("SELECT uses FROM invites WHERE token = @token", new { token })).Should().Be(1);
         var texts = await harness.QueuedTextsAsync(Teacher);
         texts[2].Should().Be(InviteTexts.AlreadyJoined("МБОУ СОШ № 1", Role.Mentor));
-        texts[3].Should().Be(ConsentDocuments.PersonalData("МБОУ СОШ № 1").Text);
+        texts[3].Should().Be(ConsentDocuments.PersonalData("МБОУ СОШ № 1").Summary);
     }
 
     [Fact]

@@ -284,7 +284,7 @@ public sealed class MeetingsFeatureTests : IAsyncLifetime
         (await harness.ScalarAsync<int>("SELECT count(*)::int FROM meetings")).Should().Be(0);
 
         (await SayAsync(Mentor, "Привет!")).Should().Equal(MeetingsTexts.NotAMeetingHelp);
-        (await SayAsync(Mentee, "вчера час очно")).Should().Equal([StartTexts.NotUnderstood], "a mentee's text is not a meeting log");
+        (await SayAsync(Mentee, "вчера час очно")).Should().Equal([StartTexts.NotUnderstoodOfferCurator], "a mentee's text is not a meeting log; the curator is offered");
         (await PressAsync(Mentor, "meet:save")).Should().Equal(MeetingsTexts.Stale);
     }
 
@@ -308,13 +308,13 @@ public sealed class MeetingsFeatureTests : IAsyncLifetime
     {
         var chat = new QuestionnaireChat(harness, Mentor);
         await chat.PressDataAsync("q:start:mentor_intake");
-        (await chat.LastTextAsync()).Should().StartWith("1/");
+        (await chat.LastTextAsync()).Should().StartWith("1 из ");
 
         await chat.TypeAsync("/meeting");
         (await chat.LastTextAsync()).Should().Be(ConversationSwitchTexts.Question);
         (await chat.ButtonsAsync()).Select(b => b.Label).Should().Equal(ConversationSwitchTexts.Continue, ConversationSwitchTexts.Restart);
         await chat.PressAsync(ConversationSwitchTexts.Continue);
-        (await chat.LastTextAsync()).Should().StartWith(QuestionnaireTexts.Continuing("Анкета наставника") + "\n\n1/");
+        (await chat.LastTextAsync()).Should().StartWith(QuestionnaireTexts.Continuing("Анкета наставника") + "\n\n1 из ");
         (await OpenFlowAsync()).Should().Be("questionnaire");
 
         await chat.TypeAsync("/meeting");

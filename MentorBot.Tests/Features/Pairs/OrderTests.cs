@@ -22,8 +22,28 @@ public static class Docx
         using var stream = new MemoryStream(bytes);
         using var document = WordprocessingDocument.Open(stream, false);
         var body = document.MainDocumentPart!.Document.Body!;
-        var rows = body.Descendants<TableRow>().Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).ToList();
+        var rows = body.Descendants<TableRow>().Select(r => r.Elements<TableCell>().Select(c => string.Join("\n", c.Elements<Paragraph>().Select(p => p.InnerText))).ToList()).ToList();
         return (string.Join("\n", body.Elements<Paragraph>().Select(p => p.InnerText)), rows);
+    }
+
+    /// <summary>What a reader sees of the page and the type: A4 size, margins (twentieths of a point), default font and size (half-points).</summary>
+    public static (uint Width, uint Height, int Top, int Bottom, uint Left, uint Right, string? Font, string? Size) Layout(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes);
+        using var document = WordprocessingDocument.Open(stream, false);
+        var section = document.MainDocumentPart!.Document.Body!.Elements<SectionProperties>().Single();
+        var size = section.GetFirstChild<PageSize>()!;
+        var margin = section.GetFirstChild<PageMargin>()!;
+        var run = document.MainDocumentPart.StyleDefinitionsPart!.Styles!.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!;
+        return (size.Width!, size.Height!, margin.Top!, margin.Bottom!, margin.Left!, margin.Right!, run.RunFonts?.Ascii?.Value, run.FontSize?.Val?.Value);
+    }
+
+    /// <summary>What Word would complain about: the document checked against the Office schema.</summary>
+    public static IReadOnlyList<string> SchemaErrors(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes);
+        using var document = WordprocessingDocument.Open(stream, false);
+        return [.. new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}")];
     }
 
     public static async Task<byte[]> SentDocumentAsync(string connectionString, long chatId)
@@ -70,12 +90,34 @@ public sealed class OrderTests : IAsyncLifetime
         text.Should().Contain("МБОУ «Средняя школа № 42»").And.Contain("ПРИКАЗ").And.Contain("О закреплении наставнических пар (групп)")
             .And.Contain("Куратор программы наставничества: Орлова Ольга Ивановна").And.Contain("/ Громов Григорий Петрович /")
             .And.Contain("2. Следующие пары (группы) закрепить после получения недостающих письменных согласий");
-        rows.Should().HaveCount(5, "two headers, the group of two ready links, and the link lacking a consent");
-        rows[1].Should().Equal("1", "Петрова Анна Сергеевна, учитель математики", "Иванов Игорь, учитель", "групповая (наставник и группа наставляемых)",
-            "01.09.2026 – 31.05.2027", "наставник: на наставническую деятельность — дано, на обработку ПДн — дано; наставляемый: на обработку ПДн — дано");
-        rows[2][2].Should().StartWith("Лебедев Лев");
-        rows[4][1].Should().StartWith("Сидорова Елена Павловна");
-        rows[4][5].Should().Contain("на наставническую деятельность — НЕТ");
+        rows.Should().HaveCount(4, "two headers, the group of two ready links as one entry, and the link lacking a consent");
+        rows[1].Should().Equal("1", "Петрова Анна Сергеевна, учитель математики", "1) Иванов Игорь, учитель\n2) Лебедев Лев, учитель", "групповая (наставник и группа наставляемых)",
+            "01.09.2026 – 31.05.2027",
+            "наставник: на наставническую деятельность — дано, на обработку ПДн — дано\nнаставляемый Иванов Игорь: на обработку ПДн — дано\nнаставляемый Лебедев Лев: на обработку ПДн — дано");
+        rows[3][1].Should().StartWith("Сидорова Елена Павловна");
+        rows[3][2].Should().NotMatchRegex("^1\\)", "a pair is not a group");
+        rows[3][5].Should().Contain("на наставническую деятельность — НЕТ").And.Contain("наставляемый: на обработку ПДн — дано");
+        text.Should().Contain("3. Куратор программы наставничества").And.Contain("4. Наставникам").And.Contain("5. Контроль");
+    }
+
+    [Fact]
+    public async Task Order_looks_like_an_organisational_document_with_clauses_numbered_in_order()
+    {
+        await harness.SendAsync(Curator, harness.Text(Curator, "/match"));
+        var pairId = await harness.ScalarAsync<long>("SELECT id FROM pairs WHERE status = 'proposed' ORDER BY id LIMIT 1");
+        await harness.SendAsync(Curator, harness.Press(Curator, $"match:ok:{pairId}"));
+
+        await harness.SendAsync(Curator, harness.Text(Curator, "/order"));
+
+        var bytes = await Docx.SentDocumentAsync(harness.Database.ConnectionString, Curator);
+        Docx.Layout(bytes).Should().Be((11906u, 16838u, 1134, 1134, 1134u, 567u, "Times New Roman", "28"),
+            "A4, margins 20/20/20/10 mm (ГОСТ Р 7.0.97-2016 п. 5.1), Times New Roman 14");
+        Docx.SchemaErrors(bytes).Should().BeEmpty("Word opens it without repairs");
+        var (text, _) = Docx.Read(bytes);
+        var clauses = text.Split('\n').Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^\\d+\\. ")).Select(l => l[..l.IndexOf('.')]).ToList();
+        clauses.Should().Equal(["1", "2", "3", "4"], "without links lacking a consent the separate list takes no number");
+        text.Should().Contain("МБОУ «Средняя школа № 42»").And.Contain("от «___» ____________ 20___ г.").And.Contain("№ ______")
+            .And.Contain("Руководитель  ______________  / Громов Григорий Петрович /");
     }
 
     [Fact]

@@ -43,6 +43,21 @@ public static class PairsSetup
         return id;
     }
 
+    /// <summary>
+    /// A curator, a mentor and a mentee (one subject and difficulty, so the matcher pairs them) whom the curator
+    /// matches and approves with «Утвердить все»; returns the mentor's and the mentee's membership ids.
+    /// </summary>
+    public static async Task<(long Mentor, long Mentee)> ApprovedPairAsync(this PipelineHarness harness, Organisation org,
+        (long User, string Name) curator, (long User, string Name) mentor, (long User, string Name) mentee)
+    {
+        await harness.AddMemberAsync(org, curator.User, curator.Name, [Role.Curator]);
+        var mentorId = await harness.MentorAsync(org, mentor.User, mentor.Name, "математика", ["работа с родителями"]);
+        var menteeId = await harness.MenteeAsync(org, mentee.User, mentee.Name, "математика", ["работа с родителями"]);
+        await harness.SendAsync(curator.User, harness.Text(curator.User, "/match"));
+        await harness.SendAsync(curator.User, harness.Press(curator.User, "match:all"));
+        return (mentorId, menteeId);
+    }
+
     /// <summary>Records and handles updates, then returns the texts queued for <paramref name="chatId"/> that were not there before.</summary>
     public static async Task<IReadOnlyList<string>> SendAsync(this PipelineHarness harness, long chatId, params Update[] updates)
     {

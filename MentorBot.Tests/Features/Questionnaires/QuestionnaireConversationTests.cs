@@ -53,7 +53,7 @@ public sealed class QuestionnaireConversationTests : IAsyncLifetime
         await chat.PressDataAsync("q:start:mentee_intake");
         var texts = await chat.TextsAsync();
         texts[0].Should().StartWith("Анкета наставляемого поможет куратору подобрать вам наставника");
-        texts[1].Should().StartWith("1/18. Ваши фамилия, имя и отчество полностью.");
+        texts[1].Should().StartWith("1 из 18. Ваши фамилия, имя и отчество полностью.");
 
         await AnswerProfileAsync(chat);
         (await chat.LastTextAsync()).Should().Contain("Самооценка: насколько уверенно вы владеете компетенцией «планирование уроков»?");
@@ -62,7 +62,7 @@ public sealed class QuestionnaireConversationTests : IAsyncLifetime
             await chat.PressAsync((i % 10 + 1).ToString());
 
         (await chat.LastTextAsync()).Should().Be(
-            "Спасибо! Анкета «Анкета наставляемого» заполнена.\n\nЧто дальше: куратор увидит вашу анкету в банке наставляемых и подберёт вам наставника. " +
+            "Спасибо! Все ответы записаны: Анкета наставляемого.\n\nЧто дальше: куратор увидит вашу анкету в банке наставляемых и подберёт вам наставника. " +
             "Когда пара будет утверждена, я напишу, кто ваш наставник, и помогу договориться о первой встрече.");
         var expected = new JsonObject
         {
@@ -79,7 +79,7 @@ public sealed class QuestionnaireConversationTests : IAsyncLifetime
         (await harness.ScalarAsync<long>("SELECT count(*) FROM conversation_states")).Should().Be(0);
 
         await chat.PressDataAsync("q:start:mentee_intake");
-        (await chat.LastTextAsync()).Should().Be("Анкета «Анкета наставляемого» уже заполнена. Спасибо!");
+        (await chat.LastTextAsync()).Should().Be("Вы уже ответили на все вопросы: Анкета наставляемого. Спасибо!");
     }
 
     [Fact]
@@ -90,10 +90,10 @@ public sealed class QuestionnaireConversationTests : IAsyncLifetime
         foreach (var text in new[] { "Петрова Анна", "воспитатель", "ИЗО", "0" }) await chat.TypeAsync(text);
         await chat.PressAsync("другое");
         await chat.PressAsync("Готово");
-        (await chat.LastTextAsync()).Should().StartWith("6/20. Опишите коротко, какие ещё затруднения вы испытываете.");
+        (await chat.LastTextAsync()).Should().StartWith("6 из 20. Опишите коротко, какие ещё затруднения вы испытываете.");
         await chat.TypeAsync("Работа с одарёнными детьми");
         await chat.PressAsync("любая");
-        await chat.PressAsync("любой");
+        await chat.PressAsync("оба варианта подходят");
         await chat.TypeAsync("Поддержки");
         foreach (var _ in Rated) await chat.PressAsync("5");
         (await chat.LastTextAsync()).Should().Contain("что отметили как «другое»");
@@ -111,7 +111,7 @@ public sealed class QuestionnaireConversationTests : IAsyncLifetime
         var (chat, membershipId) = await MenteeAsync();
         await chat.PressDataAsync("q:start:mentee_intake");
         await chat.TypeAsync("😀😀😀");
-        (await chat.LastTextAsync()).Should().StartWith("В ответе нет ни букв, ни цифр.").And.Contain("1/18. Ваши фамилия, имя и отчество");
+        (await chat.LastTextAsync()).Should().StartWith("В ответе нет ни букв, ни цифр.").And.Contain("1 из 18. Ваши фамилия, имя и отчество");
         await chat.TypeAsync(new string('я', 5000));
         (await chat.LastTextAsync()).Should().StartWith("Ответ слишком длинный: 5000 символов, а можно не больше 200.");
         await chat.TypeAsync("Петрова Анна");
@@ -132,7 +132,7 @@ public sealed class QuestionnaireConversationTests : IAsyncLifetime
         await chat.PressDataAsync("q:start:mentee_intake");
         await chat.TypeAsync("Петрова Анна");
         await chat.TypeAsync("/back");
-        (await chat.LastTextAsync()).Should().StartWith("1/18. Ваши фамилия").And.Contain("Ваш прежний ответ: Петрова Анна.");
+        (await chat.LastTextAsync()).Should().StartWith("1 из 18. Ваши фамилия").And.Contain("Ваш прежний ответ: Петрова Анна.");
         await chat.TypeAsync("Петрова Анна Сергеевна");
         foreach (var text in new[] { "учитель", "физика", "3" }) await chat.TypeAsync(text);
         await chat.PressAsync("инклюзия и ОВЗ");
@@ -144,7 +144,7 @@ public sealed class QuestionnaireConversationTests : IAsyncLifetime
         await chat.PressDataAsync(formSize.Single(b => b.Label == "любая").Data);
         (await chat.ToastsAsync())[^1].Should().Be("Этот вопрос уже закрыт.");
         (await AnswersAsync(membershipId)).Should().Be(before);
-        (await chat.LastTextAsync()).Should().StartWith("7/18. Как вам удобнее встречаться?");
+        (await chat.LastTextAsync()).Should().StartWith("7 из 18. Как вам удобнее встречаться?");
     }
 
     [Fact]
@@ -159,18 +159,18 @@ public sealed class QuestionnaireConversationTests : IAsyncLifetime
         await using var restarted = chat.Restart();
         harness.Clock.Advance(TimeSpan.FromDays(1));
         await chat.TypeAsync("физика");
-        (await chat.LastTextAsync()).Should().StartWith("4/18. Ваш педагогический стаж");
+        (await chat.LastTextAsync()).Should().StartWith("4 из 18. Ваш педагогический стаж");
         await chat.TypeAsync("5 лет");
-        (await chat.LastTextAsync()).Should().StartWith("5/18. Какие профессиональные затруднения");
+        (await chat.LastTextAsync()).Should().StartWith("5 из 18. Какие профессиональные затруднения");
         await chat.PressAsync("документация и ФГОС");
 
         await chat.TypeAsync("/cancel");
         (await chat.LastTextAsync()).Should().Be("Хорошо, прервали. Вернуться можно в любой момент.");
         await chat.TypeAsync("/questionnaire");
-        (await chat.LastTextAsync()).Should().StartWith("Продолжаем анкету «Анкета наставляемого» с того места, где вы остановились.\n\n5/18. Какие профессиональные затруднения");
+        (await chat.LastTextAsync()).Should().StartWith("Продолжаем анкету «Анкета наставляемого» с того места, где вы остановились.\n\n5 из 18. Какие профессиональные затруднения");
         (await chat.ButtonsAsync()).Select(b => b.Label).Should().Contain("документация и ФГОС").And.NotContain("✓ документация и ФГОС", "an unconfirmed tick lived in the conversation that /cancel closed");
         await chat.TypeAsync("4, 1");
-        (await chat.LastTextAsync()).Should().StartWith("6/18. Какая форма наставничества вам удобнее?");
+        (await chat.LastTextAsync()).Should().StartWith("6 из 18. Какая форма наставничества вам удобнее?");
 
         (await AnswersAsync(membershipId)).Should().Be(
             """{"subject": "физика", "position": "учитель", "full_name": "Петрова Анна", "difficulties": ["планирование уроков", "документация и ФГОС"], "experience_years": 5}""");
@@ -189,16 +189,16 @@ public sealed class QuestionnaireConversationTests : IAsyncLifetime
         (await chat.LastTextAsync()).Should().StartWith("У вас есть незаконченный диалог. Продолжить его или начать новое?");
         (await chat.ButtonsAsync()).Select(b => b.Label).Should().Equal("Продолжить начатое", "Начать заново");
         await chat.PressAsync("Продолжить начатое");
-        (await chat.LastTextAsync()).Should().StartWith("Продолжаем анкету «Анкета наставляемого»").And.Contain("2/18. Ваша должность");
+        (await chat.LastTextAsync()).Should().StartWith("Продолжаем анкету «Анкета наставляемого»").And.Contain("2 из 18. Ваша должность");
 
         await chat.PressDataAsync("q:start:mentee_intake");
-        (await chat.LastTextAsync()).Should().Contain("2/18. Ваша должность", "the open questionnaire itself is resumed without asking");
+        (await chat.LastTextAsync()).Should().Contain("2 из 18. Ваша должность", "the open questionnaire itself is resumed without asking");
 
         await chat.PressDataAsync("q:start:mentor_intake");
         await chat.PressAsync("Начать заново");
         var texts = await chat.TextsAsync();
         texts[^2].Should().StartWith("Анкета наставника поможет куратору");
-        texts[^1].Should().StartWith("1/10. Ваши фамилия, имя и отчество полностью.");
+        texts[^1].Should().StartWith("1 из 10. Ваши фамилия, имя и отчество полностью.");
         await chat.TypeAsync("Петрова Анна Сергеевна");
         (await AnswersAsync(membershipId, "mentor_intake")).Should().Be("""{"full_name": "Петрова Анна Сергеевна"}""");
         (await AnswersAsync(membershipId)).Should().Be("""{"full_name": "Петрова Анна"}""", "the abandoned questionnaire keeps its answers for later");
@@ -231,7 +231,7 @@ public sealed class QuestionnaireConversationTests : IAsyncLifetime
         (await chat.ButtonsAsync()).Select(b => b.Label).Should().Equal("наставничество в ДОУ", "игровые технологии", "Готово");
         await chat.TypeAsync("2");
         await chat.PressAsync("любая");
-        await chat.PressAsync("любой");
+        await chat.PressAsync("оба варианта подходят");
         await chat.TypeAsync("Опыта");
         await chat.PressAsync("4");
         await chat.PressAsync("8");
@@ -253,7 +253,7 @@ public sealed class QuestionnaireConversationTests : IAsyncLifetime
         await chat.PressAsync("Да");
         await chat.PressAsync("Нет");
 
-        (await chat.LastTextAsync()).Should().StartWith("Спасибо! Анкета «Анкета удовлетворённости наставляемого» заполнена.");
+        (await chat.LastTextAsync()).Should().StartWith("Спасибо! Все ответы записаны: Анкета удовлетворённости наставляемого.");
         (await harness.ScalarAsync<string>("SELECT context_key || ' ' || status FROM questionnaire_responses")).Should().Be("pair:17 completed");
         JsonNode.DeepEquals(JsonNode.Parse(await AnswersAsync(membershipId, "satisfaction_mentee")), new JsonObject
         {
@@ -300,7 +300,7 @@ public sealed class QuestionnaireConversationTests : IAsyncLifetime
         await chat.TypeAsync("Орлова Анна Викторовна");
         await chat.TypeAsync("Заместитель директора по УВР");
 
-        (await chat.LastTextAsync()).Should().StartWith("Спасибо! Анкета «Профиль участника программы» заполнена.");
+        (await chat.LastTextAsync()).Should().StartWith("Спасибо! Все ответы записаны: Профиль участника программы.");
         (await harness.ScalarAsync<string>(linked)).Should().Be(deputy.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -141,7 +141,7 @@ public sealed class SimulatedTermTests : IAsyncLifetime
             await chat.PressAsync("Готово");
             await chat.PressAsync("2");
             await chat.PressAsync("любая");
-            await chat.PressAsync("любой");
+            await chat.PressAsync("оба варианта подходят");
             await chat.TypeAsync("среда после уроков");
         }
         else if (role == Role.Mentee)

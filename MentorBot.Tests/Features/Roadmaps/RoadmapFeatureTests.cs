@@ -77,16 +77,7 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
 
     private Task<long> ParticipantAsync(long user) => harness.ScalarAsync<long>("SELECT id FROM participants WHERE telegram_user_id = @user", new { user });
 
-    private Update Document(long user, string fileId, string fileName, long? size = null) => new()
-    {
-        Id = harness.Text(user, "").Id,
-        Message = new Message
-        {
-            Id = 1, From = PipelineHarness.Person(user), Chat = new Chat { Id = user, Type = ChatType.Private },
-            Date = harness.Clock.GetUtcNow().UtcDateTime,
-            Document = new Document { FileId = fileId, FileName = fileName, FileSize = size ?? downloads.SizeOf(fileId) },
-        },
-    };
+    private Update Document(long user, string fileId, string fileName, long? size = null) => harness.Document(user, fileId, fileName, size ?? downloads.SizeOf(fileId));
 
     [Fact]
     public async Task The_curator_sees_every_stage_in_order_with_periods_responsible_persons_and_status()
@@ -185,6 +176,42 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
         (await harness.ScalarAsync<string>("SELECT concat_ws('|', stage_id, action, old_value, new_value) FROM road_map_changes"))
             .Should().Be($"{stageId}|period_changed|01.10.2024 - 31.10.2024|ноябрь-декабрь");
         (await harness.ScalarAsync<long>("SELECT count(*) FROM conversation_states")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Re_importing_keeps_the_periods_the_curator_changed_and_says_so()
+    {
+        await ImportAsync("kineshma-polytechnic-college");
+        var stageId = await StageIdAsync("4");
+        await PressAsync(Curator, $"rm:per:s:{stageId}");
+        await SayAsync(Curator, "ноябрь-декабрь 2024");
+
+        for (var round = 1; round <= 2; round++)
+        {
+            downloads.Add($"again{round}", await File.ReadAllBytesAsync(RoadmapGoldenTests.SharedRoadmap("kineshma-polytechnic-college")));
+            await SendAsync(Curator, Document(Curator, $"again{round}", "карта.txt"));
+            var replies = await PressAsync(Curator, "rm:imp:yes");
+
+            replies[0].Should().Be("Дорожная карта заменена: этапов — 7, мероприятий — 17. Сохранено отметок о выполнении: 0. Сроки, которые вы меняли, сохранены (этапов и мероприятий: 1).");
+            replies[1].Should().Contain("<b>4. Отбор и обучение</b>\nСроки: ноябрь-декабрь 2024\n");
+        }
+    }
+
+    [Theory]
+    [InlineData("до 15 декабря", "до 15 декабря (01.09.2024 – 15.12.2024)")]
+    [InlineData("не позднее 20.11.2024", "не позднее 20.11.2024 (01.09.2024 – 20.11.2024)")]
+    [InlineData("к 1 марта", "к 1 марта (01.09.2024 – 01.03.2025)")]
+    [InlineData("с 1 по 15 ноября", "с 1 по 15 ноября (01.11.2024 – 15.11.2024)")]
+    [InlineData("с 20 ноября по 10 декабря", "с 20 ноября по 10 декабря (20.11.2024 – 10.12.2024)")]
+    [InlineData("в течение месяца", "в течение месяца (15.10.2024 – 14.11.2024)")]
+    [InlineData("25 декабря", "25 декабря (25.12.2024)")]
+    public async Task The_period_phrases_a_curator_types_are_understood(string typed, string shown)
+    {
+        await ImportAsync("kineshma-polytechnic-college");
+        var stageId = await StageIdAsync("4");
+        await PressAsync(Curator, $"rm:per:s:{stageId}");
+
+        (await SayAsync(Curator, typed))[0].Should().Be($"Сроки «4. Отбор и обучение» изменены: {shown}.");
     }
 
     [Fact]
@@ -328,6 +355,39 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
             """, new { org.Id })).Year.Should().Be(2024);
     }
 
+    [Theory]
+    [InlineData("docx")]
+    [InlineData("pdf")]
+    public async Task A_word_or_pdf_road_map_is_previewed_and_imported_like_the_text(string format)
+    {
+        var source = RoadMapFixtures.Read(await File.ReadAllTextAsync(RoadmapGoldenTests.SharedRoadmap("school-75-42")));
+        downloads.Add(format, format == "docx" ? RoadMapFixtures.Docx(source) : RoadMapFixtures.Pdf(source, rulings: true));
+
+        (await SendAsync(Curator, Document(Curator, format, "Дорожная карта." + format))).Single().Should().Contain("Этапов: 6, мероприятий: 16");
+        (await PressAsync(Curator, "rm:imp:yes"))[0].Should().Be("Дорожная карта загружена: этапов — 6, мероприятий — 16.");
+
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM road_map_stages")).Should().Be(6);
+    }
+
+    [Fact]
+    public async Task The_preview_shows_stages_whom_responsible_persons_go_to_and_every_fragment_not_understood_paged()
+    {
+        var rows = string.Concat(Enumerable.Range(1, 12).Select(n => $"{n}.\tЭтап {n}\tмай\t{(n == 1 ? "преподаватель, директор" : "")}\tзаметка {n}\n"));
+        downloads.Add("notes", Encoding.UTF8.GetBytes("Дорожная карта на 2024-2025 учебный год\n\n№\tЭтап\tСроки\tОтветственный\tПримечание\n" + rows));
+
+        var preview = (await SendAsync(Curator, Document(Curator, "notes", "карта.txt"))).Single();
+
+        preview.Should().Contain("<b>1. Этап 1</b> — мероприятий: 0; сроки: май");
+        preview.Should().Contain("• преподаватель → Петров Пётр (преподаватель)")
+            .And.Contain("• директор → не привязан: напоминания получит куратор");
+        preview.Should().Contain("⚠️ <b>Не распознано: 12 фрагментов</b> (страница 1 из 2)")
+            .And.Contain("• строка 2, «Примечание»: заметка 1").And.Contain("• строка 11, «Примечание»: заметка 10").And.NotContain("заметка 11");
+        var more = (await PressAsync(Curator, "rm:imp:frag:2")).Single();
+        more.Should().Contain("(страница 2 из 2)").And.Contain("• строка 12, «Примечание»: заметка 11").And.Contain("• строка 13, «Примечание»: заметка 12");
+
+        (await PressAsync(Curator, "rm:imp:yes"))[0].Should().Be("Дорожная карта загружена: этапов — 12, мероприятий — 0.");
+    }
+
     [Fact]
     public async Task A_windows_1251_document_is_read_and_a_cancelled_upload_imports_nothing()
     {
@@ -362,15 +422,23 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
     [InlineData("notable", "Не нашёл в файле таблицу дорожной карты (строка")]
     [InlineData("huge", "Файл слишком большой")]
     [InlineData("lying", "Файл слишком большой")]
+    [InlineData("corrupt-zip", "Файл повреждён: это не читаемый документ Word.")]
+    [InlineData("docx-without-table", "В документе Word нет таблицы.")]
+    [InlineData("encrypted-pdf", "PDF защищён паролем")]
+    [InlineData("scanned-pdf", "Это скан без текстового слоя: пришлите файл Word или PDF, сохранённый из Word.")]
+    [InlineData("empty", "Файл пустой.")]
+    [InlineData("doc", "Это файл старого формата Word (.doc)")]
     public async Task A_bad_file_is_explained_and_leaves_the_database_untouched(string kind, string expected)
     {
         await ImportAsync("kineshma-polytechnic-college");
         var before = await harness.ScalarAsync<string>("SELECT concat_ws('|', id, source_name, md5(source_text), imported_at) FROM road_maps");
-        downloads.Add("binary", [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08]);
+        downloads.Add("binary", [0x01, 0x02, 0x00, 0x00, 0x08]);
         downloads.Add("latin1", Encoding.Latin1.GetBytes("Road map caf\u00e9 \u00fcber alles"));
         downloads.Add("notable", Encoding.UTF8.GetBytes("Просто письмо куратору без таблицы.\nС уважением."));
         downloads.Add("huge", new byte[10]);
         downloads.Add("lying", Enumerable.Repeat((byte)'a', (int)RoadmapFeature.MaxUploadBytes + 10).ToArray());
+        foreach (var bad in new[] { "corrupt-zip", "docx-without-table", "encrypted-pdf", "scanned-pdf", "empty", "doc" })
+            downloads.Add(bad, RoadmapFormatTests.BadFile(bad));
 
         var update = Document(Curator, kind, "file.txt", kind == "huge" ? 2 * RoadmapFeature.MaxUploadBytes : kind == "lying" ? 10 : null);
         var reply = (await SendAsync(Curator, update)).Single();
@@ -395,23 +463,4 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_plan_the_curator_is_told_to_send_the_document() =>
         (await SayAsync(Curator, "/roadmap")).Should().Equal(RoadmapTexts.NoPlanCurator);
-
-    /// <summary>Files by id, as the messenger would serve them; honours the size limit like the real downloads.</summary>
-    private sealed class FakeDownloads : IDocumentDownloads
-    {
-        private readonly Dictionary<string, byte[]> files = [];
-
-        public List<string> Requested { get; } = [];
-
-        public void Add(string fileId, byte[] content) => files[fileId] = content;
-
-        public long? SizeOf(string fileId) => files.TryGetValue(fileId, out var content) ? content.Length : null;
-
-        public Task<byte[]?> DownloadAsync(DocumentInput document, long maxBytes, CancellationToken cancellationToken)
-        {
-            Requested.Add(document.FileId);
-            var content = files[document.FileId];
-            return Task.FromResult(content.Length > maxBytes ? null : content);
-        }
-    }
 }

@@ -80,8 +80,9 @@ public sealed class RoadmapImportCommandTests : IAsyncLifetime
 
     public static TheoryData<string, byte[], string> BadFiles => new()
     {
-        { "empty.txt", [], "line 1: the document is empty" },
-        { "binary.txt", [0x50, 0x4B, 0x03, 0x04, 0x00, 0x0A], "binary content" },
+        { "empty.txt", [], "empty.txt: the file is empty" },
+        { "binary.txt", [0x01, 0x02, 0x00, 0x0A], "binary content" },
+        { "corrupt.docx", [0x50, 0x4B, 0x03, 0x04, 0x00, 0x0A], "not a readable Word document" },
         { "no-table.txt", Encoding.UTF8.GetBytes("Дорожная карта\n\nбез таблицы\n"), "no table found" },
     };
 

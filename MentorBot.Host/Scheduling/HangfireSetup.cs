@@ -1,0 +1,131 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Common;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace MentorBot.Host.Scheduling;
+
+/// <summary>
+/// Wires Hangfire on PostgreSQL (DESIGN.md decision 1): storage in its own schema <see cref="Schema"/> of our database
+/// (installed and upgraded by Hangfire.PostgreSql), recurring jobs kept in step by <see cref="RecurringJobs"/>, and a
+/// server per instance. Everything is built from this container, not from Hangfire's static globals, so several hosts
+/// in one process (tests, benchmarks) never share a storage.
+/// </summary>
+public static class HangfireSetup
+{
+    /// <summary>The PostgreSQL schema of Hangfire's tables.</summary>
+    public const string Schema = "hangfire";
+
+    /// <summary>
+    /// How often a server looks for due recurring and delayed jobs (issue 11: at most 5 s). A recurring occurrence
+    /// starts at most this long after its time.
+    /// </summary>
+    public static readonly TimeSpan SchedulePollingInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The fallback poll of the job queue; enqueued jobs normally wake a worker at once through LISTEN/NOTIFY
+    /// (<see cref="PostgreSqlStorageOptions.EnableLongPolling"/>).
+    /// </summary>
+    public static readonly TimeSpan QueuePollInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>Workers per instance: our jobs are few and short, and each idle worker holds a LISTEN connection.</summary>
+    public const int WorkerCount = 4;
+
+    /// <summary>How often <see cref="RecurringJobsSync"/> compares the recurring jobs with the organisations.</summary>
+    public static readonly TimeSpan ResyncInterval = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Registers the job implementations (for Hangfire and for <c>jobs run</c>), Hangfire's storage, client and
+    /// recurring-job manager (its clock is our <see cref="TimeProvider"/>), and <see cref="RecurringJobs"/>. Nothing
+    /// touches the database until one of them is resolved.
+    /// </summary>
+    public static IServiceCollection AddScheduledJobs(this IServiceCollection services)
+    {
+        foreach (var job in ScheduledJobs.All)
+            services.AddSingleton(job.JobType);
+        services.AddSingleton<RecurringJobRunner>();
+        services.AddSingleton<RecurringJobs>();
+        services.AddSingleton<JobStorage>(p =>
+        {
+            p.GetRequiredService<IGlobalConfiguration>();
+            var options = new PostgreSqlStorageOptions
+            {
+                SchemaName = Schema,
+                PrepareSchemaIfNecessary = true,
+                EnableLongPolling = true,
+                QueuePollInterval = QueuePollInterval,
+                // A worker that died mid-job releases it after this; our jobs take seconds.
+                InvisibilityTimeout = TimeSpan.FromMinutes(30),
+            };
+            return new PostgreSqlStorage(new DataSourceConnectionFactory(p.GetRequiredService<NpgsqlDataSource>()), options);
+        });
+        services.AddSingleton<JobActivator>(p => new AspNetCoreJobActivator(p.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<IRecurringJobManager>(p =>
+        {
+            var time = p.GetRequiredService<TimeProvider>();
+            return new RecurringJobManager(p.GetRequiredService<JobStorage>(), JobFilterProviders.Providers, new DefaultTimeZoneResolver(), () => time.GetUtcNow().UtcDateTime);
+        });
+        services.AddSingleton<IBackgroundJobClient>(p => new BackgroundJobClient(p.GetRequiredService<JobStorage>()));
+        // Hangfire's own registrations (the Dashboard needs them) only fill what is not registered above.
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        return services;
+    }
+
+    /// <summary>A Hangfire server in this instance and the hosted <see cref="RecurringJobsSync"/>.</summary>
+    public static IServiceCollection AddHangfireWorkers(this IServiceCollection services)
+    {
+        services.AddHangfireServer(p => new BackgroundJobServer(Server(p), p.GetRequiredService<JobStorage>()));
+        services.AddHostedService<RecurringJobsSync>();
+        return services;
+    }
+
+    /// <summary>The server options: <see cref="SchedulePollingInterval"/>, <see cref="WorkerCount"/>, our container's activator.</summary>
+    public static BackgroundJobServerOptions Server(IServiceProvider services) => new()
+    {
+        WorkerCount = WorkerCount,
+        SchedulePollingInterval = SchedulePollingInterval,
+        Activator = services.GetRequiredService<JobActivator>(),
+        FilterProvider = JobFilterProviders.Providers,
+        TimeZoneResolver = new DefaultTimeZoneResolver(),
+    };
+
+    /// <summary>Hangfire.PostgreSql's connections come from our one data source (pooling, application name, settings).</summary>
+    private sealed class DataSourceConnectionFactory(NpgsqlDataSource dataSource) : IConnectionFactory
+    {
+        public NpgsqlConnection GetOrCreateConnection() => dataSource.CreateConnection();
+    }
+}
+
+/// <summary>
+/// Keeps the recurring jobs in step (<see cref="RecurringJobs.SyncAsync"/>) at start and every
+/// <see cref="HangfireSetup.ResyncInterval"/>: organisations created or removed elsewhere (the CLI, another instance)
+/// gain or lose their digest job.
+/// </summary>
+public sealed class RecurringJobsSync(RecurringJobs jobs, ILogger<RecurringJobsSync> logger) : BackgroundService
+{
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(HangfireSetup.ResyncInterval);
+        do
+        {
+            try
+            {
+                await jobs.SyncAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One line, not a stack trace: this repeats every interval while the database is away.
+                logger.LogError("Could not synchronise the recurring jobs ({Error}); retrying in {Interval}", e.Message, HangfireSetup.ResyncInterval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
