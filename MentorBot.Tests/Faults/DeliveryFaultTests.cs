@@ -54,16 +54,7 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
 
     private Task<long> CountAsync(string status) => harness.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE status = @status", new { status });
 
-    private async Task DrainAsync(Func<Task> round, TimeSpan step, TimeSpan limit)
-    {
-        var end = Clock.GetUtcNow() + limit;
-        while (await harness.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')") > 0)
-        {
-            Clock.GetUtcNow().Should().BeBefore(end, "the outbox should drain in time");
-            await round();
-            Clock.Advance(step);
-        }
-    }
+    private Task DrainAsync(Func<Task> round, TimeSpan step, TimeSpan limit) => harness.DrainOutboxAsync(round, step, limit);
 
     [Fact]
     public async Task A_chat_whose_sends_hang_holds_back_no_other_chat_and_a_timeout_is_one_attempt()
