@@ -17,10 +17,10 @@ namespace MentorBot.Host.ConsoleChat;
 /// Telegram.Bot's <see cref="ITelegramBotClient"/> for the console chat: the outbox sender's
 /// <c>TelegramDelivery</c> "sends" by printing to the terminal, so the console exercises the same pipeline,
 /// outbox and delivery as Telegram. Answers the requests the delivery and the document download make
-/// (sendMessage, editMessageText, editMessageReplyMarkup, answerCallbackQuery, deleteMessage, sendDocument,
+/// (sendMessage, editMessageText, editMessageReplyMarkup, answerCallbackQuery, deleteMessage, sendDocument, sendPhoto,
 /// getFile); any other request is an <see cref="ApiRequestException"/> 400. Messages are numbered in the transcript
 /// («🤖 №3 → 1: …», the number is the message id) and each one's buttons are remembered, so <c>!N</c> presses a
-/// button of a chat's latest message and <c>!M.N</c> one of message M (issue 17 item 19). A document is saved into
+/// button of a chat's latest message and <c>!M.N</c> one of message M (issue 17 item 19). A document or a photo is saved into
 /// <paramref name="documentsFolder"/> and its full path printed (issue 17 item 6).
 /// </summary>
 /// <param name="output">Where messages are printed.</param>
@@ -86,6 +86,7 @@ public sealed partial class ConsoleBotClient(TextWriter output, string documents
             AnswerCallbackQueryRequest answer => Toast(answer.Text),
             DeleteMessageRequest => true,
             SendDocumentRequest document => SaveDocument(Chat(document.ChatId), document.Document, document.Caption is null ? null : Text(document.Caption, document.ParseMode)),
+            SendPhotoRequest photo => SaveDocument(Chat(photo.ChatId), photo.Photo, photo.Caption is null ? null : Text(photo.Caption, photo.ParseMode)),
             GetFileRequest file => LocalFile(file.FileId),
             _ => throw new ApiRequestException($"Bad Request: the console chat does not do {request.MethodName}", 400),
         };
