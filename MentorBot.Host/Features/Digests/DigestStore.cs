@@ -100,6 +100,7 @@ public static class DigestStore
             progress = RoadMapStatus.Progress(map.Stages.Select(s => s.Stage).ToList(), remindable, today, weekStart);
         }
 
+        var (events, publications) = await Events.EventsDigest.LoadAsync(connection, transaction, organisation, organisation.StartOf(weekStart), now, cancellationToken);
         return new DigestSnapshot(
             organisation.Name, today, weekStart, progress,
             new BankFigures(banks.Mentors, banks.MentorsLastWeek, banks.Mentees, banks.MenteesLastWeek, banks.ConsentsPending, banks.QuestionnairesUnfinished),
@@ -110,6 +111,8 @@ public static class DigestStore
         {
             Impact = Domain.Reports.ImpactMonitoring.Compute((await Reports.ReportStore.ImpactAsync(connection, transaction, organisation.Id, organisation.Zone.Id,
                 Domain.Reports.ProgrammeYear.Of(today), cancellationToken)).Select(r => r.Measurements)),
+            Events = events,
+            Publications = publications,
         };
     }
 }
