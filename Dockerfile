@@ -5,6 +5,8 @@ COPY . .
 RUN dotnet publish MentorBot.Host -c Release -o /app --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# The charts of the reports and the digest (ScottPlot) are set in DejaVu Sans: a font with Cyrillic, and fontconfig to find it.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core fontconfig && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
 # Webhook mode listens here; polling mode needs no inbound port.

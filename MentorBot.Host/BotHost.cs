@@ -65,6 +65,7 @@ public static class BotHost
         services.AddReminders();
         services.AddDigests();
         services.AddSingleton<IChatFeature, Features.Exports.ExportsFeature>();
+        services.AddSingleton<IChatFeature, Features.Reports.ReportsFeature>();
         services.AddSingleton<IChatFeature, Features.Practices.PracticesFeature>();
         services.AddSingleton<IChatFeature, Features.Events.EventsFeature>();
         services.AddSingleton<IChatFeature, Features.Publishing.PublishFeature>();

@@ -104,8 +104,10 @@ public static class BankListing
     /// A person's card: who they are, their consents, the questionnaire state and every answer given
     /// (curator only — the handler checks), named and ordered by <paramref name="intake"/> — the definition
     /// the answers were given under (<see cref="AnswerSummary"/>). Dates in the organisation's <paramref name="timeZone"/>.
+    /// <paramref name="impact"/>: the results of the impact monitoring entered into the card (issue 14, «внесение данных об
+    /// итогах в базу наставников и наставляемых»; <see cref="Reports.ReportsTexts.CardImpact"/>), none when empty.
     /// </summary>
-    public static Reply Card(Bank bank, BankMember member, int returnPage, TimeZoneInfo timeZone, QuestionnaireDefinition? intake)
+    public static Reply Card(Bank bank, BankMember member, int returnPage, TimeZoneInfo timeZone, QuestionnaireDefinition? intake, IReadOnlyList<string>? impact = null)
     {
         var text = new StringBuilder();
         text.Append("<b>").Append(Html.Escape(Name(member))).Append("</b>\n");
@@ -119,6 +121,11 @@ public static class BankListing
         if (answered.Count == 0) text.Append('\n').Append(BanksTexts.NoAnswers);
         foreach (var answer in answered)
             text.Append('\n').Append(Html.Escape(answer.Label)).Append(": ").Append(Html.Escape(answer.Answer));
+        if (impact is { Count: > 0 })
+        {
+            text.Append("\n\n<b>").Append(Reports.ReportsTexts.CardImpactHeading).Append("</b>");
+            foreach (var line in impact) text.Append('\n').Append(Html.Escape(line));
+        }
 
         return Reply.Formatted(text.ToString(), [[new Choice(BanksTexts.BackToList, PageData(bank, returnPage))]]);
     }

@@ -24,7 +24,14 @@ public sealed record DigestSnapshot(
     MeetingFigures Meetings,
     FeedbackFigures Feedback,
     int OpenFlags,
-    int OpenFlagsLastWeek);
+    int OpenFlagsLastWeek)
+{
+    /// <summary>
+    /// The impact monitoring of the current programme year (<see cref="Reports.ImpactMonitoring"/>, the same figures as the
+    /// impact report); shown only once someone completed the final self-assessment. Null when not loaded.
+    /// </summary>
+    public Reports.ImpactReport? Impact { get; init; }
+}
 
 /// <summary>Road-map progress: stages by state and the dated ones that need attention.</summary>
 /// <param name="Total">Stages in the road map.</param>

@@ -87,6 +87,14 @@ public static class DigestTexts
     public static string FeedbackHidden(int count, int threshold) =>
         $"<b>Обратная связь</b>\nОтветов: {count}. Средняя оценка появится, когда ответов будет не меньше {threshold}, — так ответы остаются анонимными.";
 
+    /// <summary>The impact monitoring line: who completed both measurements and which way they moved.</summary>
+    public static string Impact(int measured, int improved, int stayed, int declined) =>
+        $"<b>Мониторинг влияния</b>: оба замера самооценки прошли {measured}; улучшили — {improved}, без изменений — {stayed}, снизили — {declined}";
+
+    /// <summary>The impact line while fewer than the anonymity threshold completed both measurements.</summary>
+    public static string ImpactHidden(int measured, int threshold) =>
+        $"<b>Мониторинг влияния</b>: оба замера самооценки прошли {measured} — итоги покажу, когда их будет не меньше {threshold}";
+
     /// <summary>Open flags.</summary>
     public static string Flags(int n, int lastWeek) => $"<b>Открытые обращения к куратору</b>: {n}{Was(n, lastWeek)}";
 

@@ -9,15 +9,12 @@ namespace MentorBot.Domain.Digests;
 /// <summary>
 /// Composes the curator's weekly digest (issue 7) from a <see cref="DigestSnapshot"/>, pure: HTML of the Bot API's
 /// subset, cut at section boundaries into messages of at most <see cref="MaxMessageLength"/> characters (usually one).
-/// Feedback averages are hidden below <see cref="AnonymityThreshold"/> answers so no one's score can be told apart.
+/// Feedback averages are hidden below <see cref="Reports.Anonymity.Threshold"/> answers so no one's score can be told apart.
 /// </summary>
 public static partial class WeeklyDigest
 {
     /// <summary>Bot API: a message text is at most 4096 characters.</summary>
     public const int MaxMessageLength = 4096;
-
-    /// <summary>Fewer feedback answers than this and the average is not shown (anonymity).</summary>
-    public const int AnonymityThreshold = 5;
 
     /// <summary>Longest list shown in a section; the rest is counted («… и ещё 4»).</summary>
     public const int MaxListItems = 10;
@@ -34,8 +31,9 @@ public static partial class WeeklyDigest
             MeetingsSection(snapshot.Meetings),
             FeedbackSection(snapshot.Feedback),
             DigestTexts.Flags(snapshot.OpenFlags, snapshot.OpenFlagsLastWeek),
-            TodoSection(snapshot),
         };
+        if (snapshot.Impact is { People.Count: > 0 } impact) sections.Add(ImpactSection(impact.Programme));
+        sections.Add(TodoSection(snapshot));
         return Split(sections);
     }
 
@@ -104,10 +102,14 @@ public static partial class WeeklyDigest
 
     private static string FeedbackSection(FeedbackFigures f)
     {
-        if (f.Count < AnonymityThreshold || f.Average is not { } average) return DigestTexts.FeedbackHidden(f.Count, AnonymityThreshold);
-        var lastWeek = f.CountLastWeek >= AnonymityThreshold && f.AverageLastWeek is { } previous ? Score(previous) : null;
+        if (Reports.Anonymity.Withholds(f.Count) || f.Average is not { } average) return DigestTexts.FeedbackHidden(f.Count, Reports.Anonymity.Threshold);
+        var lastWeek = !Reports.Anonymity.Withholds(f.CountLastWeek) && f.AverageLastWeek is { } previous ? Score(previous) : null;
         return DigestTexts.Feedback(Score(average), f.Count, lastWeek, f.CountLastWeek);
     }
+
+    private static string ImpactSection(Reports.CompetencyAggregate programme) => programme.Hidden
+        ? DigestTexts.ImpactHidden(programme.Respondents, Reports.Anonymity.Threshold)
+        : DigestTexts.Impact(programme.Respondents, programme.Improved!.Value, programme.Stayed!.Value, programme.Declined!.Value);
 
     private static string TodoSection(DigestSnapshot s)
     {

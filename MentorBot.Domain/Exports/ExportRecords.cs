@@ -129,4 +129,11 @@ public sealed record SurveyRecord(string Questionnaire, JsonObject Answers);
 /// <param name="BeforeAt">When the intake was completed (UTC), or null.</param>
 /// <param name="After">The final self-assessment's answers, empty when not completed.</param>
 /// <param name="AfterAt">When it was completed (UTC), or null.</param>
-public sealed record ImpactRecord(long MembershipId, string? FullName, JsonObject Before, DateTime? BeforeAt, JsonObject After, DateTime? AfterAt);
+public sealed record ImpactRecord(long MembershipId, string? FullName, JsonObject Before, DateTime? BeforeAt, JsonObject After, DateTime? AfterAt)
+{
+    /// <summary>The pair the final self-assessment was asked for (its context key <c>pair:&lt;id&gt;</c>), or null.</summary>
+    public long? PairId { get; init; }
+
+    /// <summary>The two measurements as <see cref="Reports.ImpactMonitoring"/> reads them.</summary>
+    public Reports.SelfAssessmentPair Measurements => new(MembershipId, Before, After) { PairId = PairId };
+}

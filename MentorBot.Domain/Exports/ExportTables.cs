@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MentorBot.Domain.Banks;
 using MentorBot.Domain.Questionnaires;
+using MentorBot.Domain.Reports;
 using H = MentorBot.Domain.Exports.ExportTexts.Headers;
 
 namespace MentorBot.Domain.Exports;
@@ -10,15 +11,12 @@ namespace MentorBot.Domain.Exports;
 /// records, this turns them into an <see cref="ExportTable"/>; instants become the organisation's local time.
 /// Anonymity (issue 6; the methodology's satisfaction survey is anonymous):
 /// satisfaction rows carry no name, pair, date or order of answering, and feedback rows no mentee; a group
-/// with fewer than <see cref="AnonymityThreshold"/> answers is replaced by one row saying so. Impact is
+/// with fewer than <see cref="Anonymity.Threshold"/> answers is replaced by one row saying so. Impact is
 /// per person (the curator's monitoring tool; exports are curator only), plus organisation-wide averages per
-/// competency only where at least <see cref="AnonymityThreshold"/> people have both measurements.
+/// competency only where at least <see cref="Anonymity.Threshold"/> people have both measurements.
 /// </summary>
 public static class ExportTables
 {
-    /// <summary>Fewer answers than this are not exported as rows or averages (issue 6: «hidden when fewer than 5 people answered»).</summary>
-    public const int AnonymityThreshold = 5;
-
     /// <summary>The export kind of a bank.</summary>
     public static ExportKind Kind(this Bank bank) => bank == Bank.Mentors ? ExportKind.Mentors : ExportKind.Mentees;
 
@@ -107,7 +105,7 @@ public static class ExportTables
             new(H.Mentor, ExportValueKind.Text), new(H.Score, ExportValueKind.Number), new(H.Comment, ExportValueKind.Text),
             new(H.AnsweredAt, ExportValueKind.DateTime),
         ];
-        if (answers.Count < AnonymityThreshold)
+        if (Anonymity.Withholds(answers.Count))
             return new ExportTable(ExportTexts.Name(ExportKind.Feedback), columns, answers.Count == 0 ? [] : [WithheldRow(columns.Length, 1, "все встречи", answers.Count)]);
         var rows = answers.Select(f => (IReadOnlyList<object?>)
         [
@@ -120,7 +118,7 @@ public static class ExportTables
     /// <summary>
     /// Satisfaction surveys, anonymous: one row per completed survey with no name, pair or date, grouped
     /// by whose survey it is and sorted by the answers (so the order says nothing of who answered when);
-    /// a group with fewer than <see cref="AnonymityThreshold"/> answers becomes one «withheld» row.
+    /// a group with fewer than <see cref="Anonymity.Threshold"/> answers becomes one «withheld» row.
     /// </summary>
     public static ExportTable Satisfaction(IReadOnlyList<SurveyRecord> surveys)
     {
@@ -132,7 +130,7 @@ public static class ExportTables
         {
             var name = ExportTexts.SurveyGroup(group.Key);
             var responses = group.ToList();
-            if (responses.Count < AnonymityThreshold)
+            if (Anonymity.Withholds(responses.Count))
             {
                 rows.Add(WithheldRow(columns.Count, 0, name, responses.Count));
                 continue;
@@ -158,7 +156,7 @@ public static class ExportTables
 
     /// <summary>
     /// Impact monitoring: per mentee and competency the self-assessment before (intake) and after (final),
-    /// and the change; then, per competency with at least <see cref="AnonymityThreshold"/> people measured
+    /// and the change; then, per competency with at least <see cref="Anonymity.Threshold"/> people measured
     /// twice, the organisation's averages.
     /// </summary>
     public static ExportTable Impact(IReadOnlyList<ImpactRecord> people, TimeZoneInfo timeZone)
@@ -170,7 +168,6 @@ public static class ExportTables
             new(H.AfterOn, ExportValueKind.Date),
         ];
         var rows = new List<IReadOnlyList<object?>>();
-        var changes = new Dictionary<string, List<(long Before, long After)>>(StringComparer.Ordinal);
         foreach (var person in people)
         {
             var before = ImpactMonitoring.Scores(person.Before);
@@ -179,12 +176,6 @@ public static class ExportTables
             {
                 long? first = before.TryGetValue(competency, out var b) ? b : null;
                 long? second = after.TryGetValue(competency, out var a) ? a : null;
-                if (first is { } x && second is { } y)
-                {
-                    if (!changes.TryGetValue(competency, out var list)) changes[competency] = list = [];
-                    list.Add((x, y));
-                }
-
                 rows.Add(
                 [
                     Person(person.FullName, person.MembershipId), competency, first, second, second - first,
@@ -193,12 +184,12 @@ public static class ExportTables
             }
         }
 
-        foreach (var (competency, measured) in changes.OrderBy(c => c.Key, StringComparer.Ordinal))
+        // The organisation's averages come from the one implementation the reports and the digest use.
+        var impact = ImpactMonitoring.Compute(people.Select(p => p.Measurements));
+        foreach (var aggregate in impact.Competencies.Where(c => !c.Hidden).OrderBy(c => c.Name, StringComparer.Ordinal))
         {
-            if (measured.Count < AnonymityThreshold) continue;
-            var before = Math.Round(measured.Average(m => m.Before), 2);
-            var after = Math.Round(measured.Average(m => m.After), 2);
-            rows.Add([ExportTexts.AllMentees(measured.Count), competency, before, after, Math.Round(after - before, 2), null, null]);
+            rows.Add([ExportTexts.AllMentees(aggregate.Respondents), aggregate.Name, Math.Round(aggregate.AverageBefore!.Value, 2),
+                Math.Round(aggregate.AverageAfter!.Value, 2), Math.Round(aggregate.AverageChange!.Value, 2), null, null]);
         }
 
         return new ExportTable(ExportTexts.Name(ExportKind.Impact), columns, rows);

@@ -45,7 +45,7 @@ public static class ExportTexts
     /// The row that stands in for answers withheld for anonymity (issue 6: fewer than five answers are not shown).
     /// </summary>
     public static string Withheld(string group, int answers) =>
-        $"{group}: {answers} {Plural(answers, "ответ", "ответа", "ответов")} — меньше {ExportTables.AnonymityThreshold}, не выгружаются ради анонимности";
+        $"{group}: {answers} {Plural(answers, "ответ", "ответа", "ответов")} — меньше {Reports.Anonymity.Threshold}, не выгружаются ради анонимности";
 
     /// <summary>Russian plural form for <paramref name="n"/>: 1 строка, 2 строки, 5 строк, 11 строк, 21 строка.</summary>
     public static string Plural(int n, string one, string few, string many)

@@ -29,8 +29,23 @@ public static class BuiltInQuestionnaires
     /// <summary>The final self-assessment, second measurement of the impact monitoring (stage 7; context key <c>pair:&lt;pairId&gt;</c>).</summary>
     public const string FinalSelfAssessment = "final_self_assessment";
 
+    /// <summary>
+    /// «Анкета куратора» (issue 14, stage 1 of the monitoring): were the programme's conditions and principles met;
+    /// once per programme year (context key <c>year:&lt;Y&gt;</c>, see <c>ProgrammeYear.ContextKey</c>).
+    /// </summary>
+    public const string CuratorQuestionnaire = "curator_questionnaire";
+
     /// <summary>Every built-in questionnaire id.</summary>
-    public static readonly IReadOnlyList<string> Ids = [MenteeIntake, MentorIntake, Profile, SatisfactionMentee, SatisfactionMentor, FinalSelfAssessment];
+    public static readonly IReadOnlyList<string> Ids = [MenteeIntake, MentorIntake, Profile, SatisfactionMentee, SatisfactionMentor, FinalSelfAssessment, CuratorQuestionnaire];
+
+    /// <summary>The curator questionnaire's answers to a condition: met, partly met, not met.</summary>
+    public static readonly IReadOnlyList<string> ConditionAnswers = ["да", "частично", "нет"];
+
+    /// <summary>
+    /// The conditions of the curator questionnaire, in order: each is a single choice of <see cref="ConditionAnswers"/>
+    /// (question id = the condition) followed by an optional comment (<c>&lt;id&gt;_comment</c>).
+    /// </summary>
+    public static readonly IReadOnlyList<string> CuratorConditions = ["local_acts", "consents", "pairs_order", "plans", "meetings", "unpaired_support"];
 
     /// <summary>The newest version of each questionnaire: new responses start under it.</summary>
     public static int CurrentVersion(string id) => 1;
@@ -50,6 +65,7 @@ public static class BuiltInQuestionnaires
             SatisfactionMentee => SatisfactionV1(SatisfactionMentee, Role.Mentee, mentor: false),
             SatisfactionMentor => SatisfactionV1(SatisfactionMentor, Role.Mentor, mentor: true),
             FinalSelfAssessment => FinalSelfAssessmentV1(taxonomy),
+            CuratorQuestionnaire => CuratorQuestionnaireV1(),
             _ => null,
         };
     }
@@ -178,4 +194,31 @@ public static class BuiltInQuestionnaires
         "когда ответили не меньше 5 человек.",
         [Role.Mentee],
         [.. SelfAssessment(taxonomy, null, "1 — совсем не уверенно, 10 — полностью уверенно.")]);
+
+    private static QuestionnaireDefinition CuratorQuestionnaireV1()
+    {
+        (string Id, string Label, string Prompt)[] conditions =
+        [
+            ("local_acts", "Локальные акты приняты", "Приняты ли локальные акты программы наставничества (положение, приказ о программе, дорожная карта)?"),
+            ("consents", "Согласия собраны", "Собраны ли согласия участников: на обработку персональных данных, а у наставников — на наставническую деятельность?"),
+            ("pairs_order", "Пары закреплены приказом", "Закреплены ли наставнические пары (группы) приказом руководителя?"),
+            ("plans", "Планы составлены", "Составлены ли персонализированные программы наставничества для каждой пары?"),
+            ("meetings", "Встречи проводились по плану", "Проводились ли встречи пар так, как запланировано?"),
+            ("unpaired_support", "Поддержка оставшимся без пары", "Получили ли поддержку педагоги, оставшиеся без пары?"),
+        ];
+        return new QuestionnaireDefinition(
+            CuratorQuestionnaire, 1, "Анкета куратора",
+            "Анкета куратора — часть мониторинга качества реализации программы наставничества: выполнены ли условия и принципы программы. " +
+            "На каждый вопрос ответьте «да», «частично» или «нет» и при желании добавьте комментарий. Ответы войдут в отчёт о мониторинге " +
+            "и в SWOT-анализ.\n\n" + Controls,
+            "Ответы сохранены. Отчёт о мониторинге качества и SWOT-анализ — в /reports.",
+            [Role.Curator],
+            [
+                .. conditions.SelectMany(c => new[]
+                {
+                    Question.SingleChoice(c.Id, c.Prompt, [.. ConditionAnswers]) with { Label = c.Label },
+                    Question.FreeText(c.Id + "_comment", "Комментарий: что сделано, что мешает? (или «Пропустить»)", 500) with { Optional = true, Label = c.Label + ": комментарий" },
+                }),
+            ]);
+    }
 }

@@ -26,6 +26,7 @@ public static class CliApp
         root.Subcommands.Add(OrgCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(OrderCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(InviteCommand.Create());
         root.Subcommands.Add(ConsentsCommand.Create());
         root.Subcommands.Add(DigestCommand.Create());

@@ -56,7 +56,7 @@ public static class ExportCommand
 
     /// <summary>Writes <paramref name="content"/> to a temporary file beside <paramref name="path"/> and moves it in, so no partial file is ever left.</summary>
     /// <exception cref="CliInputException">The place cannot be written; nothing is left behind.</exception>
-    private static void WriteWhole(FileInfo path, byte[] content)
+    internal static void WriteWhole(FileInfo path, byte[] content)
     {
         var temporary = Path.Combine(path.DirectoryName!, $".{path.Name}.{Guid.NewGuid():N}.tmp");
         try

@@ -67,6 +67,20 @@ public sealed class WeeklyDigestTests
         else text.Should().NotContain("2,0").And.Contain($"Ответов: {answers}. Средняя оценка появится, когда ответов будет не меньше 5");
     }
 
+    [Theory]
+    [InlineData(4, false)]
+    [InlineData(5, true)]
+    public void The_impact_line_comes_from_the_impact_monitoring_and_is_withheld_below_five(int people, bool shown)
+    {
+        var measured = Enumerable.Range(1, people).Select(i => new Domain.Reports.SelfAssessmentPair(i,
+            new System.Text.Json.Nodes.JsonObject { ["self:уроки"] = 4 }, new System.Text.Json.Nodes.JsonObject { ["self:уроки"] = i == 1 ? 3 : 7 }));
+        var text = WeeklyDigest.Compose(Snapshot() with { Impact = Domain.Reports.ImpactMonitoring.Compute(measured) }).Single();
+
+        if (shown) text.Should().Contain("<b>Мониторинг влияния</b>: оба замера самооценки прошли 5; улучшили — 4, без изменений — 0, снизили — 1");
+        else text.Should().Contain("прошли 4 — итоги покажу, когда их будет не меньше 5").And.NotContain("улучшили");
+        WeeklyDigest.Compose(Snapshot()).Single().Should().NotContain("Мониторинг влияния", "nobody has the second measurement yet");
+    }
+
     [Fact]
     public void A_long_digest_is_cut_between_sections_into_messages_that_fit_telegram()
     {

@@ -72,6 +72,20 @@ public class BuiltInQuestionnairesTests
     }
 
     [Fact]
+    public void The_curator_questionnaire_asks_each_condition_yes_partly_no_with_an_optional_comment()
+    {
+        var survey = Get("curator_questionnaire");
+        survey.Roles.Should().Equal(Role.Curator);
+        survey.Questions.Select(q => q.Id).Should().Equal("local_acts", "local_acts_comment", "consents", "consents_comment", "pairs_order", "pairs_order_comment",
+            "plans", "plans_comment", "meetings", "meetings_comment", "unpaired_support", "unpaired_support_comment");
+        foreach (var condition in BuiltInQuestionnaires.CuratorConditions)
+        {
+            Q(survey, condition).Should().Match<Question>(q => q.Kind == QuestionKind.SingleChoice && q.Options.SequenceEqual(new[] { "да", "частично", "нет" }) && q.Label != null);
+            Q(survey, condition + "_comment").Should().Match<Question>(q => q.Kind == QuestionKind.FreeText && q.Optional);
+        }
+    }
+
+    [Fact]
     public void Every_built_in_questionnaire_exists_in_its_current_version_and_nothing_else_does()
     {
         foreach (var id in BuiltInQuestionnaires.Ids)

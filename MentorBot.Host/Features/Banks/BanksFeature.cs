@@ -59,6 +59,7 @@ public sealed class BanksFeature : IChatFeature
         }
 
         var intake = await BankStore.IntakeAsync(context.Connection, context.Transaction, curator.Organisation.Id, bank, member.QuestionnaireVersion, context.CancellationToken);
-        context.Reply(BankListing.Card(bank, member, returnPage, curator.TimeZone, intake));
+        var impact = await Reports.ReportStore.CardImpactAsync(context.Connection, context.Transaction, curator.Organisation, bank, membershipId, context.CancellationToken);
+        context.Reply(BankListing.Card(bank, member, returnPage, curator.TimeZone, intake, impact));
     }
 }

@@ -106,6 +106,10 @@ public static class DigestStore
             new PairFigures(pairs.Formed, pairs.FormedLastWeek, pairs.Active, banks.UnmatchedMentees, atRisk),
             new MeetingFigures(live.Sum(p => p.MeetingsThisWeek), live.Sum(p => p.MeetingsLastWeek), byPair),
             new FeedbackFigures(feedback.Count, feedback.Average, feedback.CountLastWeek, feedback.AverageLastWeek),
-            feedback.OpenFlags, feedback.OpenFlagsLastWeek);
+            feedback.OpenFlags, feedback.OpenFlagsLastWeek)
+        {
+            Impact = Domain.Reports.ImpactMonitoring.Compute((await Reports.ReportStore.ImpactAsync(connection, transaction, organisation.Id, organisation.Zone.Id,
+                Domain.Reports.ProgrammeYear.Of(today), cancellationToken)).Select(r => r.Measurements)),
+        };
     }
 }

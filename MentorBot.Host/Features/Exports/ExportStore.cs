@@ -2,7 +2,7 @@ using Dapper;
 using MentorBot.Domain.Banks;
 using MentorBot.Domain.Exports;
 using MentorBot.Host.Features.Banks;
-using MentorBot.Host.Features.Questionnaires;
+using MentorBot.Host.Features.Reports;
 using Npgsql;
 
 namespace MentorBot.Host.Features.Exports;
@@ -25,8 +25,8 @@ public static class ExportStore
         ExportKind.Pairs => ExportTables.Pairs(await QueryAsync<PairRecord>(connection, transaction, PairsSql, organisationId, cancellationToken), timeZone),
         ExportKind.Meetings => ExportTables.Meetings(await QueryAsync<MeetingRecord>(connection, transaction, MeetingsSql, organisationId, cancellationToken), timeZone),
         ExportKind.Feedback => ExportTables.Feedback(await QueryAsync<FeedbackRecord>(connection, transaction, FeedbackSql, organisationId, cancellationToken), timeZone),
-        ExportKind.Satisfaction => ExportTables.Satisfaction(await SurveysAsync(connection, transaction, organisationId, cancellationToken)),
-        ExportKind.Impact => ExportTables.Impact(await ImpactAsync(connection, transaction, organisationId, cancellationToken), timeZone),
+        ExportKind.Satisfaction => ExportTables.Satisfaction(await ReportStore.SurveysAsync(connection, transaction, organisationId, timeZone.Id, null, cancellationToken)),
+        ExportKind.Impact => ExportTables.Impact(await ReportStore.ImpactAsync(connection, transaction, organisationId, timeZone.Id, null, cancellationToken), timeZone),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -67,58 +67,4 @@ public static class ExportStore
          WHERE p.organisation_id = @organisationId AND m.deleted_at IS NULL AND f.answered_at IS NOT NULL
          ORDER BY m.held_on, m.id, f.id
         """;
-
-    private sealed class SurveyRow
-    {
-        public string Questionnaire { get; init; } = "";
-        public string Answers { get; init; } = "{}";
-    }
-
-    private static async Task<IReadOnlyList<SurveyRecord>> SurveysAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, CancellationToken cancellationToken)
-    {
-        // Only what is needed: no membership, pair or time leaves the database for this anonymous export.
-        const string sql = """
-            SELECT q.questionnaire, q.answers::text AS answers
-              FROM questionnaire_responses q
-              JOIN memberships m ON m.id = q.membership_id
-             WHERE m.organisation_id = @organisationId AND q.status = 'completed'
-               AND q.questionnaire IN ('satisfaction_mentee', 'satisfaction_mentor')
-            """;
-        var rows = await QueryAsync<SurveyRow>(connection, transaction, sql, organisationId, cancellationToken);
-        return rows.Select(r => new SurveyRecord(r.Questionnaire, QuestionnaireStore.ParseAnswers(r.Answers))).ToList();
-    }
-
-    private sealed class ImpactRow
-    {
-        public long MembershipId { get; init; }
-        public string? FullName { get; init; }
-        public string? Before { get; init; }
-        public DateTime? BeforeAt { get; init; }
-        public string? After { get; init; }
-        public DateTime? AfterAt { get; init; }
-    }
-
-    private static async Task<IReadOnlyList<ImpactRecord>> ImpactAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, CancellationToken cancellationToken)
-    {
-        // The intake's self-assessment against the latest completed final self-assessment (any pair's context).
-        const string sql = """
-            SELECT m.id AS membership_id, m.full_name,
-                   i.answers::text AS before, i.completed_at AS before_at,
-                   f.answers::text AS after, f.completed_at AS after_at
-              FROM memberships m
-              JOIN membership_roles r ON r.membership_id = m.id AND r.role = 'mentee'
-              LEFT JOIN questionnaire_responses i
-                     ON i.membership_id = m.id AND i.questionnaire = 'mentee_intake' AND i.context_key = '' AND i.status = 'completed'
-              LEFT JOIN LATERAL (
-                     SELECT answers, completed_at FROM questionnaire_responses
-                      WHERE membership_id = m.id AND questionnaire = 'final_self_assessment' AND status = 'completed'
-                      ORDER BY completed_at DESC, id DESC LIMIT 1) f ON true
-             WHERE m.organisation_id = @organisationId AND m.status = 'active'
-               AND (i.membership_id IS NOT NULL OR f.completed_at IS NOT NULL)
-             ORDER BY m.full_name NULLS LAST, m.id
-            """;
-        var rows = await QueryAsync<ImpactRow>(connection, transaction, sql, organisationId, cancellationToken);
-        return rows.Select(r => new ImpactRecord(r.MembershipId, r.FullName, QuestionnaireStore.ParseAnswers(r.Before), r.BeforeAt,
-            QuestionnaireStore.ParseAnswers(r.After), r.AfterAt)).ToList();
-    }
 }

@@ -37,7 +37,7 @@ public sealed class StartFeature : IChatFeature
     [
         "start", "help", "cancel", "back", "questionnaire", "consents", "org", "pause",
         "roadmap", "invite", "mentors", "mentees", "match", "forms", "order",
-        "plan", "meeting", "meetings", "curator", "digest", "digest_time", "export",
+        "plan", "meeting", "meetings", "curator", "digest", "digest_time", "export", "reports",
         "close_programme",
     ];
 

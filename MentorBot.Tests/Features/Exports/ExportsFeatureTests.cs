@@ -22,14 +22,6 @@ public sealed class ExportsFeatureTests : IAsyncLifetime
 
     public Task DisposeAsync() => harness.DisposeAsync();
 
-    private async Task<IReadOnlyList<SendDocumentPayload>> DocumentsAsync(long chatId)
-    {
-        await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
-        var payloads = await connection.QueryAsync<string>(
-            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_document' ORDER BY id", new { chatId });
-        return payloads.Select(p => JsonSerializer.Deserialize<SendDocumentPayload>(p, JsonBotAPI.Options)!).ToList();
-    }
-
     [Fact]
     public async Task The_curator_picks_what_and_the_format_and_gets_the_file()
     {
@@ -47,7 +39,7 @@ public sealed class ExportsFeatureTests : IAsyncLifetime
         await harness.RecordAsync(harness.Press(curator, "exports:get:mentees:xlsx"), harness.Press(curator, "exports:get:pairs:csv"));
         await harness.ProcessAllAsync();
 
-        var documents = await DocumentsAsync(curator);
+        var documents = await harness.QueuedDocumentsAsync(curator);
         documents.Select(d => (d.FileName, d.Caption)).Should().Equal(
             ("Наставляемые 2026-09-01.xlsx", "Наставляемые: 5 строк на 01.09.2026"),
             ("Пары 2026-09-01.csv", "Пары: 2 строки на 01.09.2026"));
@@ -64,7 +56,7 @@ public sealed class ExportsFeatureTests : IAsyncLifetime
         {
             (await harness.SendAsync(user, harness.Text(user, "/export"))).Text.Should().Be(AccessTexts.NotAllowed);
             (await harness.SendAsync(user, harness.Press(user, "exports:get:satisfaction:csv"))).Text.Should().Be(AccessTexts.NotAllowed);
-            (await DocumentsAsync(user)).Should().BeEmpty();
+            (await harness.QueuedDocumentsAsync(user)).Should().BeEmpty();
         }
     }
 
@@ -76,6 +68,6 @@ public sealed class ExportsFeatureTests : IAsyncLifetime
         var reply = await harness.SendAsync(curator, harness.Press(curator, "exports:get:passwords:csv"));
 
         reply.Text.Should().Be("Эта кнопка устарела. Начните заново: /export");
-        (await DocumentsAsync(curator)).Should().BeEmpty();
+        (await harness.QueuedDocumentsAsync(curator)).Should().BeEmpty();
     }
 }
