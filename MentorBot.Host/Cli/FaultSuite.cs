@@ -32,8 +32,11 @@ public sealed record FaultResult(string Scenario, int Updates, long Received, lo
 /// update again to the other bot when one does not answer 200; one bot is killed (SIGKILL) in the middle.</item>
 /// </list>
 /// </summary>
-public sealed class FaultSuite(string serverConnectionString, string workFolder, string pgStop, string pgStart, TextWriter output)
+public sealed class FaultSuite(string serverConnection, string workFolder, string pgStop, string pgStart, TextWriter output)
 {
+    // No pool: the outage scenario restarts the server, which ends every pooled connection.
+    private readonly string serverConnectionString = new NpgsqlConnectionStringBuilder(serverConnection) { Pooling = false }.ConnectionString;
+
     /// <summary>The scenario names, in the order they run.</summary>
     public static readonly string[] Scenarios = ["kill", "outage", "instances"];
 
@@ -52,17 +55,18 @@ public sealed class FaultSuite(string serverConnectionString, string workFolder,
             await admin.ExecuteAsync($"CREATE DATABASE {database}");
         }
 
-        var connectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database, Timeout = 5 }.ConnectionString;
-        await using var api = await LocalBotApi.StartAsync(cancellationToken: cancellationToken);
         var bots = new List<Bot>();
+        var connectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database, Timeout = 5 }.ConnectionString;
+        var botConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = true }.ConnectionString;
+        await using var api = await LocalBotApi.StartAsync(cancellationToken: cancellationToken);
         Say($"{name}: fake Bot API at {api.BaseUrl}, database {database}");
         try
         {
             var (updates, disruptions) = name switch
             {
-                "kill" => await KillAsync(connectionString, api, bots, cancellationToken),
-                "outage" => await OutageAsync(connectionString, api, bots, cancellationToken),
-                "instances" => await InstancesAsync(connectionString, api, bots, cancellationToken),
+                "kill" => await KillAsync(botConnectionString, api, bots, cancellationToken),
+                "outage" => await OutageAsync(botConnectionString, api, bots, cancellationToken),
+                "instances" => await InstancesAsync(botConnectionString, api, bots, cancellationToken),
                 _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown scenario"),
             };
             var result = await SettleAsync(name, connectionString, api, updates, disruptions * InFlightPerInstance, cancellationToken);
