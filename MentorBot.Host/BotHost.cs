@@ -36,7 +36,7 @@ public static class BotHost
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<Notifier>();
-        services.AddSingleton(new OutboxSenderOptions { GlobalRatePerSecond = options.SenderRate });
+        services.AddSingleton(new OutboxSenderOptions { GlobalRatePerSecond = options.SenderRate, RetryWindow = TimeSpan.FromHours(options.SenderRetryHours) });
         services.AddSingleton<IMessengerAdapter, TelegramAdapter>();
         services.AddSingleton<IOutboxDelivery, TelegramDelivery>();
         services.AddFeatures();

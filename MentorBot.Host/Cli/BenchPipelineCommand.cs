@@ -273,6 +273,9 @@ public static class BenchPipelineCommand
         public OutboxMessage RenderDocument(string fileName, byte[] content, string? caption, long chatId, bool isGroup, string key, DateTimeOffset dueAt) =>
             inner.RenderDocument(fileName, content, caption, chatId, isGroup, key, dueAt);
 
+        public OutboxMessage RenderPhoto(byte[] content, string? caption, long chatId, bool isGroup, string key, DateTimeOffset dueAt) =>
+            inner.RenderPhoto(content, caption, chatId, isGroup, key, dueAt);
+
         public IReadOnlyList<OutboxMessage> Render(Domain.Conversations.Reply reply, long chatId, bool isGroup, string keyPrefix, DateTimeOffset dueAt) =>
             inner.Render(reply, chatId, isGroup, keyPrefix, dueAt);
 

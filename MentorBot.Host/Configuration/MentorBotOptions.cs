@@ -40,8 +40,14 @@ public sealed partial class MentorBotOptions
     /// <summary>Address Kestrel listens on for the webhook, <c>/healthz</c> and <c>/jobs</c> (<c>MENTORBOT_LISTEN_URL</c>; not in the console chat).</summary>
     public string ListenUrl { get; set; } = "http://0.0.0.0:8080";
 
-    /// <summary>Global send rate of this instance, messages per second (<c>MENTORBOT_SENDER_RATE</c>; Telegram allows about 30).</summary>
+    /// <summary>Global send rate of the bot over any sliding second, all instances together (<c>MENTORBOT_SENDER_RATE</c>; Telegram allows about 30).</summary>
     public int SenderRate { get; set; } = 25;
+
+    /// <summary>
+    /// Hours a message is retried after network errors, 5xx and timeouts before it fails for good
+    /// (<c>MENTORBOT_SENDER_RETRY_HOURS</c>, 1–168): a reminder that arrives late beats one that never arrives.
+    /// </summary>
+    public int SenderRetryHours { get; set; } = 24;
 
     /// <summary>Bot username for deep links when getMe is not available (<c>MENTORBOT_BOT_USERNAME</c>).</summary>
     public string BotUsername { get; set; } = "";
@@ -93,6 +99,11 @@ public sealed partial class MentorBotOptions
             options.SenderRate = int.TryParse(rate, out var r)
                 ? r
                 : throw new OptionsException($"MENTORBOT_SENDER_RATE must be a whole number of messages per second, not '{rate}'.");
+        var retry = Get(nameof(SenderRetryHours), "SENDER_RETRY_HOURS");
+        if (!string.IsNullOrWhiteSpace(retry))
+            options.SenderRetryHours = int.TryParse(retry, out var h)
+                ? h
+                : throw new OptionsException($"MENTORBOT_SENDER_RETRY_HOURS must be a whole number of hours, not '{retry}'.");
         return options;
     }
 
@@ -111,6 +122,8 @@ public sealed partial class MentorBotOptions
             problems.Add($"MENTORBOT_API_BASE_URL must be an absolute http(s) URL, not '{ApiBaseUrl}'.");
         if (SenderRate is < 1 or > 30)
             problems.Add($"MENTORBOT_SENDER_RATE must be 1–30 messages per second (Telegram allows about 30), not {SenderRate}.");
+        if (SenderRetryHours is < 1 or > 168)
+            problems.Add($"MENTORBOT_SENDER_RETRY_HOURS must be 1–168 hours, not {SenderRetryHours}.");
         if (Mode == ReceiveMode.Webhook)
         {
             if (IsConsole)

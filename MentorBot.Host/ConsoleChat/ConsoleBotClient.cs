@@ -16,7 +16,7 @@ namespace MentorBot.Host.ConsoleChat;
 /// Telegram.Bot's <see cref="ITelegramBotClient"/> for the console chat: the outbox sender's
 /// <c>TelegramDelivery</c> "sends" by printing to the terminal, so the console exercises the same pipeline,
 /// outbox and delivery as Telegram. Answers the requests the delivery and the document download make
-/// (sendMessage, editMessageText, editMessageReplyMarkup, answerCallbackQuery, deleteMessage, sendDocument,
+/// (sendMessage, editMessageText, editMessageReplyMarkup, answerCallbackQuery, deleteMessage, sendDocument, sendPhoto,
 /// getFile); any other request is an <see cref="ApiRequestException"/> 400. Remembers each chat's last keyboard for <c>!N</c>.
 /// </summary>
 /// <param name="output">Where messages are printed.</param>
@@ -57,6 +57,7 @@ public sealed partial class ConsoleBotClient(TextWriter output) : ITelegramBotCl
             AnswerCallbackQueryRequest answer => Toast(answer.Text),
             DeleteMessageRequest => true,
             SendDocumentRequest document => PrintDocument(Chat(document.ChatId), document.Document, document.Caption is null ? null : Text(document.Caption, document.ParseMode)),
+            SendPhotoRequest photo => PrintDocument(Chat(photo.ChatId), photo.Photo, photo.Caption is null ? null : Text(photo.Caption, photo.ParseMode)),
             GetFileRequest file => LocalFile(file.FileId),
             _ => throw new ApiRequestException($"Bad Request: the console chat does not do {request.MethodName}", 400),
         };

@@ -41,6 +41,21 @@ public sealed class Notifier(IMessengerAdapter adapter)
         return true;
     }
 
+    /// <summary>
+    /// Like <see cref="EnqueueAsync"/> for a picture shown in the chat (a digest chart): PNG or JPEG bytes ≤ 10 MB,
+    /// plain-text caption ≤ 1024 characters or null; key <c>bg:{key}.photo</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The picture is empty or over 10 MB (Bot API sendPhoto).</exception>
+    public async Task<bool> EnqueuePhotoAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long membershipId, byte[] content, string? caption, string key, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        var chatId = await ChatAsync(connection, transaction, membershipId, cancellationToken);
+        if (chatId is null) return false;
+        var message = adapter.RenderPhoto(content, caption is null ? null : Html.Escape(caption), chatId.Value, false, "bg:" + key + ".photo", dueAt);
+        var inserted = await OutboxStore.EnqueueAsync(connection, transaction, [message], cancellationToken);
+        JobRun.Current?.Record(new QueuedMessage(key, membershipId, chatId.Value, dueAt, caption ?? "(picture)", inserted > 0));
+        return true;
+    }
+
     private static Task<long?> ChatAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long membershipId, CancellationToken cancellationToken)
     {
         const string sql = """

@@ -20,6 +20,9 @@ public static class OutboxKind
 
     /// <summary>sendDocument.</summary>
     public const string SendDocument = "send_document";
+
+    /// <summary>sendPhoto: a picture shown in the chat (a digest chart, a practice photo), paced and retried like a document.</summary>
+    public const string SendPhoto = "send_photo";
 }
 
 /// <summary>A row to enqueue in the outbox.</summary>

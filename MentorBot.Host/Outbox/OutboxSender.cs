@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -6,10 +7,11 @@ using Polly.Retry;
 namespace MentorBot.Host.Outbox;
 
 /// <summary>
-/// The one sender (DESIGN.md decision 5): drains due outbox rows within the Bot API's limits — a global
-/// rate over a sliding second, one message per chat per <see cref="OutboxSenderOptions.ChatInterval"/>,
-/// a bot-wide pause on 429, unreachable on 403, retries with backoff on 5xx and network errors.
-/// All times come from the injected <see cref="TimeProvider"/>.
+/// The one sender (DESIGN.md decision 5): drains due outbox rows within the Bot API's limits — a global rate
+/// over any sliding second shared by all instances, one message per chat per <see cref="OutboxSenderOptions.ChatInterval"/>,
+/// a bot-wide pause on 429, unreachable on 403, retries with capped backoff on 5xx, network errors and timeouts
+/// for <see cref="OutboxSenderOptions.RetryWindow"/>. Sends run side by side, each with its own time limit, so a
+/// slow chat holds one slot and never the others. All times come from the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class OutboxSender : BackgroundService
 {
@@ -20,11 +22,10 @@ public sealed class OutboxSender : BackgroundService
     private readonly OutboxSenderOptions options;
     private readonly ILogger<OutboxSender> logger;
     private readonly ResiliencePipeline quickRetry;
-
-    // When the last sends of this instance happened, for the sliding one-second window.
-    private readonly Queue<DateTimeOffset> recentSends = new();
+    private readonly ConcurrentDictionary<long, Task> inFlight = new();
     private readonly Lock gate = new();
     private DateTimeOffset pausedUntil = DateTimeOffset.MinValue;
+    private DateTimeOffset nextPermitAt = DateTimeOffset.MinValue;
 
     /// <summary>Creates the sender.</summary>
     public OutboxSender(OutboxStore store, IOutboxDelivery delivery, OutboxSignal signal, TimeProvider time, OutboxSenderOptions options, ILogger<OutboxSender> logger)
@@ -42,66 +43,110 @@ public sealed class OutboxSender : BackgroundService
                 Delay = options.QuickRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                ShouldHandle = new PredicateBuilder().Handle<DeliveryException>(e => e.Failure == DeliveryFailure.Transient),
+                // A 5xx or a dropped connection may pass in a moment; a timeout already took the attempt's time.
+                ShouldHandle = new PredicateBuilder().Handle<DeliveryException>(e => e.Failure == DeliveryFailure.Transient && !IsPaused()),
             })
             .Build();
     }
 
     /// <summary>
-    /// Claims and sends what is due now within the limits; returns the number of rows attempted.
-    /// The background loop calls it repeatedly; tests call it directly with a fake clock.
+    /// Claims what is due now within the limits, sends it and waits for those sends; returns the number of rows
+    /// attempted. Tests call it directly with a manual clock; the background loop starts sends without waiting.
     /// </summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
+        var started = await StartDueAsync(cancellationToken);
+        await Task.WhenAll(started);
+        return started.Count;
+    }
+
+    /// <summary>Claims due rows for the free send slots and the free permits of the shared rate; starts a send for each.</summary>
+    private async Task<IReadOnlyList<Task>> StartDueAsync(CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
-        int budget;
-        lock (gate)
+        var free = options.Parallelism - inFlight.Count;
+        if (IsPaused() || free <= 0) return [];
+        var claim = await store.ClaimAsync(free, now, now + options.Lease, options.ChatInterval, options.GroupInterval, options.Rate, cancellationToken);
+        lock (gate) nextPermitAt = claim.NextPermitAt;
+        var started = new List<Task>(claim.Rows.Count);
+        foreach (var row in claim.Rows)
         {
-            if (pausedUntil > now) return 0;
-            while (recentSends.Count > 0 && recentSends.Peek() <= now - TimeSpan.FromSeconds(1))
-                recentSends.Dequeue();
-            budget = options.GlobalRatePerSecond - recentSends.Count;
+            var send = SendOneAsync(row, cancellationToken);
+            inFlight[row.Id] = send;
+            started.Add(send.ContinueWith(_ => inFlight.TryRemove(row.Id, out Task? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default));
         }
 
-        if (budget <= 0) return 0;
-        var rows = await store.ClaimAsync(budget, now, now + options.Lease, options.ChatInterval, options.GroupInterval, cancellationToken);
-        if (rows.Count == 0) return 0;
-        lock (gate)
-            foreach (var _ in rows) recentSends.Enqueue(now);
-
-        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
-            async (row, ct) => await SendOneAsync(row, ct));
-        return rows.Count;
+        return started;
     }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var failing = false;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = options.IdlePoll;
             try
             {
-                var sent = await SendDueAsync(stoppingToken);
-                if (sent > 0) continue;
+                var started = await StartDueAsync(stoppingToken);
+                if (failing) logger.LogWarning("Outbox sender: database back");
+                failing = false;
+                if (started.Count > 0)
+                {
+                    // Wake again when a slot frees up or the shared rate allows the next claim.
+                    wait = TimeSpan.FromMilliseconds(50);
+                }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                // The database may be restarting; keep the loop alive and try again shortly.
-                logger.LogError(e, "Outbox sender round failed");
+                // The database may be restarting: one line when it starts failing, not one per round.
+                if (!failing) logger.LogWarning("Outbox sender: database unavailable, retrying ({Error})", e.Message);
+                failing = true;
+                wait = TimeSpan.FromSeconds(1);
             }
 
-            await signal.WaitAsync(options.IdlePoll, stoppingToken);
+            DateTimeOffset permit;
+            lock (gate) permit = pausedUntil > nextPermitAt ? pausedUntil : nextPermitAt;
+            var untilPermit = permit - time.GetUtcNow();
+            if (untilPermit > TimeSpan.Zero && untilPermit < wait) wait = untilPermit;
+            if (inFlight.IsEmpty || wait > TimeSpan.FromMilliseconds(50))
+                await signal.WaitAsync(wait, stoppingToken);
+            else
+                await Task.WhenAny(Task.WhenAny(inFlight.Values), Task.Delay(wait, time, stoppingToken)).ContinueWith(_ => { }, TaskScheduler.Default);
         }
+
+        await Task.WhenAll(inFlight.Values).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private bool IsPaused()
+    {
+        lock (gate) return pausedUntil > time.GetUtcNow();
     }
 
     private async Task SendOneAsync(ClaimedOutboxRow row, CancellationToken cancellationToken)
     {
+        await Task.Yield();
         try
         {
+            if (IsPaused())
+            {
+                // A 429 arrived after this row was claimed: it waits for the pause like every row not yet sent.
+                DateTimeOffset until;
+                lock (gate) until = pausedUntil;
+                await store.RescheduleAsync(row.Id, until, "waiting for the Bot API's pause", countAttempt: false, cancellationToken);
+                return;
+            }
+
             long? messageId;
+            using var limit = new CancellationTokenSource(options.SendTimeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
             try
             {
-                messageId = await quickRetry.ExecuteAsync(async ct => await delivery.DeliverAsync(row, ct), cancellationToken);
+                messageId = await quickRetry.ExecuteAsync(async ct => await delivery.DeliverAsync(row, ct), linked.Token);
+            }
+            catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new DeliveryException(DeliveryFailure.Transient, $"timed out after {options.SendTimeout.TotalSeconds:0.#} s");
             }
             catch (Exception e) when (e is not DeliveryException && !cancellationToken.IsCancellationRequested)
             {
@@ -113,39 +158,51 @@ public sealed class OutboxSender : BackgroundService
         }
         catch (DeliveryException e)
         {
-            var now = time.GetUtcNow();
-            switch (e.Failure)
-            {
-                case DeliveryFailure.RateLimited:
-                    var until = now + (e.RetryAfter ?? TimeSpan.FromSeconds(5));
-                    lock (gate)
-                        if (until > pausedUntil) pausedUntil = until;
-                    logger.LogWarning("Bot API asked to slow down; all sending paused until {Until:O}", until);
-                    await store.PauseAsync(until, cancellationToken);
-                    await store.RescheduleAsync(row.Id, until, e.Message, countAttempt: false, cancellationToken);
-                    break;
-                case DeliveryFailure.Blocked:
-                    var cancelled = await store.MarkChatUnreachableAsync(row.Id, row.ChatId, e.Message, cancellationToken);
-                    logger.LogInformation("Chat {ChatId} is unreachable ({Reason}); cancelled {Count} outbox rows", row.ChatId, e.Message, cancelled);
-                    break;
-                case DeliveryFailure.Permanent:
-                    logger.LogWarning("Outbox row {Id} failed: {Reason}", row.Id, e.Message);
-                    await store.MarkFailedAsync(row.Id, e.Message, cancellationToken);
-                    break;
-                default:
-                    if (row.Attempts >= options.MaxAttempts)
-                    {
-                        logger.LogWarning("Outbox row {Id} failed after {Attempts} attempts: {Reason}", row.Id, row.Attempts, e.Message);
-                        await store.MarkFailedAsync(row.Id, $"{e.Message} (after {row.Attempts} attempts)", cancellationToken);
-                    }
-                    else
-                    {
-                        var delay = TimeSpan.FromTicks(Math.Min(options.MaxRetryDelay.Ticks, options.RetryDelay.Ticks * (1L << Math.Min(row.Attempts - 1, 20))));
-                        await store.RescheduleAsync(row.Id, now + delay, e.Message, countAttempt: true, cancellationToken);
-                    }
+            await FailedAsync(row, e, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The database failed while recording the outcome: the lease runs out and the row is tried again.
+            logger.LogWarning("Outbox row {Id}: could not record the outcome ({Error})", row.Id, e.Message);
+        }
+    }
 
-                    break;
-            }
+    private async Task FailedAsync(ClaimedOutboxRow row, DeliveryException e, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        switch (e.Failure)
+        {
+            case DeliveryFailure.RateLimited:
+                var until = now + (e.RetryAfter ?? TimeSpan.FromSeconds(5));
+                lock (gate)
+                    if (until > pausedUntil) pausedUntil = until;
+                logger.LogWarning("Bot API asked to slow down; all sending paused until {Until:O}", until);
+                await store.PauseAsync(until, cancellationToken);
+                await store.RescheduleAsync(row.Id, until, e.Message, countAttempt: false, cancellationToken);
+                break;
+            case DeliveryFailure.Blocked:
+                var cancelled = await store.MarkChatUnreachableAsync(row.Id, row.ChatId, e.Message, cancellationToken);
+                logger.LogInformation("Chat {ChatId} is unreachable ({Reason}); cancelled {Count} outbox rows", row.ChatId, e.Message, cancelled);
+                break;
+            case DeliveryFailure.Permanent:
+                logger.LogWarning("Outbox row {Id} failed: {Reason}", row.Id, e.Message);
+                await store.MarkFailedAsync(row.Id, e.Message, cancellationToken);
+                break;
+            default:
+                var retryUntil = row.RetryUntil ?? now + options.RetryWindow;
+                if (now >= retryUntil)
+                {
+                    logger.LogWarning("Outbox row {Id} failed after {Attempts} attempts: {Reason}", row.Id, row.Attempts, e.Message);
+                    await store.MarkFailedAsync(row.Id, $"{e.Message} (after {row.Attempts} attempts)", cancellationToken);
+                }
+                else
+                {
+                    var delay = TimeSpan.FromTicks(Math.Min(options.MaxRetryDelay.Ticks, options.RetryDelay.Ticks * (1L << Math.Min(row.Attempts - 1, 20))));
+                    logger.LogDebug("Outbox row {Id} attempt {Attempts} failed ({Reason}); next in {Delay}", row.Id, row.Attempts, e.Message, delay);
+                    await store.RescheduleAsync(row.Id, now + delay, e.Message, countAttempt: true, cancellationToken, retryUntil);
+                }
+
+                break;
         }
     }
 }

@@ -3,8 +3,20 @@ namespace MentorBot.Host.Outbox;
 /// <summary>The sender's limits. Defaults follow the Bot API's limits (../shared/reference/telegram.md).</summary>
 public sealed class OutboxSenderOptions
 {
-    /// <summary>Most messages this instance sends in any one-second window (Telegram allows about 30/s).</summary>
+    /// <summary>
+    /// Most messages the bot sends in any sliding one-second window, across all its instances (Telegram allows
+    /// about 30/s per bot). Shared through PostgreSQL (<see cref="OutboxStore.ClaimAsync"/>).
+    /// </summary>
     public int GlobalRatePerSecond { get; set; } = 25;
+
+    /// <summary>
+    /// Added to the one-second window: the time between a claim and its request reaching the Bot API varies by a
+    /// few milliseconds, so claims are spaced over a slightly longer window (the rate reached is 1/1.01 = 0.99 of the configured one).
+    /// </summary>
+    public TimeSpan RateWindowMargin { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>The key of the shared rate window: one per bot whose instances share the database.</summary>
+    public string RateKey { get; set; } = "telegram";
 
     /// <summary>Least time between two messages to one private chat (Bot API: about one per second).</summary>
     public TimeSpan ChatInterval { get; set; } = TimeSpan.FromSeconds(1);
@@ -12,20 +24,29 @@ public sealed class OutboxSenderOptions
     /// <summary>Least time between two messages to one group: 3 s = 20 per minute (Bot API).</summary>
     public TimeSpan GroupInterval { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>Attempts before a row fails for good after server or network errors.</summary>
-    public int MaxAttempts { get; set; } = 5;
+    /// <summary>
+    /// How long transient failures (network, 5xx, timeouts) of a row are retried, from its first such failure,
+    /// before it fails for good: a reminder that arrives late beats one that never arrives.
+    /// </summary>
+    public TimeSpan RetryWindow { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>First persistent retry delay; doubles per attempt up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Cap of the persistent retry delay.</summary>
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>Cap of the persistent retry delay: after an outage, a row waits at most this long to be tried again.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Quick in-call retries of a transient failure before the row is rescheduled.</summary>
+    /// <summary>Quick in-call retries of a fast transient failure (not of a timeout) before the row is rescheduled.</summary>
     public int QuickRetries { get; set; } = 2;
 
     /// <summary>Delay before the first quick retry (exponential with jitter, Polly).</summary>
     public TimeSpan QuickRetryDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>
+    /// Time limit of one attempt (quick retries included). A send that takes longer counts as one failed
+    /// attempt of its row; other chats' rows are sent meanwhile.
+    /// </summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How long a claimed row stays with this instance before another may take it (a crash mid-send).</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
@@ -33,6 +54,9 @@ public sealed class OutboxSenderOptions
     /// <summary>How often the sender looks for due rows when nothing wakes it.</summary>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Calls in flight at once (different chats only).</summary>
-    public int Parallelism { get; set; } = 8;
+    /// <summary>Calls in flight at once (different chats only); a slow chat holds one of them, not the others.</summary>
+    public int Parallelism { get; set; } = 16;
+
+    /// <summary>The shared rate these options describe.</summary>
+    public SendRate Rate => new(RateKey, GlobalRatePerSecond, TimeSpan.FromSeconds(1) + RateWindowMargin);
 }

@@ -9,7 +9,26 @@ namespace MentorBot.Host.Outbox;
 /// <param name="Kind">One of <see cref="OutboxKind"/>.</param>
 /// <param name="Payload">The call's arguments as JSON.</param>
 /// <param name="Attempts">Attempts including this one.</param>
-public sealed record ClaimedOutboxRow(long Id, long ChatId, string Kind, string Payload, int Attempts);
+/// <param name="RetryUntil">Set at the row's first transient failure: transient failures are retried until then.</param>
+public sealed record ClaimedOutboxRow(long Id, long ChatId, string Kind, string Payload, int Attempts, DateTimeOffset? RetryUntil = null);
+
+/// <summary>What one claim took and when the shared rate allows the next one.</summary>
+/// <param name="Rows">The claimed rows, oldest first.</param>
+/// <param name="NextPermitAt">The earliest moment a further row may be claimed under the global rate (now when slots are free).</param>
+public sealed record OutboxClaim(IReadOnlyList<ClaimedOutboxRow> Rows, DateTimeOffset NextPermitAt);
+
+/// <summary>The global send rate of one bot, shared through PostgreSQL by all its instances.</summary>
+/// <param name="Bot">The key of the bot's window (one per bot token sharing the database).</param>
+/// <param name="PerWindow">Most rows claimed in any <paramref name="Window"/>.</param>
+/// <param name="Window">One second plus a margin for the time between a claim and its request reaching the Bot API.</param>
+public sealed record SendRate(string Bot, int PerWindow, TimeSpan Window)
+{
+    /// <summary>The spacing of claims: the window shared evenly among its sends.</summary>
+    public TimeSpan Interval => Window / PerWindow;
+
+    /// <summary>Most claims at once (a fifth of the rate): after an idle spell, or at a coarse clock step.</summary>
+    public int Burst => Math.Max(1, PerWindow / 5);
+}
 
 /// <summary>
 /// The outbox's SQL (DESIGN.md decision 5): enqueueing inside the caller's transaction, claiming due rows
@@ -58,16 +77,39 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Claims up to <paramref name="limit"/> due rows for sending until <paramref name="leaseUntil"/>:
-    /// at most one message per chat, only chats whose pacing allows a message now, the oldest first, and
-    /// nothing while the bot is paused by a 429. Claimed messages push their chat's pacing forward by
-    /// <paramref name="chatInterval"/> (<paramref name="groupInterval"/> for groups). Rows whose lease ran
-    /// out (an instance died mid-send) are claimable again.
+    /// at most one message per chat, only chats whose pacing allows a message now, the oldest first, nothing
+    /// while the bot is paused by a 429, and no more than <paramref name="rate"/> allows: the claim times of the
+    /// bot's last sends are kept in <c>outbox_rate_window</c>, locked for the claim, so any window of
+    /// <see cref="SendRate.Window"/> holds at most <see cref="SendRate.PerWindow"/> claims across all instances.
+    /// Claimed messages push their chat's pacing forward by <paramref name="chatInterval"/>
+    /// (<paramref name="groupInterval"/> for groups). Rows whose lease ran out (an instance died mid-send) are claimable again.
     /// </summary>
-    public async Task<IReadOnlyList<ClaimedOutboxRow>> ClaimAsync(int limit, DateTimeOffset now, DateTimeOffset leaseUntil, TimeSpan chatInterval, TimeSpan groupInterval, CancellationToken cancellationToken)
+    public async Task<OutboxClaim> ClaimAsync(int limit, DateTimeOffset now, DateTimeOffset leaseUntil, TimeSpan chatInterval, TimeSpan groupInterval, SendRate rate, CancellationToken cancellationToken)
     {
-        if (limit <= 0) return [];
+        if (limit <= 0) return new OutboxClaim([], now);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        const string window = """
+            INSERT INTO outbox_rate_window (bot) VALUES (@bot) ON CONFLICT (bot) DO NOTHING;
+            SELECT recent, next_slot FROM outbox_rate_window WHERE bot = @bot FOR UPDATE;
+            """;
+        var state = await connection.QuerySingleAsync<(DateTime[] Recent, DateTime NextSlot)>(new CommandDefinition(window, new { bot = rate.Bot }, transaction, cancellationToken: cancellationToken));
+        var recent = state.Recent
+            .Select(t => new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)))
+            .Where(t => t > now - rate.Window)
+            .Order()
+            .ToList();
+        // The evenly spaced slots due by now; after an idle spell at most a burst of them (older ones are dropped).
+        var nextSlot = state.NextSlot <= DateTime.MinValue ? DateTimeOffset.MinValue : new DateTimeOffset(DateTime.SpecifyKind(state.NextSlot, DateTimeKind.Utc));
+        var firstSlot = Max(nextSlot, now - (rate.Burst - 1) * rate.Interval);
+        var slots = now < firstSlot ? 0 : Math.Min(rate.Burst, (int)Math.Floor((now - firstSlot) / rate.Interval) + 1);
+        var permits = Math.Min(Math.Min(limit, rate.PerWindow - recent.Count), slots);
+        if (permits <= 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return new OutboxClaim([], NextPermit(recent, firstSlot, rate, now));
+        }
+
         // A row is claimable when due and, for a message, no other message of its chat is in flight or
         // comes before it: one message per chat at a time keeps the chat's order across instances.
         const string claim = """
@@ -88,9 +130,9 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             )
             UPDATE outbox o SET status = 'sending', lease_until = @leaseUntil, attempts = o.attempts + 1
             FROM claimed WHERE o.id = claimed.id
-            RETURNING o.id, o.chat_id, o.kind, o.payload::text AS payload, o.attempts, o.paced, o.is_group
+            RETURNING o.id, o.chat_id, o.kind, o.payload::text AS payload, o.attempts, o.paced, o.is_group, o.retry_until
             """;
-        var rows = (await connection.QueryAsync<ClaimRow>(new CommandDefinition(claim, new { now = now.UtcDateTime, leaseUntil = leaseUntil.UtcDateTime, limit }, transaction, cancellationToken: cancellationToken))).ToList();
+        var rows = (await connection.QueryAsync<ClaimRow>(new CommandDefinition(claim, new { now = now.UtcDateTime, leaseUntil = leaseUntil.UtcDateTime, limit = permits }, transaction, cancellationToken: cancellationToken))).ToList();
 
         var paced = rows.Where(r => r.Paced).ToList();
         if (paced.Count > 0)
@@ -108,9 +150,29 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             await connection.ExecuteAsync(new CommandDefinition(pace, args, transaction, cancellationToken: cancellationToken));
         }
 
+        if (rows.Count > 0)
+        {
+            recent.AddRange(Enumerable.Repeat(now, rows.Count));
+            firstSlot += rows.Count * rate.Interval;
+            const string record = "UPDATE outbox_rate_window SET recent = @recent, next_slot = @nextSlot WHERE bot = @bot";
+            await connection.ExecuteAsync(new CommandDefinition(record, new { bot = rate.Bot, recent = recent.Select(t => t.UtcDateTime).ToArray(), nextSlot = firstSlot.UtcDateTime }, transaction, cancellationToken: cancellationToken));
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return rows.OrderBy(r => r.Id).Select(r => new ClaimedOutboxRow(r.Id, r.ChatId, r.Kind, r.Payload, r.Attempts)).ToList();
+        var claimed = rows.OrderBy(r => r.Id)
+            .Select(r => new ClaimedOutboxRow(r.Id, r.ChatId, r.Kind, r.Payload, r.Attempts, r.RetryUntil is { } until ? new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc)) : null))
+            .ToList();
+        return new OutboxClaim(claimed, NextPermit(recent, firstSlot, rate, now));
     }
+
+    /// <summary>When the next claim may happen: its slot, and the oldest claim keeping the window full leaving it.</summary>
+    private static DateTimeOffset NextPermit(List<DateTimeOffset> recent, DateTimeOffset nextSlot, SendRate rate, DateTimeOffset now)
+    {
+        var windowed = recent.Count < rate.PerWindow ? now : recent[recent.Count - rate.PerWindow] + rate.Window;
+        return Max(Max(nextSlot, windowed), now);
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     /// <summary>Marks a row sent, keeping the message id the Bot API returned (for later edits).</summary>
     public async Task MarkSentAsync(long id, long? messageId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -130,12 +192,13 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     /// <param name="reason">The failure, stored in <c>last_error</c>.</param>
     /// <param name="countAttempt">False when the attempt did not reach the Bot API's judgement (e.g. a 429 pause).</param>
     /// <param name="cancellationToken">Cancels the update.</param>
-    public async Task RescheduleAsync(long id, DateTimeOffset dueAt, string reason, bool countAttempt, CancellationToken cancellationToken)
+    /// <param name="retryUntil">For a transient failure: until when the row is retried (kept when already set).</param>
+    public async Task RescheduleAsync(long id, DateTimeOffset dueAt, string reason, bool countAttempt, CancellationToken cancellationToken, DateTimeOffset? retryUntil = null)
     {
         const string sql = """
             WITH retried AS (
                 UPDATE outbox SET status = 'pending', due_at = CASE WHEN paced THEN due_at ELSE @dueAt END,
-                                  lease_until = NULL, last_error = @reason,
+                                  lease_until = NULL, last_error = @reason, retry_until = coalesce(retry_until, @retryUntil::timestamptz),
                                   attempts = CASE WHEN @countAttempt THEN attempts ELSE attempts - 1 END
                 WHERE id = @id
                 RETURNING chat_id, paced
@@ -144,7 +207,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             SELECT chat_id, @dueAt FROM retried WHERE paced
             ON CONFLICT (chat_id) DO UPDATE SET next_send_at = greatest(outbox_chat_pacing.next_send_at, excluded.next_send_at)
             """;
-        await ExecuteAsync(sql, new { id, dueAt = dueAt.UtcDateTime, reason, countAttempt }, cancellationToken);
+        await ExecuteAsync(sql, new { id, dueAt = dueAt.UtcDateTime, reason, countAttempt, retryUntil = retryUntil?.UtcDateTime }, cancellationToken);
     }
 
     /// <summary>Marks a row failed for good, with the reason (no token in it).</summary>
@@ -186,5 +249,5 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
     }
 
-    private sealed record ClaimRow(long Id, long ChatId, string Kind, string Payload, int Attempts, bool Paced, bool IsGroup);
+    private sealed record ClaimRow(long Id, long ChatId, string Kind, string Payload, int Attempts, bool Paced, bool IsGroup, DateTime? RetryUntil);
 }

@@ -6,8 +6,9 @@ namespace MentorBot.Host.Persistence;
 /// <summary>A received update, as recorded before handling.</summary>
 /// <param name="UpdateId">The messenger's update id.</param>
 /// <param name="ChatId">The chat it belongs to, when known (orders handling within a chat).</param>
-/// <param name="PayloadJson">The update exactly as received, JSON.</param>
-public sealed record InboundUpdate(long UpdateId, long? ChatId, string PayloadJson);
+/// <param name="PayloadJson">The update as received, JSON.</param>
+/// <param name="Error">Why the update cannot be handled (a poison row: recorded as handled with this error), else null.</param>
+public sealed record InboundUpdate(long UpdateId, long? ChatId, string PayloadJson, string? Error = null);
 
 /// <summary>
 /// The update inbox (DESIGN.md decision 4): records each update by (source, update_id) before it is
@@ -23,9 +24,39 @@ public sealed class UpdateInbox(NpgsqlDataSource dataSource)
     public async Task<int> RecordAsync(string source, IReadOnlyCollection<InboundUpdate> updates, CancellationToken cancellationToken)
     {
         if (updates.Count == 0) return 0;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await InsertAsync(connection, source, updates, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState.StartsWith("22", StringComparison.Ordinal) && updates.Count > 0)
+        {
+            // Data PostgreSQL refuses (class 22): record one by one, the refused ones as poison rows with the
+            // reason, so the batch is confirmed and no chat waits behind one bad update.
+            var recorded = 0;
+            foreach (var update in updates)
+            {
+                try
+                {
+                    recorded += await InsertAsync(connection, source, [update], cancellationToken);
+                }
+                catch (PostgresException one) when (one.SqlState.StartsWith("22", StringComparison.Ordinal))
+                {
+                    var poison = new InboundUpdate(update.UpdateId, null, $$"""{"update_id":{{update.UpdateId}}}""", $"not storable: {one.SqlState} {one.MessageText}");
+                    recorded += await InsertAsync(connection, source, [poison], cancellationToken);
+                }
+            }
+
+            return recorded;
+        }
+    }
+
+    private static Task<int> InsertAsync(NpgsqlConnection connection, string source, IReadOnlyCollection<InboundUpdate> updates, CancellationToken cancellationToken)
+    {
         const string sql = """
-            INSERT INTO inbound_updates (source, update_id, chat_id, payload)
-            SELECT @source, u.id, u.chat, u.payload::jsonb FROM unnest(@ids, @chats, @payloads) AS u(id, chat, payload)
+            INSERT INTO inbound_updates (source, update_id, chat_id, payload, handled_at, error)
+            SELECT @source, u.id, u.chat, u.payload::jsonb, CASE WHEN u.error IS NULL THEN NULL ELSE now() END, u.error
+              FROM unnest(@ids, @chats, @payloads, @errors) AS u(id, chat, payload, error)
             ON CONFLICT (source, update_id) DO NOTHING
             """;
         var args = new
@@ -34,9 +65,9 @@ public sealed class UpdateInbox(NpgsqlDataSource dataSource)
             ids = updates.Select(u => u.UpdateId).ToArray(),
             chats = updates.Select(u => u.ChatId).ToArray(),
             payloads = updates.Select(u => u.PayloadJson).ToArray(),
+            errors = updates.Select(u => u.Error).ToArray(),
         };
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
+        return connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
     }
 
     /// <summary>The highest update id recorded for <paramref name="source"/>, or 0 (the console chat numbers its updates after it).</summary>

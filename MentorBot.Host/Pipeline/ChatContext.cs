@@ -87,6 +87,16 @@ public sealed class ChatContext
         outgoing.Add(adapter.RenderDocument(fileName, content, caption is null ? null : Html.Escape(caption), Update.ChatId, Update.IsGroup, key, Now));
     }
 
+    /// <summary>Shows a picture in the chat (a chart, a photo) through the outbox, after the replies so far.</summary>
+    /// <param name="content">PNG or JPEG bytes (Bot API sendPhoto: ≤ 10 MB).</param>
+    /// <param name="caption">Plain-text caption (≤ 1024 characters), or null.</param>
+    /// <exception cref="ArgumentException">The picture is empty or over 10 MB.</exception>
+    public void ReplyPhoto(byte[] content, string? caption = null)
+    {
+        var key = OutboxKey(Update.Source, Update.UpdateId, outgoing.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)) + ".photo";
+        outgoing.Add(adapter.RenderPhoto(content, caption is null ? null : Html.Escape(caption), Update.ChatId, Update.IsGroup, key, Now));
+    }
+
     /// <summary>Acknowledges the button press with a short toast (≤ 200 characters), or silently with null.</summary>
     public void AnswerChoice(string? text = null)
     {

@@ -23,6 +23,10 @@ public interface IMessengerAdapter
     /// <summary>Renders a file to send (Bot API sendDocument: ≤ 50 MB, caption ≤ 1024 characters, HTML).</summary>
     OutboxMessage RenderDocument(string fileName, byte[] content, string? caption, long chatId, bool isGroup, string key, DateTimeOffset dueAt);
 
+    /// <summary>Renders a picture to show in the chat (Bot API sendPhoto: ≤ 10 MB, caption ≤ 1024 characters, HTML).</summary>
+    /// <exception cref="ArgumentException"><paramref name="content"/> is empty or over the messenger's photo size limit.</exception>
+    OutboxMessage RenderPhoto(byte[] content, string? caption, long chatId, bool isGroup, string key, DateTimeOffset dueAt);
+
     /// <summary>Renders the acknowledgement of a button press (Bot API answerCallbackQuery; text ≤ 200 characters, shown as a toast).</summary>
     OutboxMessage AnswerChoice(string callbackQueryId, long chatId, string? text, string key, DateTimeOffset dueAt);
 }

@@ -8,4 +8,7 @@ public static class PipelineTexts
 
     /// <summary>Toast for a button nobody handles any more (an old message).</summary>
     public const string ButtonExpired = "Эта кнопка больше не действует.";
+
+    /// <summary>The answer to a command or button in a group: the bot works with each person in their private chat.</summary>
+    public const string PrivateChatsOnly = "Я работаю только в личных сообщениях. Напишите мне в личный чат — там и продолжим.";
 }

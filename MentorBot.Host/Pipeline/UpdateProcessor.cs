@@ -58,7 +58,14 @@ public sealed class UpdateProcessor(
             try
             {
                 update = adapter.Read(row.Source, row.UpdateId, row.Payload);
-                if (update is not null)
+                if (update is { IsGroup: true })
+                {
+                    // A group is no one's private chat: nothing learnt from it (not even the chat), no dialogue
+                    // touched; a command or button there gets one short answer (issue 12: private notices
+                    // reached groups after a member wrote there).
+                    produced = GroupAnswer(update, row, now);
+                }
+                else if (update is not null)
                 {
                     var context = await ChatContext.OpenAsync(update, connection, transaction, adapter, now, cancellationToken);
                     await DispatchAsync(context);
@@ -147,6 +154,15 @@ public sealed class UpdateProcessor(
     {
         var conversation = await context.GetConversationAsync();
         return conversation is null ? null : routes.ForFlow(conversation.Flow);
+    }
+
+    private IReadOnlyList<OutboxMessage> GroupAnswer(IncomingUpdate update, PendingRow row, DateTimeOffset now)
+    {
+        if (update.Input is not (CommandInput or ChoiceInput)) return [];
+        var answer = adapter.Render(Reply.Plain(PipelineTexts.PrivateChatsOnly), update.ChatId, true, ChatContext.OutboxKey(row.Source, row.UpdateId, "group"), now).ToList();
+        if (update.CallbackQueryId is not null)
+            answer.Add(adapter.AnswerChoice(update.CallbackQueryId, update.ChatId, null, ChatContext.OutboxKey(row.Source, row.UpdateId, ChatContext.AckSuffix), now));
+        return answer;
     }
 
     private static Task ExpiredChoice(ChatContext context, ChatInput input)

@@ -24,6 +24,9 @@ public sealed class TelegramAdapter : IMessengerAdapter
     /// <summary>Bot API: a document's caption is at most 1024 characters.</summary>
     public const int MaxCaptionLength = 1024;
 
+    /// <summary>Bot API: a photo sent by upload is at most 10 MB.</summary>
+    public const int MaxPhotoBytes = 10 * 1024 * 1024;
+
     /// <summary>Bot API: answerCallbackQuery text is at most 200 characters.</summary>
     public const int MaxCallbackAnswerLength = 200;
 
@@ -39,7 +42,8 @@ public sealed class TelegramAdapter : IMessengerAdapter
                 new ChoiceInput(callback.Data ?? ""), callback.Id, callback.Message?.Id);
         }
 
-        var message = update.Message ?? update.EditedMessage;
+        // An edit is not new input: it must not log a second meeting or answer an open question (issue 12 item 8).
+        var message = update.Message;
         if (message?.From is null || message.From.IsBot) return null;
         // Stickers, photos and the like reach the fallback as empty text, which answers with help.
         var input = message switch
@@ -79,6 +83,16 @@ public sealed class TelegramAdapter : IMessengerAdapter
     {
         var payload = new SendDocumentPayload(fileName, content, caption is null ? null : Shorten(caption, MaxCaptionLength));
         return new OutboxMessage(key, chatId, OutboxKind.SendDocument, JsonSerializer.Serialize(payload, JsonBotAPI.Options), dueAt, Paced: true, IsGroup: isGroup);
+    }
+
+    /// <inheritdoc />
+    public OutboxMessage RenderPhoto(byte[] content, string? caption, long chatId, bool isGroup, string key, DateTimeOffset dueAt)
+    {
+        // Checked here, where the caller can still react: the Bot API would refuse it with a 400 at send time.
+        if (content.Length == 0 || content.Length > MaxPhotoBytes)
+            throw new ArgumentException($"A photo must be 1 byte to {MaxPhotoBytes / (1024 * 1024)} MB (Bot API sendPhoto); this one is {content.Length} bytes.", nameof(content));
+        var payload = new SendPhotoPayload(content, caption is null ? null : Shorten(caption, MaxCaptionLength));
+        return new OutboxMessage(key, chatId, OutboxKind.SendPhoto, JsonSerializer.Serialize(payload, JsonBotAPI.Options), dueAt, Paced: true, IsGroup: isGroup);
     }
 
     /// <inheritdoc />
@@ -157,3 +171,8 @@ public sealed record MessageRefPayload(int MessageId, InlineKeyboardMarkup? Repl
 /// <param name="Content">The file (Bot API: ≤ 50 MB).</param>
 /// <param name="Caption">HTML caption ≤ 1024 characters, or null.</param>
 public sealed record SendDocumentPayload(string FileName, byte[] Content, string? Caption);
+
+/// <summary>The outbox payload of a sendPhoto row.</summary>
+/// <param name="Content">The picture, PNG or JPEG (Bot API: ≤ 10 MB by upload, width + height ≤ 10000).</param>
+/// <param name="Caption">HTML caption ≤ 1024 characters, or null.</param>
+public sealed record SendPhotoPayload(byte[] Content, string? Caption);

@@ -19,6 +19,9 @@ public sealed class TelegramDelivery(ITelegramBotClient client) : IOutboxDeliver
     /// <summary>The pause when a 429 names no <c>retry_after</c>.</summary>
     public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(5);
 
+    /// <summary>The upload's file name for a photo (Telegram recompresses photos; the name only names the part).</summary>
+    public const string PhotoFileName = "photo.png";
+
     /// <inheritdoc />
     public async Task<long?> DeliverAsync(ClaimedOutboxRow row, CancellationToken cancellationToken)
     {
@@ -48,6 +51,10 @@ public sealed class TelegramDelivery(ITelegramBotClient client) : IOutboxDeliver
                     var document = Payload<SendDocumentPayload>(row);
                     await using (var stream = new MemoryStream(document.Content, writable: false))
                         return (await client.SendDocument(row.ChatId, InputFile.FromStream(stream, document.FileName), document.Caption, ParseMode.Html, cancellationToken: cancellationToken)).Id;
+                case OutboxKind.SendPhoto:
+                    var photo = Payload<SendPhotoPayload>(row);
+                    await using (var stream = new MemoryStream(photo.Content, writable: false))
+                        return (await client.SendPhoto(row.ChatId, InputFile.FromStream(stream, PhotoFileName), photo.Caption, ParseMode.Html, cancellationToken: cancellationToken)).Id;
                 default:
                     throw new DeliveryException(DeliveryFailure.Permanent, $"Unknown outbox kind '{row.Kind}'.");
             }

@@ -34,16 +34,18 @@ public sealed class TelegramPolling(ITelegramBotClient client, UpdateInbox inbox
     /// <summary>Polls once: fetches from <paramref name="offset"/>, records, returns the next offset.</summary>
     public async Task<long?> PollOnceAsync(long? offset, CancellationToken cancellationToken)
     {
-        var updates = await client.GetUpdates((int?)offset, 100, options.TimeoutSeconds, cancellationToken: cancellationToken);
-        if (updates.Length == 0) return offset;
-        await inbox.RecordAsync(Source, updates.Select(ToInbound).ToList(), cancellationToken);
+        var raw = await client.SendRequest(new RawGetUpdatesRequest { Offset = (int?)offset, Limit = 100, Timeout = options.TimeoutSeconds }, cancellationToken);
+        var updates = raw.Select(TelegramUpdates.ToInbound).OfType<InboundUpdate>().ToList();
+        if (updates.Count == 0) return offset;
+        foreach (var poison in updates.Where(u => u.Error is not null))
+            logger.LogWarning("Update {UpdateId} cannot be read and is kept aside: {Reason}", poison.UpdateId, poison.Error);
+        await inbox.RecordAsync(Source, updates, cancellationToken);
         signal.Notify();
-        return updates.Max(u => u.Id) + 1;
+        return updates.Max(u => u.UpdateId) + 1;
     }
 
-    /// <summary>Wraps a Bot API update for the inbox, as JSON in the Bot API's shape (<see cref="JsonBotAPI.Options"/>).</summary>
-    public static InboundUpdate ToInbound(Update update) =>
-        new(update.Id, ChatIdOf(update), JsonSerializer.Serialize(update, JsonBotAPI.Options));
+    /// <summary>Wraps a Bot API update for the inbox (see <see cref="TelegramUpdates.ToInbound(Update)"/>).</summary>
+    public static InboundUpdate ToInbound(Update update) => TelegramUpdates.ToInbound(update);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -80,7 +82,4 @@ public sealed class TelegramPolling(ITelegramBotClient client, UpdateInbox inbox
             }
         }
     }
-
-    private static long? ChatIdOf(Update update) =>
-        update.Message?.Chat.Id ?? update.EditedMessage?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? update.CallbackQuery?.From.Id;
 }

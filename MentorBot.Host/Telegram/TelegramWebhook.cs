@@ -13,12 +13,16 @@ namespace MentorBot.Host.Telegram;
 
 /// <summary>
 /// The webhook endpoint (Bot API setWebhook): checks <c>X-Telegram-Bot-Api-Secret-Token</c>, records the
-/// update in the inbox and only then answers 200; a wrong or missing secret gets 401 and nothing is recorded.
+/// update in the inbox and only then answers 200; a wrong or missing secret gets 401 and nothing is recorded; a body
+/// over <see cref="MaxBodyBytes"/> gets 413, one that is not a readable update 400.
 /// </summary>
 public static class TelegramWebhook
 {
     /// <summary>The path Telegram posts to.</summary>
     public const string Path = "/telegram/webhook";
+
+    /// <summary>The largest body accepted (413 above): far above any update Telegram sends.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
 
     /// <summary>The header carrying the secret (Bot API).</summary>
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
@@ -31,18 +35,30 @@ public static class TelegramWebhook
             if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(secret)))
                 return Results.Unauthorized();
 
-            Update? update;
+            // Telegram's updates are a few kilobytes; Kestrel's default would take 30 MB (issue 12 item 9).
+            if (http.Request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+                buffer.Write(chunk, 0, read);
+            }
+
+            JsonElement body;
             try
             {
-                update = await JsonSerializer.DeserializeAsync<Update>(http.Request.Body, JsonBotAPI.Options, http.RequestAborted);
+                body = JsonSerializer.Deserialize<JsonElement>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), JsonBotAPI.Options);
             }
             catch (JsonException)
             {
                 return Results.BadRequest();
             }
 
-            if (update is null) return Results.BadRequest();
-            await inbox.RecordAsync(TelegramPolling.Source, [TelegramPolling.ToInbound(update)], http.RequestAborted);
+            // Unreadable (no update_id, an out-of-range date): 400, nothing recorded.
+            if (TelegramUpdates.ToInbound(body) is not { Error: null } update) return Results.BadRequest();
+            await inbox.RecordAsync(TelegramPolling.Source, [update], http.RequestAborted);
             signal.Notify();
             return Results.Ok();
         });

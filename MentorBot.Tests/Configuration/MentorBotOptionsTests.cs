@@ -175,6 +175,21 @@ public sealed class MentorBotOptionsTests
     }
 
     [Theory]
+    [InlineData("0", "MENTORBOT_SENDER_RETRY_HOURS must be 1–168 hours, not 0.")]
+    [InlineData("169", "MENTORBOT_SENDER_RETRY_HOURS must be 1–168 hours, not 169.")]
+    public void A_retry_window_outside_1_to_168_hours_is_refused(string hours, string problem)
+    {
+        var options = MentorBotOptions.Load(Config(("SENDER_RETRY_HOURS", hours)));
+        var valid = Valid();
+        valid.SenderRetryHours = options.SenderRetryHours;
+
+        valid.Validate().Should().Equal(problem);
+        MentorBotOptions.Load(Config()).SenderRetryHours.Should().Be(24, "a day by default");
+        FluentActions.Invoking(() => MentorBotOptions.Load(Config(("SENDER_RETRY_HOURS", "day")))).Should().Throw<OptionsException>()
+            .WithMessage("MENTORBOT_SENDER_RETRY_HOURS must be a whole number of hours, not 'day'.");
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(31)]
     [InlineData(-5)]

@@ -9,7 +9,7 @@ namespace MentorBot.Tests.EndToEnd;
 /// emulator cases (../shared/reference/telegram.md). Its bot messages carry <c>date</c> in milliseconds (turned
 /// into seconds); editMessageText/editMessageReplyMarkup answer <c>result: null</c> where Telegram returns the
 /// edited message, answerCallbackQuery/deleteMessage <c>null</c> where Telegram returns <c>true</c>; it does not
-/// know setMyCommands, sendChatAction or sendDocument (HTTP 500 with a body of its own), answered here as
+/// know setMyCommands, sendChatAction, sendDocument or sendPhoto (HTTP 500 with a body of its own), answered here as
 /// Telegram would without reaching it.
 /// </summary>
 public sealed class EmulatorQuirksHandler : DelegatingHandler
@@ -24,7 +24,7 @@ public sealed class EmulatorQuirksHandler : DelegatingHandler
         {
             case "setMyCommands" or "sendChatAction":
                 return Answer("true");
-            case "sendDocument":
+            case "sendDocument" or "sendPhoto":
                 return Answer($$"""{"message_id":{{Interlocked.Increment(ref nextDocumentId)}},"chat":{"id":0,"type":"private"},"date":1788242400}""");
         }
 

@@ -113,6 +113,21 @@ public sealed class PipelineHarness : IAsyncLifetime
         await connection.ExecuteAsync(sql, args);
     }
 
+    /// <summary>
+    /// Calls <paramref name="round"/> and steps the clock by <paramref name="step"/> until no outbox row is pending or
+    /// sending; fails when the clock passes <paramref name="limit"/> from now first.
+    /// </summary>
+    public async Task DrainOutboxAsync(Func<Task> round, TimeSpan step, TimeSpan limit)
+    {
+        var end = Clock.GetUtcNow() + limit;
+        while (await ScalarAsync<long>("SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')") > 0)
+        {
+            Clock.GetUtcNow().Should().BeBefore(end, "the outbox should drain in time");
+            await round();
+            Clock.Advance(step);
+        }
+    }
+
     public OutboxSender NewSender(IOutboxDelivery delivery, OutboxSenderOptions? options = null) =>
         ActivatorUtilities.CreateInstance<OutboxSender>(Services, delivery, options ?? new OutboxSenderOptions { QuickRetries = 0 });
 }

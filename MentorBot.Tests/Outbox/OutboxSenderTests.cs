@@ -41,20 +41,11 @@ public sealed class OutboxSenderTests : IAsyncLifetime
 
     private Task<string> StatusAsync(string key) => harness.ScalarAsync<string>("SELECT status FROM outbox WHERE idempotency_key = @key", new { key });
 
-    private static OutboxSenderOptions Options(int rate = 25, int maxAttempts = 5) =>
-        new() { GlobalRatePerSecond = rate, QuickRetries = 0, MaxAttempts = maxAttempts };
+    private static OutboxSenderOptions Options(int rate = 25, TimeSpan? retryWindow = null) =>
+        new() { GlobalRatePerSecond = rate, QuickRetries = 0, RetryWindow = retryWindow ?? TimeSpan.FromHours(24) };
 
     /// <summary>Steps the clock by 100 ms and calls the sender until no row is pending or sending, or the clock passed <paramref name="limit"/>.</summary>
-    private async Task DrainAsync(Func<Task> round, TimeSpan limit)
-    {
-        var end = Clock.GetUtcNow() + limit;
-        while (await harness.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')") > 0)
-        {
-            Clock.GetUtcNow().Should().BeBefore(end, "the outbox should drain in time");
-            await round();
-            Clock.Advance(Step);
-        }
-    }
+    private Task DrainAsync(Func<Task> round, TimeSpan limit) => harness.DrainOutboxAsync(round, Step, limit);
 
     [Fact]
     public async Task The_same_idempotency_key_enqueued_twice_is_sent_once()
@@ -166,6 +157,29 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_photo_is_paced_in_its_chats_order_and_waits_out_a_429_like_any_message()
+    {
+        var adapter = new TelegramAdapter();
+        var start = Clock.GetUtcNow();
+        await EnqueueAsync(
+            Message("intro", 31),
+            adapter.RenderPhoto([0x89, 0x50, 0x4E, 0x47], "chart", 31, false, "photo", start + TimeSpan.FromMilliseconds(1)),
+            Message("after", 31, dueIn: TimeSpan.FromMilliseconds(2)));
+        var delivery = new RecordingDelivery(Clock, disposables);
+        delivery.FailNext("chart", FakeBotApi.Responses.TooManyRequests(4));
+        var sender = harness.NewSender(delivery, Options());
+
+        await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(20));
+
+        delivery.Calls.Select(c => c.Key).Should().Equal("intro", "chart", "chart", "after");
+        var calls = delivery.Calls;
+        (calls[2].At - calls[1].At).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(4), "the 429's retry_after holds the photo");
+        (calls[3].At - calls[2].At).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1), "the chat's pacing holds after the photo");
+        (await StatusAsync("photo")).Should().Be("sent");
+        (await harness.ScalarAsync<int>("SELECT attempts FROM outbox WHERE idempotency_key = 'photo'")).Should().Be(1);
+    }
+
+    [Fact]
     public async Task A_403_marks_the_participant_unreachable_and_cancels_that_chats_pending_rows_only()
     {
         await harness.ExecuteAsync("INSERT INTO participants (telegram_user_id, chat_id, first_name) VALUES (55, 55, 'Борис'), (66, 66, 'Вера')");
@@ -193,7 +207,8 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     {
         await EnqueueAsync(Message("flaky", 9));
         var delivery = new RecordingDelivery(Clock, disposables) { AlwaysFail = BadGatewayJson() };
-        var options = Options(maxAttempts: 4);
+        // Attempts at 0, 5, 15 and 35 s; the fourth is past the 30-second window, so the row fails there.
+        var options = Options(retryWindow: TimeSpan.FromSeconds(30));
         options.RetryDelay = TimeSpan.FromSeconds(5);
         var sender = harness.NewSender(delivery, options);
         var start = Clock.GetUtcNow();
@@ -388,8 +403,10 @@ public sealed class OutboxSenderTests : IAsyncLifetime
             delivery = new TelegramDelivery(api.CreateClient());
             api.Handler = request =>
             {
-                var key = request["text"].GetString()!;
-                var chatId = request.Has("chat_id") ? request["chat_id"].GetInt64() : 0;
+                // Messages carry their key as text; photos and documents (multipart) as caption.
+                var key = request.Json is null ? request.Form.GetValueOrDefault("caption") ?? "" : request["text"].GetString()!;
+                var chatId = request.Json is null ? long.Parse(request.Form["chat_id"], System.Globalization.CultureInfo.InvariantCulture)
+                    : request.Has("chat_id") ? request["chat_id"].GetInt64() : 0;
                 calls.Enqueue(new Call(key, chatId, clock.GetUtcNow(), Interlocked.Increment(ref sequence)));
                 if (AlwaysFail is { } always) return always;
                 return failures.TryGetValue(key, out var queue) && queue.TryDequeue(out var failure) ? failure : null;

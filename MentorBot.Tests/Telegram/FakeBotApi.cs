@@ -191,6 +191,14 @@ public sealed class FakeBotApi : IAsyncDisposable
                 document = new { file_id = "BQACAgIAAxkBAAIB", file_name = request.Files.FirstOrDefault()?.FileName, file_size = request.Files.FirstOrDefault()?.Content.Length },
                 caption = request.Form.GetValueOrDefault("caption"),
             },
+            "sendPhoto" => new
+            {
+                message_id = Interlocked.Increment(ref _nextMessageId),
+                chat = new { id = long.Parse(request.Form["chat_id"], System.Globalization.CultureInfo.InvariantCulture), type = "private" },
+                date = now,
+                photo = new[] { new { file_id = "AgACAgIAAxkBAAIC", file_unique_id = "AQADAgAT", width = 640, height = 480, file_size = request.Files.FirstOrDefault()?.Content.Length } },
+                caption = request.Form.GetValueOrDefault("caption"),
+            },
             _ => true,
         };
         return Responses.Ok(JsonSerializer.Serialize(result));

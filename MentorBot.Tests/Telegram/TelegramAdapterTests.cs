@@ -121,6 +121,29 @@ public sealed class TelegramAdapterTests
     }
 
     [Fact]
+    public void A_photo_is_a_paced_sendPhoto_row_with_its_caption_shortened_to_1024()
+    {
+        var row = adapter.RenderPhoto([1, 2, 3], new string('ж', 1500), -1005, true, "bg:digest.photo", Due);
+
+        row.Kind.Should().Be(OutboxKind.SendPhoto);
+        row.Paced.Should().BeTrue("a photo is a message: the chat's pacing and order apply");
+        row.IsGroup.Should().BeTrue();
+        var payload = JsonSerializer.Deserialize<SendPhotoPayload>(row.PayloadJson, JsonBotAPI.Options)!;
+        payload.Content.Should().Equal(1, 2, 3);
+        payload.Caption!.Length.Should().Be(TelegramAdapter.MaxCaptionLength);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(TelegramAdapter.MaxPhotoBytes + 1)]
+    public void A_photo_the_Bot_API_would_refuse_is_refused_before_it_is_queued(int size)
+    {
+        var act = () => adapter.RenderPhoto(new byte[size], null, 5, false, "k", Due);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*10 MB*");
+    }
+
+    [Fact]
     public void A_callback_answer_is_not_paced_and_its_text_is_shortened_to_200()
     {
         var row = adapter.AnswerChoice("cb-77", 5, new string('ж', 250), "upd:1:answer", Due);

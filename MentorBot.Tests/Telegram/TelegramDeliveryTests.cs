@@ -125,6 +125,41 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_photo_goes_out_as_multipart_sendPhoto_with_its_bytes_and_html_caption()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 7];
+        var row = new TelegramAdapter().RenderPhoto(png, "Встречи за <b>ноябрь</b>", 556, false, "p", Due);
+
+        var messageId = await Delivery().DeliverAsync(new ClaimedOutboxRow(6, 556, row.Kind, row.PayloadJson, 1), CancellationToken.None);
+
+        messageId.Should().BePositive();
+        api.RequestsTo("sendDocument").Should().BeEmpty("a chart is shown as a picture, not attached as a file");
+        var request = api.RequestsTo("sendPhoto").Should().ContainSingle().Subject;
+        request.Form["chat_id"].Should().Be("556");
+        request.Form["caption"].Should().Be("Встречи за <b>ноябрь</b>");
+        request.Form["parse_mode"].Should().BeEquivalentTo("HTML");
+        var file = request.Files.Should().ContainSingle().Subject;
+        file.Content.Should().Equal(png);
+        request.Form["photo"].Should().Be("attach://" + file.Name, "the picture is uploaded as a file part, not sent as a file_id or URL");
+    }
+
+    [Fact]
+    public async Task A_photo_refused_by_the_Bot_API_fails_permanently_and_a_502_is_retried()
+    {
+        var row = new TelegramAdapter().RenderPhoto([1, 2, 3], null, 557, false, "p", Due);
+        var claimed = new ClaimedOutboxRow(7, 557, row.Kind, row.PayloadJson, 1);
+        api.Enqueue("sendPhoto", 400, """{"ok":false,"error_code":400,"description":"Bad Request: IMAGE_PROCESS_FAILED"}""");
+        api.Enqueue("sendPhoto", 502, """{"ok":false,"error_code":502,"description":"Bad Gateway"}""");
+
+        var refused = (await FluentActions.Awaiting(() => Delivery().DeliverAsync(claimed, CancellationToken.None)).Should().ThrowAsync<DeliveryException>()).Which;
+        var gateway = (await FluentActions.Awaiting(() => Delivery().DeliverAsync(claimed, CancellationToken.None)).Should().ThrowAsync<DeliveryException>()).Which;
+
+        refused.Failure.Should().Be(DeliveryFailure.Permanent);
+        refused.Message.Should().Contain("IMAGE_PROCESS_FAILED");
+        gateway.Failure.Should().Be(DeliveryFailure.Transient);
+    }
+
+    [Fact]
     public async Task An_edit_of_a_message_sends_its_id_text_and_keyboard()
     {
         const string payload = """{"message_id":77,"text":"Готово","reply_markup":{"inline_keyboard":[[{"text":"Ок","callback_data":"ok"}]]}}""";
