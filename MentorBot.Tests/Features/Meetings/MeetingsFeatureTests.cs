@@ -106,13 +106,20 @@ public sealed class MeetingsFeatureTests : IAsyncLifetime
 
     private Task<long> CountAsync(string table) => harness.ScalarAsync<long>($"SELECT count(*) FROM {table}");
 
+    /// <summary>The mentor logs a meeting with <paramref name="text"/>, saves the card, and <paramref name="later"/> passes; returns the message.</summary>
+    private async Task<Update> LoggedAsync(string text, TimeSpan later)
+    {
+        var message = harness.Text(Mentor, text);
+        await SendAsync(Mentor, message);
+        await PressAsync(Mentor, "meet:save");
+        harness.Clock.Advance(later);
+        return message;
+    }
+
     [Fact]
     public async Task An_edit_of_the_message_that_logged_a_meeting_shows_its_card_and_corrects_that_meeting_without_a_second_poll()
     {
-        var message = harness.Text(Mentor, "Встретились сегодня, 45 минут, тема: самоанализ урока");
-        await SendAsync(Mentor, message);
-        await PressAsync(Mentor, "meet:save");
-        harness.Clock.Advance(TimeSpan.FromDays(2));
+        var message = await LoggedAsync("Встретились сегодня, 45 минут, тема: самоанализ урока", TimeSpan.FromDays(2));
 
         var card = (await SendAsync(Mentor, harness.Edit(message, "Встретились сегодня, 50 минут, тема: самоанализ урока"))).Should().ContainSingle().Subject;
         card.Should().Contain("Дата: 01.09.2026", "«сегодня» is the day the message was written").And.Contain("Длительность: 50 мин")
@@ -143,10 +150,7 @@ public sealed class MeetingsFeatureTests : IAsyncLifetime
     [Fact]
     public async Task An_edit_after_the_7_days_is_refused_and_changes_nothing()
     {
-        var message = harness.Text(Mentor, "Встретились сегодня, 45 минут");
-        await SendAsync(Mentor, message);
-        await PressAsync(Mentor, "meet:save");
-        harness.Clock.Advance(TimeSpan.FromDays(8));
+        var message = await LoggedAsync("Встретились сегодня, 45 минут", TimeSpan.FromDays(8));
 
         (await SendAsync(Mentor, harness.Edit(message, "Встретились сегодня, 90 минут"))).Should().Equal(MeetingsTexts.ChangeRefused(MeetingChangeVerdict.WindowClosed));
 
