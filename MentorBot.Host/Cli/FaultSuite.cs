@@ -26,7 +26,7 @@ public sealed record FaultResult(string Scenario, int Updates, long Received, lo
 /// must get exactly one reply: a chat without one is a loss, a second one a duplicate.
 /// <list type="bullet">
 /// <item><c>kill</c>: a burst of updates by long polling; the bot is killed (SIGKILL) in the middle and started again;
-/// the updates not yet confirmed are delivered again.</item>
+/// the updates not yet confirmed, and the last 100 it had handled, are delivered again.</item>
 /// <item><c>outage</c>: updates arrive steadily while PostgreSQL is stopped for 20 s.</item>
 /// <item><c>instances</c>: two bots in webhook mode behind a round-robin "load balancer" that, like Telegram, delivers an
 /// update again to the other bot when one does not answer 200; one bot is killed (SIGKILL) in the middle.</item>
@@ -87,12 +87,14 @@ public sealed class FaultSuite(string serverConnection, string workFolder, strin
     {
         const int updates = 400;
         var first = await StartBotAsync("kill-1", connectionString, api, webhook: false, bots, cancellationToken);
-        for (var i = 0; i < updates; i++) api.AddMessage(User(i), "/help");
+        var ids = Enumerable.Range(0, updates).Select(i => api.AddMessage(User(i), "/help")).ToList();
         // In the middle of both: updates still being handled and replies being sent.
         var received = await WaitForAsync(connectionString, "SELECT count(*) FROM inbound_updates WHERE handled_at IS NOT NULL", updates / 4, cancellationToken);
         while (api.Accepted.Count < 20 && !first.HasExited) await Task.Delay(20, cancellationToken);
         first.Kill();
-        Say($"kill: SIGKILL after {received} updates handled, {api.Accepted.Count} replies accepted, {api.UpdatesServed} updates served; starting again");
+        // The bot starts without an offset: the updates it took last are delivered again (as after a lost confirmation).
+        var again = api.Redeliver(ids.Take(received > 0 ? (int)received : 0).TakeLast(100));
+        Say($"kill: SIGKILL after {received} updates handled, {api.Accepted.Count} replies accepted, {api.UpdatesServed} updates served; {again} handled ones to be delivered again; starting again");
         await StartBotAsync("kill-2", connectionString, api, webhook: false, bots, cancellationToken);
         return (updates, 1);
     }
@@ -109,7 +111,8 @@ public sealed class FaultSuite(string serverConnection, string workFolder, strin
                 await Task.Delay(1000 / perSecond, cancellationToken);
             }
         }, cancellationToken);
-        await Task.Delay(TimeSpan.FromSeconds(8), cancellationToken);
+        // Under load: once replies are going out (or after 30 s on a machine too slow for that).
+        for (var waited = 0; waited < 300 && api.Accepted.Count < 20; waited++) await Task.Delay(100, cancellationToken);
         var linesBefore = bot.LogLines();
         Say($"outage: stopping PostgreSQL for 20 s ({api.Accepted.Count} replies accepted so far)");
         await ShellAsync(pgStop, cancellationToken);

@@ -41,6 +41,7 @@ public sealed class LocalBotApi : IAsyncDisposable
     private readonly Queue<long> window = new();
     private readonly Lock gate = new();
     private readonly SortedDictionary<long, string> updates = [];
+    private readonly Dictionary<long, string> added = [];
     private long nextUpdateId = 1_000;
     private int nextMessageId = 1;
     private int tooManyRequests;
@@ -95,9 +96,25 @@ public sealed class LocalBotApi : IAsyncDisposable
         lock (gate)
         {
             var id = nextUpdateId++;
-            updates[id] = Update(id, userId, text).ToJsonString();
+            updates[id] = added[id] = Update(id, userId, text).ToJsonString();
             newUpdates.TrySetResult();
             return id;
+        }
+    }
+
+    /// <summary>
+    /// Serves the updates <paramref name="ids"/> again, confirmed or not, to the next getUpdates without an offset (a
+    /// bot that starts afresh): as when the call that confirmed them never reached Telegram. Returns how many.
+    /// </summary>
+    public int Redeliver(IEnumerable<long> ids)
+    {
+        lock (gate)
+        {
+            var count = 0;
+            foreach (var id in ids)
+                if (added.TryGetValue(id, out var json) && updates.TryAdd(id, json)) count++;
+            newUpdates.TrySetResult();
+            return count;
         }
     }
 
