@@ -113,6 +113,17 @@ public static class EventsTexts
         return text.ToString();
     }
 
+    /// <summary>
+    /// An event on its road-map activity (<c>/roadmap</c>): date, time, title and kind; before it the «Приду» answers,
+    /// after it the attendance when marked.
+    /// </summary>
+    public static string OnRoadMap(string title, EventKind kind, DateTime startsLocal, bool held, int yes, int? attended) =>
+        $"{startsLocal.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture)} «{title}» ({KindName(kind)}) — "
+        + (!held ? $"придут: {yes}" : attended is { } a ? $"прошло, пришли: {a}" : "прошло");
+
+    /// <summary>Heading of the events on a road-map activity.</summary>
+    public const string RoadMapHeading = "Мероприятия";
+
     /// <summary>Button: attendance.</summary>
     public const string AttendanceButton = "Отметить посещаемость";
 

@@ -31,6 +31,12 @@ public static class PublishTexts
     /// <summary>After the text: no information-support item in the road map.</summary>
     public const string NotMarked = "В дорожной карте нет мероприятия по информационной поддержке — публикация сохранена без отметки.";
 
+    /// <summary>A publication on its road-map item (<c>/roadmap</c>).</summary>
+    public static string OnRoadMap(DateOnly date) => $"публикация от {date.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture)} (/publish)";
+
+    /// <summary>Heading of the publications on a road-map item.</summary>
+    public const string RoadMapHeading = "Публикации";
+
     /// <summary>A stale button.</summary>
     public const string StaleButton = "Эта кнопка устарела. Наберите /publish.";
 }

@@ -1,12 +1,9 @@
-using System.Globalization;
-using System.Text.Json;
 using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Events;
 using MentorBot.Domain.Organisations;
 using MentorBot.Domain.Scheduling;
 using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Outbox;
-using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
 
 namespace MentorBot.Host.Features.Events;
@@ -26,23 +23,12 @@ public sealed class EventResponses(Notifier notifier)
     /// <summary>The conversation flow of the outcome (data: the event id).</summary>
     public const string OutcomeFlow = "event_outcome";
 
-    private sealed record FlowData(long EventId);
-
     /// <summary>Every <c>ev:…</c> button.</summary>
     public async Task ChooseAsync(ChatContext context, ChatInput input)
     {
-        var parts = ((ChoiceInput)input).Data.Split(':');
-        long Id(int k) => long.TryParse(parts.ElementAtOrDefault(k), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1;
-        var action = parts.ElementAtOrDefault(1);
-        if (await Access.RequireAsync(context, action is "yes" or "no" ? Enum.GetValues<Role>() : [Role.Curator]) is not { } member) return;
-        context.AnswerChoice();
-        var record = await EventStore.GetAsync(context.Connection, context.Transaction, member.Organisation.Id, Id(2), context.CancellationToken);
-        if (record is null)
-        {
-            context.Reply(Reply.Plain(EventsTexts.EventGone));
-            return;
-        }
-
+        var action = ((ChoiceInput)input).Data.Split(':').ElementAtOrDefault(1);
+        Role[] roles = action is "yes" or "no" ? Enum.GetValues<Role>() : [Role.Curator];
+        if (await ItemAccess.RequireAsync(context, input, roles, m => FindAsync(context, m, ItemAccess.IdAt(input, 2)), EventsTexts.EventGone) is not var (member, record)) return;
         switch (action)
         {
             case "yes" or "no":
@@ -52,11 +38,11 @@ public sealed class EventResponses(Notifier notifier)
                 await AttendanceAsync(context, record);
                 break;
             case "t":
-                await EventStore.ToggleAttendedAsync(context.Connection, context.Transaction, record.Id, Id(3), context.CancellationToken);
+                await EventStore.ToggleAttendedAsync(context.Connection, context.Transaction, record.Id, ItemAccess.IdAt(input, 3), context.CancellationToken);
                 await AttendanceAsync(context, record);
                 break;
             case "out":
-                await context.SaveConversationAsync(new ConversationState(OutcomeFlow, "outcome", JsonSerializer.Serialize(new FlowData(record.Id), JsonSerializerOptions.Web)));
+                await ItemAccess.OpenConversationAsync(context, OutcomeFlow, "outcome", record.Id);
                 context.Reply(Reply.Plain(EventsTexts.AskOutcome(record.Title)));
                 break;
             default:
@@ -87,17 +73,8 @@ public sealed class EventResponses(Notifier notifier)
     /// <summary>The outcome typed by the curator.</summary>
     public static async Task OutcomeAsync(ChatContext context, ChatInput input)
     {
-        if (await Access.RequireAsync(context, Role.Curator) is not { } member) return;
-        var open = await context.GetConversationAsync();
-        var data = open is { Flow: OutcomeFlow } ? JsonSerializer.Deserialize<FlowData>(open.Data, JsonSerializerOptions.Web) : null;
-        var record = data is null ? null : await EventStore.GetAsync(context.Connection, context.Transaction, member.Organisation.Id, data.EventId, context.CancellationToken);
-        if (record is null)
-        {
-            await context.ClearConversationAsync();
-            context.Reply(Reply.Plain(EventsTexts.EventGone));
-            return;
-        }
-
+        if (await ItemAccess.RequireAsync(context, input, [Role.Curator], async m => await FindAsync(context, m, await ItemAccess.ConversationIdAsync(context, OutcomeFlow)), EventsTexts.EventGone)
+            is not var (_, record)) return;
         var text = (input as TextInput)?.Text.Trim() ?? "";
         if (text.Length is 0 or > EventRules.MaxTextLength)
         {
@@ -142,6 +119,9 @@ public sealed class EventResponses(Notifier notifier)
         context.Reply(Reply.WithChoices(EventsTexts.AttendanceScreen,
             [.. invitees.Select(i => new Choice(EventsTexts.Toggle(i.Name ?? EventsTexts.Participant(i.MembershipId), i.Attended, i.Response == "yes"), $"ev:t:{record.Id}:{i.MembershipId}"))]));
     }
+
+    private static Task<EventRecord?> FindAsync(ChatContext context, Member member, long eventId) =>
+        EventStore.GetAsync(context.Connection, context.Transaction, member.Organisation.Id, eventId, context.CancellationToken);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

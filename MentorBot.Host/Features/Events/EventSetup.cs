@@ -35,22 +35,17 @@ public sealed class EventSetup(Notifier notifier)
     /// <summary>Every <c>event:…</c> button.</summary>
     public async Task ChooseAsync(ChatContext context, ChatInput input)
     {
-        if (await Access.RequireAsync(context, Role.Curator) is not { } member) return;
-        context.AnswerChoice();
         var parts = ((ChoiceInput)input).Data.Split(':');
         if (parts.ElementAtOrDefault(1) == "new")
         {
+            if (await Access.RequireAsync(context, Role.Curator) is null) return;
+            context.AnswerChoice();
             await context.ClearConversationAsync();
             await StartAsync(context, new CommandInput("event", null));
             return;
         }
 
-        if (await DraftAsync(context) is not { } draft)
-        {
-            context.Reply(Reply.Plain(EventsTexts.EventGone));
-            return;
-        }
-
+        if (await ItemAccess.RequireAsync(context, input, [Role.Curator], _ => DraftAsync(context), EventsTexts.EventGone) is not var (member, draft)) return;
         var value = parts.ElementAtOrDefault(2);
         switch (parts.ElementAtOrDefault(1), draft.Step)
         {
@@ -79,13 +74,7 @@ public sealed class EventSetup(Notifier notifier)
     /// <summary>Typed answers, <c>/back</c> and «Продолжить начатое».</summary>
     public async Task TextAsync(ChatContext context, ChatInput input)
     {
-        if (await Access.RequireAsync(context, Role.Curator) is not { } member) return;
-        if (await DraftAsync(context) is not { } draft)
-        {
-            await context.ClearConversationAsync();
-            return;
-        }
-
+        if (await ItemAccess.RequireAsync(context, input, [Role.Curator], _ => DraftAsync(context), EventsTexts.EventGone) is not var (member, draft)) return;
         var text = (input as TextInput)?.Text.Trim();
         switch (input, draft.Step)
         {

@@ -1,12 +1,9 @@
-using System.Globalization;
-using System.Text.Json;
 using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Organisations;
 using MentorBot.Domain.Practices;
 using MentorBot.Domain.Scheduling;
 using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Outbox;
-using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
 
 namespace MentorBot.Host.Features.Practices;
@@ -29,8 +26,6 @@ public sealed class CaseReview(Notifier notifier)
 
     /// <summary>The longest comment, in characters.</summary>
     public const int MaxCommentLength = 1000;
-
-    private sealed record FlowData(long CaseId);
 
     /// <summary><c>/cases</c>: the cases waiting, as the curator sees them (with names).</summary>
     public async Task ShowAsync(ChatContext context, ChatInput input)
@@ -60,18 +55,9 @@ public sealed class CaseReview(Notifier notifier)
     /// <summary>Every <c>cases:…</c> button.</summary>
     public async Task ChooseAsync(ChatContext context, ChatInput input)
     {
-        if (await Access.RequireAsync(context, Role.Curator) is not { } member) return;
-        context.AnswerChoice();
-        var parts = ((ChoiceInput)input).Data.Split(':');
-        var caseId = long.TryParse(parts.ElementAtOrDefault(2), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1;
-        var record = await PracticeStore.GetAsync(context.Connection, context.Transaction, member.Organisation.Id, caseId, context.CancellationToken);
-        if (record is null || record.Status != "submitted")
-        {
-            context.Reply(Reply.Plain(PracticesTexts.NotWaiting));
-            return;
-        }
-
-        switch (parts.ElementAtOrDefault(1))
+        var caseId = ItemAccess.IdAt(input, 2);
+        if (await ItemAccess.RequireAsync(context, input, [Role.Curator], m => WaitingAsync(context, m, caseId), PracticesTexts.NotWaiting) is not var (member, record)) return;
+        switch (((ChoiceInput)input).Data.Split(':').ElementAtOrDefault(1))
         {
             case "ok":
                 await DecideAsync(context, member, record, "approved", null);
@@ -81,7 +67,7 @@ public sealed class CaseReview(Notifier notifier)
                 break;
             case "ret":
                 if (!await ConversationSwitch.ConfirmSwitchAsync(context, Flow, $"cases:ret:{caseId}")) return;
-                await context.SaveConversationAsync(new ConversationState(Flow, "comment", JsonSerializer.Serialize(new FlowData(caseId), JsonSerializerOptions.Web)));
+                await ItemAccess.OpenConversationAsync(context, Flow, "comment", caseId);
                 context.Reply(Reply.Plain(PracticesTexts.AskComment(record.Title)));
                 break;
             default:
@@ -93,17 +79,8 @@ public sealed class CaseReview(Notifier notifier)
     /// <summary>The comment of a return, typed in the <see cref="Flow"/> conversation.</summary>
     public async Task TextAsync(ChatContext context, ChatInput input)
     {
-        if (await Access.RequireAsync(context, Role.Curator) is not { } member) return;
-        var open = await context.GetConversationAsync();
-        var data = open is { Flow: Flow } ? JsonSerializer.Deserialize<FlowData>(open.Data, JsonSerializerOptions.Web) : null;
-        var record = data is null ? null : await PracticeStore.GetAsync(context.Connection, context.Transaction, member.Organisation.Id, data.CaseId, context.CancellationToken);
-        if (record is null || record.Status != "submitted")
-        {
-            await context.ClearConversationAsync();
-            context.Reply(Reply.Plain(PracticesTexts.NotWaiting));
-            return;
-        }
-
+        if (await ItemAccess.RequireAsync(context, input, [Role.Curator], async m => await WaitingAsync(context, m, await ItemAccess.ConversationIdAsync(context, Flow)), PracticesTexts.NotWaiting)
+            is not var (member, record)) return;
         var comment = (input as TextInput)?.Text.Trim() ?? "";
         if (comment.Length is 0 or > MaxCommentLength)
         {
@@ -114,6 +91,10 @@ public sealed class CaseReview(Notifier notifier)
         await context.ClearConversationAsync();
         await DecideAsync(context, member, record, "returned", comment);
     }
+
+    /// <summary>The organisation's case <paramref name="caseId"/> while it waits for review, else null.</summary>
+    private static async Task<CaseRecord?> WaitingAsync(ChatContext context, Member member, long caseId) =>
+        await PracticeStore.GetAsync(context.Connection, context.Transaction, member.Organisation.Id, caseId, context.CancellationToken) is { Status: "submitted" } record ? record : null;
 
     private async Task DecideAsync(ChatContext context, Member member, CaseRecord record, string status, string? comment)
     {

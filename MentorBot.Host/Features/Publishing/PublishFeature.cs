@@ -1,11 +1,9 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Organisations;
 using MentorBot.Domain.Publishing;
 using MentorBot.Domain.Scheduling;
+using MentorBot.Host.Documents;
 using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Pipeline;
 
@@ -61,28 +59,15 @@ public sealed class PublishFeature : IChatFeature
         context.Reply(Reply.Plain(item is { } i ? PublishTexts.Marked(i.Text, today.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)) : PublishTexts.NotMarked));
     }
 
-    /// <summary>The text as DOCX: the first line a bold heading, then one paragraph per paragraph of the text.</summary>
-    private static byte[] Docx(string text)
+    /// <summary>
+    /// The text as DOCX in the organisation's document layout (<see cref="OfficialDocument"/>): the first paragraph a
+    /// centred bold heading, then one justified paragraph per paragraph of the text.
+    /// </summary>
+    private static byte[] Docx(string text) => OfficialDocument.Write(body =>
     {
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
-        {
-            var main = document.AddMainDocumentPart();
-            var body = new Body();
-            var first = true;
-            foreach (var paragraph in text.Split("\n\n"))
-            {
-                var run = new Run();
-                if (first) run.Append(new RunProperties(new Bold()));
-                run.Append(new Text(paragraph) { Space = SpaceProcessingModeValues.Preserve });
-                body.Append(new Paragraph(run));
-                first = false;
-            }
-
-            main.Document = new Document(body);
-            main.Document.Save();
-        }
-
-        return stream.ToArray();
-    }
+        var paragraphs = text.Split("\n\n");
+        body.Append(OfficialDocument.Paragraph(paragraphs[0], OfficialDocument.Align.Center, bold: true));
+        foreach (var paragraph in paragraphs.Skip(1))
+            body.Append(OfficialDocument.Paragraph(paragraph));
+    });
 }

@@ -17,6 +17,13 @@ public sealed record RoadMapPlan(long Id, string? Title, RoadMapSpan Span, bool 
     public (PlanStage Stage, PlanActivity Activity)? Activity(long activityId) =>
         Stages.SelectMany(s => s.Activities.Select(a => (s, a))).Where(p => p.a.Id == activityId).Select(p => ((PlanStage, PlanActivity)?)p).FirstOrDefault();
 
+    /// <summary>Events and publications recorded against its stages and activities (issue 15), in time order.</summary>
+    public IReadOnlyList<PlanMark> Marks { get; init; } = [];
+
+    /// <summary>The marks on the stage <paramref name="stageId"/> itself, or on the activity <paramref name="activityId"/>.</summary>
+    public IEnumerable<PlanMark> MarksOn(long? stageId, long? activityId) =>
+        Marks.Where(m => activityId is { } a ? m.ActivityId == a : m.StageId == stageId && m.ActivityId is null);
+
     /// <summary>Every responsible-person row of the plan (stages' and activities').</summary>
     public IEnumerable<PlanResponsible> AllResponsible => Stages.SelectMany(s => s.Responsible.Concat(s.Activities.SelectMany(a => a.Responsible)));
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using MentorBot.Domain.Conversations;
+using MentorBot.Domain.Events;
+using MentorBot.Domain.Publishing;
 using MentorBot.Domain.Roadmaps;
 
 namespace MentorBot.Host.Features.Roadmaps;
@@ -69,6 +71,7 @@ public static class RoadmapPages
         lines.Add($"{RoadmapTexts.PeriodsLabel}: {Html.Escape(Shorten(PeriodsText(stage.Periods, stage.DefaultPeriods), 300))}");
         lines.Add($"{RoadmapTexts.ResponsibleLabel}: {Html.Escape(Shorten(ResponsibleText(stage.Responsible), 400))}");
         lines.Add($"{RoadmapTexts.StatusLabel}: {RoadmapTexts.Status(status)}");
+        AddMarks(lines, plan.MarksOn(stage.Id, null), today);
 
         var buttons = new List<IReadOnlyList<Choice>>();
         if (stage.Activities.Count > 0)
@@ -80,7 +83,7 @@ public static class RoadmapPages
                 var activity = stage.Activities[i];
                 var activityStatus = StageStatusRules.Evaluate(EffectivePeriods(stage, activity), plan.Span, activity.Done, today);
                 var label = ActivityLabel(activity, i);
-                lines.Add($"{RoadmapTexts.StatusMark(activityStatus.Status)} {Html.Escape(label)} {Html.Escape(Shorten(activity.Text, ActivityInList))}");
+                lines.Add($"{RoadmapTexts.StatusMark(activityStatus.Status)} {Html.Escape(label)} {Html.Escape(Shorten(activity.Text, ActivityInList))}{MarksCount(plan, activity.Id)}");
                 if (buttons.Count < MaxButtons - 4)
                     buttons.Add([new Choice(Shorten($"{RoadmapTexts.StatusMark(activityStatus.Status)} {label} {activity.Text}", ButtonLabel), $"rm:a:{activity.Id}")]);
             }
@@ -119,6 +122,7 @@ public static class RoadmapPages
             $"{RoadmapTexts.ResponsibleLabel}: {Html.Escape(Shorten(ResponsibleText(activity.Responsible.Count > 0 ? activity.Responsible : stage.Responsible), 400))}",
             $"{RoadmapTexts.StatusLabel}: {RoadmapTexts.Status(status)}",
         };
+        AddMarks(lines, plan.MarksOn(null, activity.Id), today);
 
         var buttons = new List<IReadOnlyList<Choice>>();
         var responsible = activity.Responsible.Any(r => r.MembershipId == viewer.MembershipId) || stage.IsResponsible(viewer.MembershipId);
@@ -165,6 +169,20 @@ public static class RoadmapPages
         if (char.IsHighSurrogate(line[cut - 1])) cut--;
         return line[..cut].TrimEnd() + "…";
     }
+
+    /// <summary>The events and publications of an item, each kind under its heading (the latest 10 of each).</summary>
+    private static void AddMarks(List<string> lines, IEnumerable<PlanMark> marks, DateOnly today)
+    {
+        foreach (var group in marks.GroupBy(m => m.IsEvent).OrderByDescending(g => g.Key))
+        {
+            lines.Add($"{(group.Key ? EventsTexts.RoadMapHeading : PublishTexts.RoadMapHeading)}:");
+            lines.AddRange(group.TakeLast(10).Select(m => "• " + Html.Escape(Shorten(m.Describe(today), 200))));
+        }
+    }
+
+    /// <summary>« · 📅 N» after an activity in a stage's list when events were made from it.</summary>
+    private static string MarksCount(RoadMapPlan plan, long activityId) =>
+        plan.MarksOn(null, activityId).Count(m => m.IsEvent) is var n and > 0 ? $" · 📅 {n}" : "";
 
     private static string ActivityLabel(PlanActivity activity, int index) =>
         activity.Number ?? (index + 1).ToString(CultureInfo.InvariantCulture) + ")";

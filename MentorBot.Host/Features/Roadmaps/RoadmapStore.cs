@@ -75,7 +75,10 @@ public static class RoadmapStore
             return new PlanStage(s.Id, s.Number, s.Title, s.Task, s.ExpectedResult, s.Status == "done", s.DoneAt,
                 own.Select(ToPeriod).ToList(), own.Count > 0 && own.All(p => p.IsDefault), ResponsibleOf(s.Id, null), stageActivities);
         }).ToList();
-        return new RoadMapPlan(map.Id, map.Title, new RoadMapSpan(map.Year, Math.Max(map.Year, map.LastYear)), map.AcademicYear, planStages);
+        return new RoadMapPlan(map.Id, map.Title, new RoadMapSpan(map.Year, Math.Max(map.Year, map.LastYear)), map.AcademicYear, planStages)
+        {
+            Marks = await RoadmapMarks.LoadAsync(connection, transaction, organisationId, cancellationToken),
+        };
     }
 
     /// <summary>

@@ -92,6 +92,9 @@ public sealed class EventsTests : IAsyncLifetime
     {
         var eventId = await CreateAsync();
         await PressAsync(Ivanov, $"ev:yes:{eventId}");
+        (await PressAsync(Curator, $"rm:a:{activityId}")).Single().Should().Contain("Мероприятия:\n• 10.09.2026 15:00 «Проведение итогового мероприятия")
+            .And.Contain("(круглый стол) — придут: 1", "the road map shows the event on the activity it was made from");
+        harness.Clock.Set(new DateTimeOffset(2026, 9, 11, 5, 0, 0, TimeSpan.Zero));
 
         await PressAsync(Curator, $"ev:att:{eventId}");
         (await harness.ButtonsAsync(Curator)).Should().Contain($"ev:t:{eventId}:{ivanov}");
@@ -101,6 +104,9 @@ public sealed class EventsTests : IAsyncLifetime
 
         var list = await SayAsync(Curator, "/events");
         list.Single().Should().Contain("Приглашено: 3; придут: 1; не смогут: 0; не ответили: 2.").And.Contain("Пришли: 1.").And.Contain("Итоги: Выбрали три лучшие практики");
+        (await PressAsync(Curator, $"rm:a:{activityId}")).Single().Should().Contain("(круглый стол) — прошло, пришли: 1");
+        var stage = await harness.ScalarAsync<long>("SELECT stage_id FROM road_map_activities");
+        (await PressAsync(Curator, $"rm:s:{stage}")).Single().Should().Contain("лучших практик наставничества · 📅 1");
     }
 
     [Fact]

@@ -88,6 +88,11 @@ public sealed class OrgCommandTests : IAsyncLifetime
     [InlineData("Mars/Olympus_Mons")]
     [InlineData("../../etc/passwd")]
     [InlineData("")]
+    [InlineData("localtime")]
+    [InlineData("posixrules")]
+    [InlineData("Factory")]
+    [InlineData("right/Europe/Moscow")]
+    [InlineData("posix/Asia/Omsk")]
     public async Task An_invalid_zone_is_refused_with_one_line_and_creates_nothing(string zone)
     {
         var result = await CliRunner.RunAsync("org", "create", "--name", "Школа", "--time-zone", zone);
@@ -116,6 +121,14 @@ public class IanaTimeZoneTests
     [InlineData("Asia/Omsk", true, "Asia/Omsk")]
     [InlineData("Europe/Volgograd", true, "Europe/Volgograd")]
     [InlineData("Etc/UTC", true, "Etc/UTC")]
+    [InlineData("UTC", true, "UTC")]
+    [InlineData("Europe/Kyiv", true, "Europe/Kyiv")]
+    [InlineData("Antarctica/Troll", true, "Antarctica/Troll")]
+    [InlineData("localtime", false, "")]
+    [InlineData("posixrules", false, "")]
+    [InlineData("Factory", false, "")]
+    [InlineData("right/Asia/Omsk", false, "")]
+    [InlineData("posix/Asia/Omsk", false, "")]
     [InlineData("Russian Standard Time", false, "")]
     [InlineData("garbage", false, "")]
     [InlineData(null, false, "")]

@@ -147,9 +147,12 @@ public sealed class PracticeLibraryTests : IAsyncLifetime
         await PressAsync(Curator, $"cases:ok:{caseId}");
         await SayAsync(Curator, "/library");
         await PressAsync(Curator, "lib:docx");
-        var (text, _) = Docx.Read(await Docx.SentDocumentAsync(harness.Database.ConnectionString, Curator));
+        var collection = await Docx.SentDocumentAsync(harness.Database.ConnectionString, Curator);
+        var (text, _) = Docx.Read(collection);
         text.Should().Contain("Методическая копилка педагогических практик наставничества").And.Contain("1. Родительское собрание без конфликтов")
             .And.Contain("Материалы: План собрания.docx (1 КБ)").And.Contain("работа с родителями").And.NotContain("Иванов");
+        Docx.Layout(collection).Should().Be((11906u, 16838u, 1134, 1134, 1134u, 567u, "Times New Roman", "28"), "the organisation's document layout (ГОСТ Р 7.0.97-2016)");
+        Docx.SchemaErrors(collection).Should().BeEmpty();
     }
 
     [Fact]
