@@ -69,6 +69,7 @@ public static class BotHost
         services.AddSingleton<IChatFeature, Features.Practices.PracticesFeature>();
         services.AddSingleton<IChatFeature, Features.Events.EventsFeature>();
         services.AddSingleton<IChatFeature, Features.Publishing.PublishFeature>();
+        services.AddSingleton<IChatFeature, Features.Colleagues.ColleaguesFeature>();
         return services;
     }
 

@@ -117,11 +117,11 @@ public sealed class ConsentFlow
     /// <summary>
     /// The questionnaire to start once the consents are given (PREAMBLE contract ids): a mentor's
     /// first (a person holding both mentor and mentee roles starts with it), then a mentee's, then the
-    /// short profile of a curator or head; null when no role asks for one.
+    /// short profile of a curator, head or psychologist; null when no role asks for one.
     /// </summary>
     public static string? QuestionnaireFor(IReadOnlySet<Role> roles) =>
         roles.Contains(Role.Mentor) ? "mentor_intake"
         : roles.Contains(Role.Mentee) ? "mentee_intake"
-        : roles.Contains(Role.Curator) || roles.Contains(Role.Head) ? "profile"
+        : roles.Contains(Role.Curator) || roles.Contains(Role.Head) || roles.Contains(Role.Psychologist) ? "profile"
         : null;
 }

@@ -31,10 +31,10 @@ public static class InviteRules
 
     /// <summary>
     /// The limits when none are given: a link for mentees or mentors is shared with a whole staff, so
-    /// it is unlimited for 30 days; a curator's or head's link grants rights over everyone's data
+    /// it is unlimited for 30 days; a curator's, head's or psychologist's link grants rights over others' data
     /// (152-ФЗ ст. 19: access limited to those who need it), so it works once within 7 days.
     /// </summary>
-    public static InviteLimits DefaultLimits(Role role) => role is Role.Curator or Role.Head
+    public static InviteLimits DefaultLimits(Role role) => role is Role.Curator or Role.Head or Role.Psychologist
         ? new InviteLimits(1, TimeSpan.FromDays(7))
         : new InviteLimits(null, TimeSpan.FromDays(30));
 

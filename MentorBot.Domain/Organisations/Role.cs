@@ -15,20 +15,27 @@ public enum Role
     /// <summary>Наставляемый.</summary>
     Mentee,
 
-    /// <summary>Руководитель (заведующий, директор): approves the order fixing the pairs.</summary>
+    /// <summary>Руководитель (заведующий, директор): approves the order fixing the pairs; may write notes on a mentee's needs.</summary>
     Head,
+
+    /// <summary>
+    /// Психолог (a colleague, «третьи лица», road map stage 2): sees the mentee bank and writes notes on a mentee's needs
+    /// for the curator (issue 15, «сбор информации о запросах наставляемых от третьих лиц»).
+    /// </summary>
+    Psychologist,
 }
 
 /// <summary>Conversions of <see cref="Role"/> to stored codes and Russian names.</summary>
 public static class Roles
 {
-    /// <summary>The stored code: curator | mentor | mentee | head.</summary>
+    /// <summary>The stored code: curator | mentor | mentee | head | psychologist.</summary>
     public static string Code(this Role role) => role switch
     {
         Role.Curator => "curator",
         Role.Mentor => "mentor",
         Role.Mentee => "mentee",
         Role.Head => "head",
+        Role.Psychologist => "psychologist",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
@@ -41,6 +48,7 @@ public static class Roles
             case "mentor": role = Role.Mentor; return true;
             case "mentee": role = Role.Mentee; return true;
             case "head": role = Role.Head; return true;
+            case "psychologist": role = Role.Psychologist; return true;
             default: role = default; return false;
         }
     }
@@ -52,6 +60,7 @@ public static class Roles
         Role.Mentor => "наставник",
         Role.Mentee => "наставляемый",
         Role.Head => "руководитель",
+        Role.Psychologist => "психолог",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 }

@@ -148,7 +148,7 @@ public static class BuiltInQuestionnaires
         Profile, 1, "Профиль участника программы",
         "Два вопроса о вас: они нужны для документов программы наставничества (приказов, отчётов). " + Controls,
         "Ваши ФИО и должность сохранены. Список команд — /help.",
-        [Role.Curator, Role.Head],
+        [Role.Curator, Role.Head, Role.Psychologist],
         [FullName(), Position()]);
 
     private static QuestionnaireDefinition SatisfactionV1(string id, Role role, bool mentor) => new(

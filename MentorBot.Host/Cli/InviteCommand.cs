@@ -10,7 +10,7 @@ using Npgsql;
 namespace MentorBot.Host.Cli;
 
 /// <summary>
-/// <c>invite --org ORG --role mentee|mentor|curator|head [--uses N] [--expires DAYS]</c>: creates an
+/// <c>invite --org ORG --role mentee|mentor|curator|head|psychologist [--uses N] [--expires DAYS]</c>: creates an
 /// invite and prints its deep link <c>https://t.me/BOT?start=TOKEN</c>. Without <c>MENTORBOT_BOT_USERNAME</c>
 /// it prints <c>/start TOKEN</c> (what to send the bot) and says so on stderr. Defaults per role:
 /// <see cref="InviteRules.DefaultLimits"/>.
@@ -21,7 +21,7 @@ public static class InviteCommand
     public static Command Create()
     {
         var org = new Option<string>("--org") { Description = "The organisation's id (org create prints it).", Required = true };
-        var role = new Option<string>("--role") { Description = "mentee, mentor, curator or head.", Required = true };
+        var role = new Option<string>("--role") { Description = "mentee, mentor, curator, head or psychologist.", Required = true };
         var uses = new Option<int?>("--uses") { Description = "How many people may join by it (default: unlimited for mentee/mentor, 1 for curator/head)." };
         var expires = new Option<int?>("--expires") { Description = $"Days it works, 1–{InviteRules.MaxLifetimeDays} (default: 30 for mentee/mentor, 7 for curator/head)." };
         var command = new Command("invite", "Create an invite link to an organisation for a role.") { org, role, uses, expires };
@@ -32,7 +32,7 @@ public static class InviteCommand
                 throw new CliInputException($"--org '{orgText}' is not an organisation id (org create prints one).");
             var roleText = parse.GetRequiredValue(role);
             if (!Roles.TryParse(roleText, out var parsedRole))
-                throw new CliInputException($"--role '{roleText}' is not one of mentee, mentor, curator, head.");
+                throw new CliInputException($"--role '{roleText}' is not one of mentee, mentor, curator, head, psychologist.");
             var limits = InviteRules.DefaultLimits(parsedRole);
             if (parse.GetValue(uses) is { } n)
                 limits = n >= 1 ? limits with { MaxUses = n } : throw new CliInputException($"--uses must be at least 1, not {n}.");

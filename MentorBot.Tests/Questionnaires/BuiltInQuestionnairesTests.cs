@@ -39,10 +39,10 @@ public class BuiltInQuestionnairesTests
     }
 
     [Fact]
-    public void The_profile_is_for_curators_and_heads()
+    public void The_profile_is_for_curators_heads_and_psychologists()
     {
         var profile = Get("profile");
-        profile.Roles.Should().BeEquivalentTo([Role.Curator, Role.Head]);
+        profile.Roles.Should().BeEquivalentTo([Role.Curator, Role.Head, Role.Psychologist]);
         profile.Questions.Select(q => q.Id).Should().Equal("full_name", "position");
     }
 

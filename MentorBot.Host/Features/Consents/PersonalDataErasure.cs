@@ -22,6 +22,7 @@ public static class PersonalDataErasure
         "предпочтения при подборе пар",
         "сведения о наставнических парах и встречах, отзывы, обращения к куратору",
         "кейсы методической копилки",
+        "заметки коллег о запросах наставляемого",
     ];
 
     /// <summary>Categories destroyed when the person is in no other organisation.</summary>
@@ -65,6 +66,7 @@ public static class PersonalDataErasure
             SELECT NOT EXISTS (SELECT 1 FROM memberships WHERE participant_id = @participantId AND status = 'active');
             """;
         await Practices.PracticeStore.EraseAsync(context.Connection, context.Transaction, member.MembershipId, context.CancellationToken);
+        await Colleagues.NoteStore.EraseAsync(context.Connection, context.Transaction, member.MembershipId, context.CancellationToken);
         var args = new { membershipId = member.MembershipId, participantId = member.ParticipantId, organisationId = member.Organisation.Id, now = context.Now.UtcDateTime };
         var lastMembership = await context.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(membership, args, context.Transaction, cancellationToken: context.CancellationToken));
 

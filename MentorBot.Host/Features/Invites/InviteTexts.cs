@@ -35,6 +35,7 @@ public static class InviteTexts
         Role.Mentee => "Наставляемого",
         Role.Mentor => "Наставника",
         Role.Curator => "Куратора",
+        Role.Psychologist => "Психолога",
         _ => "Руководителя",
     };
 

@@ -19,7 +19,7 @@ public sealed class InvitesFeature(MentorBotOptions options) : IChatFeature
     private const string Prefix = "invite";
 
     /// <summary>The roles /invite offers, in button order.</summary>
-    public static readonly IReadOnlyList<Role> InvitableRoles = [Role.Mentee, Role.Mentor, Role.Curator, Role.Head];
+    public static readonly IReadOnlyList<Role> InvitableRoles = [Role.Mentee, Role.Mentor, Role.Curator, Role.Head, Role.Psychologist];
 
     /// <inheritdoc />
     public void Map(ChatRoutes routes) => routes

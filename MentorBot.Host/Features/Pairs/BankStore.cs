@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using MentorBot.Domain.Colleagues;
 using MentorBot.Domain.Matching;
 using MentorBot.Domain.Pairs;
 using Npgsql;
@@ -39,6 +40,15 @@ public sealed record Bank(
 
     /// <summary>What <paramref name="chooser"/> named in the preference survey (empty when nothing).</summary>
     public IReadOnlyList<long> ChoicesOf(long chooser) => Preferences.GetValueOrDefault(chooser) ?? [];
+
+    /// <summary>Colleagues' notes on the mentees' needs (issue 15), by mentee membership id.</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<MenteeNote>> Notes { get; init; } = new Dictionary<long, IReadOnlyList<MenteeNote>>();
+
+    /// <summary>True when the organisation counts the notes' topics as the mentee's requests in the score (<c>organisations.notes_in_matching</c>).</summary>
+    public bool NotesInScore { get; init; }
+
+    /// <summary>The notes on <paramref name="menteeId"/> (empty when none).</summary>
+    public IReadOnlyList<MenteeNote> NotesOf(long menteeId) => Notes.GetValueOrDefault(menteeId) ?? [];
 }
 
 /// <summary>SQL reading the banks (issue 5, «profiles from the database»).</summary>
@@ -123,7 +133,12 @@ public static class BankStore
             .ToDictionary(g => g.Key, g => (IReadOnlyList<long>)[.. g.Select(c => c.ChosenMembershipId)]);
         var weightsJson = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT matching_weights::text FROM organisations WHERE id = @organisationId", new { organisationId }, transaction, cancellationToken: cancellationToken));
-        return new Bank(mentors, mentees, mentorProfiles, menteeProfiles, preferenceMap) { Weights = OrganisationWeights.Read(weightsJson) };
+        return new Bank(mentors, mentees, mentorProfiles, menteeProfiles, preferenceMap)
+        {
+            Weights = OrganisationWeights.Read(weightsJson),
+            Notes = await Colleagues.NoteStore.ByMenteeAsync(connection, transaction, organisationId, cancellationToken),
+            NotesInScore = await Colleagues.NoteStore.InScoreAsync(connection, transaction, organisationId, cancellationToken),
+        };
     }
 
     /// <summary>The matcher's id of a membership: its number as invariant text.</summary>

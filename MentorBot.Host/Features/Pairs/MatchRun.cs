@@ -1,3 +1,5 @@
+using System.Globalization;
+using MentorBot.Domain.Colleagues;
 using MentorBot.Domain.Matching;
 using MentorBot.Domain.Pairs;
 
@@ -33,12 +35,21 @@ public static class MatchRun
             Capacity = Math.Max(0, bank.MentorProfiles[id].Capacity - taken.Count(p => p.MentorMembershipId == id)),
             PreferredMentees = [.. bank.ChoicesOf(id).Select(BankStore.Id).Where(menteeKeys.Contains)],
         }).ToList();
-        var mentees = menteeIds.Select(id => bank.MenteeProfiles[id] with
+        var mentees = menteeIds.Select(id => WithNotes(bank, id, bank.MenteeProfiles[id]) with
         {
             PreferredMentors = [.. bank.ChoicesOf(id).Select(BankStore.Id).Where(mentorKeys.Contains)],
         }).ToList();
-        return Matchmaker.Propose(mentors, mentees, bank.Weights, rejected);
+        var proposal = Matchmaker.Propose(mentors, mentees, bank.Weights, rejected);
+        return proposal with { Pairs = [.. proposal.Pairs.Select(p => p with { Reasons = [.. p.Reasons, .. NoteReasons(bank, long.Parse(p.MenteeId, CultureInfo.InvariantCulture), long.Parse(p.MentorId, CultureInfo.InvariantCulture))] })] };
     }
+
+    /// <summary>The mentee's profile as scored: with the topics of colleagues' notes when the organisation counts them (issue 15).</summary>
+    private static MenteeProfile WithNotes(Bank bank, long menteeId, MenteeProfile profile) =>
+        bank.NotesInScore ? MenteeNotes.WithNeeds(profile, bank.NotesOf(menteeId)) : profile;
+
+    /// <summary>The reasons colleagues' notes add to a link: each topic, and whether the mentor helps with it (issue 15).</summary>
+    private static IReadOnlyList<string> NoteReasons(Bank bank, long menteeId, long mentorId) =>
+        MenteeNotes.Reasons(bank.NotesOf(menteeId), bank.MentorProfiles.GetValueOrDefault(mentorId));
 
     /// <summary>
     /// The mentees the curator still has to place, with why: no completed intake; the matcher's reason among the
@@ -70,9 +81,9 @@ public static class MatchRun
         if (!bank.MentorProfiles.TryGetValue(mentorId, out var mentor) || !bank.MenteeProfiles.TryGetValue(menteeId, out var mentee))
             return (null, [PairsTexts.ChosenByHand]);
         mentor = mentor with { PreferredMentees = bank.ChoicesOf(mentorId).Contains(menteeId) ? [mentee.Id] : [] };
-        mentee = mentee with { PreferredMentors = bank.ChoicesOf(menteeId).Contains(mentorId) ? [mentor.Id] : [] };
+        mentee = WithNotes(bank, menteeId, mentee) with { PreferredMentors = bank.ChoicesOf(menteeId).Contains(mentorId) ? [mentor.Id] : [] };
         var score = new PairScorer(bank.Weights, [mentor], [mentee]).Score(0, 0);
-        return (score.Score, [PairsTexts.ChosenByHand, .. MatchingTexts.PairReasons(score, mentor, mentee)]);
+        return (score.Score, [PairsTexts.ChosenByHand, .. MatchingTexts.PairReasons(score, mentor, mentee), .. NoteReasons(bank, menteeId, mentorId)]);
     }
 
     /// <summary>Places left for each mentor of the bank (stated capacity, 1 without an intake, minus live and proposed links).</summary>

@@ -19,6 +19,7 @@ public sealed class WithdrawalErasureTests : IAsyncLifetime
     private const long Mentee = 730_000_111;
     private const long Mentor = 730_000_222;
     private const long Curator = 730_000_333;
+    private const long Psychologist = 730_000_444;
     private const string FirstName = "Зинаида";
     private const string FullName = "Уникальнова Зинаида Петровна";
     private const string Answer = "секретный ответ про дисциплину";
@@ -32,6 +33,7 @@ public sealed class WithdrawalErasureTests : IAsyncLifetime
         school = await harness.CreateOrganisationAsync("Гимназия № 3");
         await harness.AddMemberAsync(school, Curator, "Куратова Ольга", [Role.Curator]);
         var mentor = await harness.AddMemberAsync(school, Mentor, "Наставникова Елена", [Role.Mentor]);
+        var psychologist = await harness.AddMemberAsync(school, Psychologist, "Психологова Вера", [Role.Psychologist]);
         membership = await harness.AddMemberAsync(school, Mentee, FullName, [Role.Mentee], "учитель математики", "алгебра");
         var now = harness.Clock.GetUtcNow().UtcDateTime;
         await harness.ExecuteAsync("""
@@ -50,7 +52,9 @@ public sealed class WithdrawalErasureTests : IAsyncLifetime
                        SELECT @school, @mentor, id, 'дисциплина', 'Как Зинаида Петровна справилась', 'Уникальнова боялась шумного класса',
                               'разобрали уроки Зинаиды', 'Зинаида стала увереннее', 'approved', @now FROM pairs RETURNING id)
             INSERT INTO practice_case_materials (case_id, position, file_id, file_name, file_size) SELECT id, 1, 'F1', 'урок Зинаиды.docx', 100 FROM c;
-            """, new { membership, mentor, school = school.Id, FullName, Answer, now });
+            INSERT INTO mentee_notes (organisation_id, mentee_membership_id, author_membership_id, author_role, topic, text, created_at)
+            VALUES (@school, @membership, @psychologist, 'psychologist', 'дисциплина и управление классом', @Answer, @now);
+            """, new { membership, mentor, psychologist, school = school.Id, FullName, Answer, now });
         // A reminder already queued for her, and something she sent before.
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
         await harness.Services.GetRequiredService<Notifier>().EnqueueAsync(connection, null, membership,

@@ -32,7 +32,7 @@ public sealed class InviteRedemptionTests : IAsyncLifetime
     private async Task<string> CuratorInvitesAsync(Role role)
     {
         await harness.SendAsync(Curator, "/invite");
-        (await harness.LastButtonsAsync(Curator)).Select(b => b.Data).Should().Equal("invite:new:mentee", "invite:new:mentor", "invite:new:curator", "invite:new:head");
+        (await harness.LastButtonsAsync(Curator)).Select(b => b.Data).Should().Equal("invite:new:mentee", "invite:new:mentor", "invite:new:curator", "invite:new:head", "invite:new:psychologist");
         await harness.PressAsync(Curator, $"invite:new:{role.Code()}");
         var text = await harness.LastTextAsync(Curator);
         text.Should().Contain($"https://t.me/{Onboarding.BotUsername}?start=").And.Contain("МБОУ СОШ № 1").And.Contain(role.RussianName());
