@@ -12,6 +12,7 @@ using MentorBot.Host.Scheduling;
 using MentorBot.Host.Telegram;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -38,6 +39,7 @@ public static class BotHost
         services.AddSingleton<Notifier>();
         services.AddSingleton(new OutboxSenderOptions { GlobalRatePerSecond = options.SenderRate, RetryWindow = TimeSpan.FromHours(options.SenderRetryHours) });
         services.AddSingleton<IMessengerAdapter, TelegramAdapter>();
+        services.AddSingleton<TelegramHealth>();
         services.AddSingleton<IOutboxDelivery, TelegramDelivery>();
         services.AddFeatures();
         services.AddSingleton<ChatRoutes>();
@@ -115,6 +117,13 @@ public static class BotHost
             }
         }
 
+        // Every log entry is one line (its exception too) that starts with a UTC timestamp (issue 12 item 10).
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
         configure?.Invoke(services);
         if (builder is not WebApplicationBuilder web)
             return ((HostApplicationBuilder)builder).Build();
@@ -122,7 +131,9 @@ public static class BotHost
         web.WebHost.UseUrls(options.ListenUrl);
         var app = web.Build();
         if (webhook) app.MapTelegramWebhook(options.WebhookSecret);
-        app.MapGet("/healthz", () => "ok");
+        // 503 with the reason while the Bot API is unreachable or refuses the token (issue 12 item 6).
+        app.MapGet("/healthz", (TelegramHealth health) =>
+            health.Problem is { } problem ? Results.Text("unhealthy: " + problem, statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Text("ok"));
         app.UseJobsDashboard(options);
         return app;
     }

@@ -162,11 +162,21 @@ public sealed class UpdateProcessor(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Recorded but unhandled updates from before a restart are picked up by the first round.
+        var databaseDown = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (await ProcessPendingAsync(BatchSize, stoppingToken) > 0) continue;
+                var handled = await ProcessPendingAsync(BatchSize, stoppingToken);
+                if (databaseDown) logger.LogWarning("Update processing: database back");
+                databaseDown = false;
+                if (handled > 0) continue;
+            }
+            catch (NpgsqlException e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // One line when the database goes away and one when it is back, not one per round (issue 12 item 10).
+                if (!databaseDown) logger.LogWarning("Update processing: database unavailable, retrying ({Error})", e.Message);
+                databaseDown = true;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

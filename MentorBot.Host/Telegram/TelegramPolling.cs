@@ -3,6 +3,7 @@ using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -25,8 +26,10 @@ public sealed class PollingOptions
 /// <summary>
 /// Receives updates by long polling (Bot API getUpdates). Each batch is recorded in the inbox first; only
 /// then does the offset move past it, so a crash in between re-delivers rather than loses (DESIGN.md decision 4).
+/// Starts once <see cref="TelegramStartup"/> has deleted the webhook; each failed poll is one log line and sets
+/// <see cref="TelegramHealth"/> unhealthy until a poll succeeds.
 /// </summary>
-public sealed class TelegramPolling(ITelegramBotClient client, UpdateInbox inbox, InboxSignal signal, PollingOptions options, TimeProvider time, ILogger<TelegramPolling> logger) : BackgroundService
+public sealed class TelegramPolling(ITelegramBotClient client, UpdateInbox inbox, InboxSignal signal, PollingOptions options, TelegramHealth health, TimeProvider time, ILogger<TelegramPolling> logger) : BackgroundService
 {
     /// <summary>The inbox source name of Telegram updates.</summary>
     public const string Source = "telegram";
@@ -52,12 +55,23 @@ public sealed class TelegramPolling(ITelegramBotClient client, UpdateInbox inbox
     {
         long? offset = null;
         var failures = 0;
+        try
+        {
+            await health.StartedUp.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var started = time.GetUtcNow();
             try
             {
                 var next = await PollOnceAsync(offset, stoppingToken);
+                if (failures > 0) logger.LogInformation("getUpdates works again");
+                health.Healthy();
                 failures = 0;
                 var elapsed = time.GetUtcNow() - started;
                 if (next == offset && elapsed < options.MinInterval)
@@ -77,7 +91,9 @@ public sealed class TelegramPolling(ITelegramBotClient client, UpdateInbox inbox
                 // 409 means a webhook is set or another poller runs; the others are network or database trouble.
                 failures++;
                 var delay = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5)));
-                logger.LogWarning("getUpdates failed ({Error}); retrying in {Delay}", TelegramSecrets.Scrub(e.Message), delay);
+                var problem = e is NpgsqlException ? $"database unavailable ({e.Message})" : TelegramHealth.Describe(e);
+                if (e is not NpgsqlException) health.Unhealthy("getUpdates failed: " + problem);
+                logger.LogWarning("getUpdates failed: {Problem}; retrying in {Delay:g}", problem, delay);
                 await Task.Delay(delay, time, stoppingToken);
             }
         }

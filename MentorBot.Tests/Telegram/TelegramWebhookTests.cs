@@ -14,7 +14,8 @@ namespace MentorBot.Tests.Telegram;
 
 /// <summary>
 /// The webhook endpoint on a TestServer over a real database (DESIGN.md decision 4): only Telegram's
-/// secret is let in, the update is recorded before the 200, a repeated delivery is recorded once.
+/// secret is let in, the update is recorded before the 200, a repeated delivery is recorded once, unreadable bodies
+/// get 400 and bodies over 1 MB 413 (issue 12 items 7 and 9).
 /// </summary>
 public sealed class TelegramWebhookTests : IAsyncLifetime
 {
@@ -48,12 +49,12 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
          "chat":{"id":111,"type":"private"},"date":1788242400,"text":"{{{text}}}"}}
         """;
 
-    private async Task<HttpResponseMessage> PostAsync(string body, string? secret)
+    private Task<HttpResponseMessage> PostAsync(string body, string? secret) =>
+        SendAsync(new StringContent(body, Encoding.UTF8, "application/json"), secret);
+
+    private async Task<HttpResponseMessage> SendAsync(HttpContent content, string? secret)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, TelegramWebhook.Path)
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, TelegramWebhook.Path) { Content = content };
         if (secret is not null) request.Headers.Add(TelegramWebhook.SecretHeader, secret);
         return await client.SendAsync(request);
     }
@@ -110,6 +111,25 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await RecordedAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Unreadable_bodies_get_400_bodies_over_1_MB_get_413_and_a_NUL_in_a_text_is_stored_without_it()
+    {
+        var padded = UpdateJson(23, new string('а', 600_000));
+        // Without Content-Length (chunked) the limit must hold while reading.
+        var chunked = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(padded)));
+        chunked.Headers.ContentLength = null;
+
+        (await PostAsync(UpdateJson(20, "Привет\\u0000"), Secret)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await PostAsync(UpdateJson(21, "Привет").Replace("1788242400", "253402300800"), Secret)).StatusCode.Should().Be(HttpStatusCode.BadRequest, "a date out of range");
+        (await PostAsync(padded, Secret)).StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await SendAsync(chunked, Secret)).StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await PostAsync(UpdateJson(24, new string('а', 4096)), Secret)).StatusCode.Should().Be(HttpStatusCode.OK, "a long message is far below the limit");
+
+        (await RecordedAsync()).Should().Be(2);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        (await connection.ExecuteScalarAsync<string>("SELECT payload->'message'->>'text' FROM inbound_updates WHERE update_id = 20")).Should().Be("Привет");
     }
 
     [Fact]
