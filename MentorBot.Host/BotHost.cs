@@ -1,9 +1,9 @@
 using MentorBot.Host.Configuration;
 using MentorBot.Host.ConsoleChat;
-using MentorBot.Host.Features.Roadmaps;
 using MentorBot.Host.Features.Digests;
-using MentorBot.Host.Features.Reminders;
 using MentorBot.Host.Features.Questionnaires;
+using MentorBot.Host.Features.Reminders;
+using MentorBot.Host.Features.Roadmaps;
 using MentorBot.Host.Features.Start;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Persistence;
@@ -96,11 +96,19 @@ public static class BotHost
 
         if (options.IsConsole)
         {
-            // The terminal is the chat: logs go to stderr and only from warnings up, so they do not drown it.
-            builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-            // Hangfire warns when a stop interrupts a job (it is re-queued, nothing is lost): not for the chat's terminal.
-            builder.Logging.AddFilter("Hangfire", LogLevel.Error);
-            services.AddSingleton(new ConsoleBotClient(consoleOutput));
+            // The terminal is the chat: only the bot's own warnings and errors go there (stderr); libraries' lines
+            // (Hangfire re-queueing a job at a stop, the host's lifetime) mean nothing to the person chatting (issue 17
+            // item 14); only the host's report of a crashed service stays, or the chat would end without a word.
+            // The rules replace appsettings' «Logging» levels (Information by default), which are for the operator's log.
+            builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            services.PostConfigure<LoggerFilterOptions>(filters =>
+            {
+                filters.Rules.Clear();
+                filters.MinLevel = LogLevel.None;
+                filters.Rules.Add(new LoggerFilterRule(null, "MentorBot", LogLevel.Warning, null));
+                filters.Rules.Add(new LoggerFilterRule(null, "Microsoft.Extensions.Hosting", LogLevel.Error, null));
+            });
+            services.AddSingleton(new ConsoleBotClient(consoleOutput, options.ConsoleDocuments));
             services.AddSingleton<global::Telegram.Bot.ITelegramBotClient>(p => p.GetRequiredService<ConsoleBotClient>());
             // No Telegram limit applies to a terminal; replies appear without the one-second pacing.
             services.AddSingleton(new OutboxSenderOptions { GlobalRatePerSecond = options.SenderRate, ChatInterval = TimeSpan.Zero, GroupInterval = TimeSpan.Zero });

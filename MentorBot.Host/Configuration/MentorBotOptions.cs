@@ -52,6 +52,9 @@ public sealed partial class MentorBotOptions
     /// <summary>Bot username for deep links when getMe is not available (<c>MENTORBOT_BOT_USERNAME</c>).</summary>
     public string BotUsername { get; set; } = "";
 
+    /// <summary>Folder the console chat saves the documents the bot sends into (<c>MENTORBOT_CONSOLE_DOCUMENTS</c>; relative to the working directory).</summary>
+    public string ConsoleDocuments { get; set; } = "out";
+
     /// <summary>Secret that opens the jobs Dashboard at <c>/jobs</c> (<c>MENTORBOT_DASHBOARD_SECRET</c>); empty = closed to everyone. Never logged.</summary>
     public string DashboardSecret { get; set; } = "";
 
@@ -78,6 +81,7 @@ public sealed partial class MentorBotOptions
         options.ListenUrl = Get(nameof(ListenUrl), "LISTEN_URL") ?? options.ListenUrl;
         options.BotUsername = Get(nameof(BotUsername), "BOT_USERNAME") ?? options.BotUsername;
         options.DashboardSecret = Get(nameof(DashboardSecret), "DASHBOARD_SECRET") ?? options.DashboardSecret;
+        options.ConsoleDocuments = Get(nameof(ConsoleDocuments), "CONSOLE_DOCUMENTS") is { Length: > 0 } folder ? folder : options.ConsoleDocuments;
         var writable = Get(nameof(DashboardWritable), "DASHBOARD_WRITABLE");
         if (!string.IsNullOrWhiteSpace(writable))
             options.DashboardWritable = bool.TryParse(writable.Trim(), out var w)

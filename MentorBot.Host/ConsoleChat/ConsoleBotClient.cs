@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Telegram.Bot;
@@ -17,16 +18,44 @@ namespace MentorBot.Host.ConsoleChat;
 /// <c>TelegramDelivery</c> "sends" by printing to the terminal, so the console exercises the same pipeline,
 /// outbox and delivery as Telegram. Answers the requests the delivery and the document download make
 /// (sendMessage, editMessageText, editMessageReplyMarkup, answerCallbackQuery, deleteMessage, sendDocument, sendPhoto,
-/// getFile); any other request is an <see cref="ApiRequestException"/> 400. Remembers each chat's last keyboard for <c>!N</c>.
+/// getFile); any other request is an <see cref="ApiRequestException"/> 400. Messages are numbered in the transcript
+/// («🤖 №3 → 1: …», the number is the message id) and each one's buttons are remembered, so <c>!N</c> presses a
+/// button of a chat's latest message and <c>!M.N</c> one of message M (issue 17 item 19). A document or a photo is saved into
+/// <paramref name="documentsFolder"/> and its full path printed (issue 17 item 6).
 /// </summary>
 /// <param name="output">Where messages are printed.</param>
-public sealed partial class ConsoleBotClient(TextWriter output) : ITelegramBotClient
+/// <param name="documentsFolder">Where documents the bot sends are saved (created on the first one); relative paths are resolved against the working directory.</param>
+public sealed partial class ConsoleBotClient(TextWriter output, string documentsFolder) : ITelegramBotClient
 {
-    private readonly ConcurrentDictionary<long, IReadOnlyList<InlineKeyboardButton>> keyboards = new();
+    /// <summary>The default folder documents are saved into (<c>MENTORBOT_CONSOLE_DOCUMENTS</c>).</summary>
+    public const string DefaultDocumentsFolder = "out";
+
+    private readonly ConcurrentDictionary<int, (long ChatId, IReadOnlyList<InlineKeyboardButton> Buttons)> messages = new();
+    private readonly ConcurrentDictionary<long, int> latest = new();
     private int nextMessageId;
 
+    /// <summary>A console chat printing to <paramref name="output"/> that saves documents into <c>./out/</c>.</summary>
+    public ConsoleBotClient(TextWriter output)
+        : this(output, DefaultDocumentsFolder)
+    {
+    }
+
+    /// <summary>The full path of the folder documents are saved into.</summary>
+    public string DocumentsFolder { get; } = Path.GetFullPath(documentsFolder);
+
+    /// <summary>The number of the latest message to <paramref name="chatId"/>, or null when none was printed.</summary>
+    public int? LatestMessage(long chatId) => latest.TryGetValue(chatId, out var id) ? id : null;
+
     /// <summary>The buttons under the last message to <paramref name="chatId"/>, in reading order.</summary>
-    public IReadOnlyList<InlineKeyboardButton> LastKeyboard(long chatId) => keyboards.GetValueOrDefault(chatId) ?? [];
+    public IReadOnlyList<InlineKeyboardButton> LastKeyboard(long chatId) =>
+        LatestMessage(chatId) is { } id ? Keyboard(chatId, id) ?? [] : [];
+
+    /// <summary>
+    /// The buttons under message <paramref name="messageId"/> (its number in the transcript) in reading order, or
+    /// null when no such message went to <paramref name="chatId"/> (a person presses only buttons of their own chat).
+    /// </summary>
+    public IReadOnlyList<InlineKeyboardButton>? Keyboard(long chatId, int messageId) =>
+        messages.TryGetValue(messageId, out var message) && message.ChatId == chatId ? message.Buttons : null;
 
     /// <inheritdoc />
     public bool LocalBotServer => true;
@@ -51,13 +80,13 @@ public sealed partial class ConsoleBotClient(TextWriter output) : ITelegramBotCl
     {
         object result = request switch
         {
-            SendMessageRequest send => Print(Chat(send.ChatId), Text(send.Text, send.ParseMode), send.ReplyMarkup as InlineKeyboardMarkup),
-            EditMessageTextRequest edit => Print(Chat(edit.ChatId), Text(edit.Text ?? "", edit.ParseMode), edit.ReplyMarkup),
-            EditMessageReplyMarkupRequest markup => Remember(Chat(markup.ChatId), markup.ReplyMarkup) is var _ ? NewMessage(Chat(markup.ChatId)) : null!,
+            SendMessageRequest send => Print(Chat(send.ChatId), null, Text(send.Text, send.ParseMode), send.ReplyMarkup as InlineKeyboardMarkup),
+            EditMessageTextRequest edit => Print(Chat(edit.ChatId), edit.MessageId, Text(edit.Text ?? "", edit.ParseMode), edit.ReplyMarkup),
+            EditMessageReplyMarkupRequest markup => Remember(Chat(markup.ChatId), markup.MessageId, markup.ReplyMarkup),
             AnswerCallbackQueryRequest answer => Toast(answer.Text),
             DeleteMessageRequest => true,
-            SendDocumentRequest document => PrintDocument(Chat(document.ChatId), document.Document, document.Caption is null ? null : Text(document.Caption, document.ParseMode)),
-            SendPhotoRequest photo => PrintDocument(Chat(photo.ChatId), photo.Photo, photo.Caption is null ? null : Text(photo.Caption, photo.ParseMode)),
+            SendDocumentRequest document => SaveDocument(Chat(document.ChatId), document.Document, document.Caption is null ? null : Text(document.Caption, document.ParseMode)),
+            SendPhotoRequest photo => SaveDocument(Chat(photo.ChatId), photo.Photo, photo.Caption is null ? null : Text(photo.Caption, photo.ParseMode)),
             GetFileRequest file => LocalFile(file.FileId),
             _ => throw new ApiRequestException($"Bad Request: the console chat does not do {request.MethodName}", 400),
         };
@@ -93,30 +122,55 @@ public sealed partial class ConsoleBotClient(TextWriter output) : ITelegramBotCl
         return new TGFile { FileId = fileId, FileUniqueId = fileId, FilePath = info.FullName, FileSize = info.Length };
     }
 
-    private Message Print(long chatId, string text, InlineKeyboardMarkup? markup)
+    /// <summary>Prints a new message, or message <paramref name="editedId"/> again when the bot edits one it printed.</summary>
+    private Message Print(long chatId, int? editedId, string text, InlineKeyboardMarkup? markup)
     {
-        var buttons = Remember(chatId, markup);
+        var edited = editedId is { } known && messages.TryGetValue(known, out var before) && before.ChatId == chatId;
+        var id = edited ? editedId!.Value : Interlocked.Increment(ref nextMessageId);
+        var buttons = Buttons(markup);
+        messages[id] = (chatId, buttons);
         lock (output)
         {
+            if (!edited) latest[chatId] = id;
             output.WriteLine();
-            output.WriteLine($"🤖 [{chatId}] {text.Replace("\n", "\n   ")}");
+            output.WriteLine(string.Format(CultureInfo.InvariantCulture, edited ? ConsoleTexts.EditedMessage : ConsoleTexts.Message, id, chatId, text.Replace("\n", "\n   ")));
             for (var i = 0; i < buttons.Count; i++)
                 output.WriteLine($"   [{i + 1}] {buttons[i].Text}");
         }
 
-        return NewMessage(chatId);
+        return NewMessage(chatId, id);
     }
 
-    private Message PrintDocument(long chatId, InputFile document, string? caption)
+    /// <summary>Saves a document into <see cref="DocumentsFolder"/> under its own name (a number added when taken) and prints where.</summary>
+    private Message SaveDocument(long chatId, InputFile document, string? caption)
     {
-        var (name, length) = document is InputFileStream stream ? (stream.FileName, stream.Content.Length) : ("?", 0L);
+        if (document is not InputFileStream { Content: var content } stream)
+            throw new ApiRequestException("Bad Request: the console chat saves only uploaded files", 400);
+        var id = Interlocked.Increment(ref nextMessageId);
+        Directory.CreateDirectory(DocumentsFolder);
+        var path = FreePath(Path.GetFileName(stream.FileName ?? "") is { Length: > 0 } name ? name : "document");
+        using (var file = new FileStream(path, FileMode.CreateNew))
+            content.CopyTo(file);
+        messages[id] = (chatId, []);
         lock (output)
         {
-            if (caption is not null) output.WriteLine(caption);
-            output.WriteLine(ConsoleTexts.Document, name, length);
+            latest[chatId] = id;
+            output.WriteLine();
+            output.WriteLine(string.Format(CultureInfo.InvariantCulture, ConsoleTexts.Message, id, chatId,
+                string.Format(CultureInfo.InvariantCulture, ConsoleTexts.DocumentSaved, path, new FileInfo(path).Length)));
+            if (caption is not null) output.WriteLine("   " + caption.Replace("\n", "\n   "));
         }
 
-        return NewMessage(chatId);
+        return NewMessage(chatId, id);
+    }
+
+    /// <summary>«order.docx», else «order (2).docx», «order (3).docx»…: a document the bot sends again never overwrites an earlier one.</summary>
+    private string FreePath(string name)
+    {
+        var path = Path.Combine(DocumentsFolder, name);
+        for (var n = 2; File.Exists(path); n++)
+            path = Path.Combine(DocumentsFolder, $"{Path.GetFileNameWithoutExtension(name)} ({n}){Path.GetExtension(name)}");
+        return path;
     }
 
     private bool Toast(string? text)
@@ -126,16 +180,20 @@ public sealed partial class ConsoleBotClient(TextWriter output) : ITelegramBotCl
         return true;
     }
 
-    private IReadOnlyList<InlineKeyboardButton> Remember(long chatId, InlineKeyboardMarkup? markup)
+    /// <summary>editMessageReplyMarkup: the buttons of a printed message change (nothing is printed).</summary>
+    private Message Remember(long chatId, int messageId, InlineKeyboardMarkup? markup)
     {
-        var buttons = markup?.InlineKeyboard.SelectMany(r => r).ToList() ?? [];
-        keyboards[chatId] = buttons;
-        return buttons;
+        if (messages.TryGetValue(messageId, out var message) && message.ChatId == chatId)
+            messages[messageId] = (chatId, Buttons(markup));
+        return NewMessage(chatId, messageId);
     }
 
-    private Message NewMessage(long chatId) => new()
+    private static IReadOnlyList<InlineKeyboardButton> Buttons(InlineKeyboardMarkup? markup) =>
+        markup?.InlineKeyboard.SelectMany(r => r).ToList() ?? [];
+
+    private static Message NewMessage(long chatId, int id) => new()
     {
-        Id = Interlocked.Increment(ref nextMessageId),
+        Id = id,
         Chat = new Chat { Id = chatId, Type = ChatType.Private },
     };
 

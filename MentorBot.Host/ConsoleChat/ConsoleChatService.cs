@@ -11,10 +11,10 @@ namespace MentorBot.Host.ConsoleChat;
 /// <summary>
 /// The terminal side of the console chat: each line becomes a Telegram-shaped update recorded in the inbox
 /// (source <c>console</c>), so it runs through exactly the pipeline Telegram updates do.
-/// <c>!N</c> presses button N of the last message; <c>/as N</c> switches the simulated user; <c>/file PATH</c>
+/// <c>!N</c> presses button N of the last message, <c>!M.N</c> button N of message M; <c>/as N</c> switches the simulated user; <c>/file PATH</c>
 /// sends a local file as a document.
 /// </summary>
-public sealed class ConsoleChatService(TextReader input, TextWriter output, ConsoleBotClient bot, UpdateInbox inbox, InboxSignal signal, IHostApplicationLifetime lifetime) : BackgroundService
+public sealed class ConsoleChatService(TextReader input, TextWriter output, ConsoleBotClient bot, UpdateInbox inbox, InboxSignal signal, TimeProvider time, IHostApplicationLifetime lifetime) : BackgroundService
 {
     /// <summary>The inbox source name of console updates.</summary>
     public const string Source = "console";
@@ -45,12 +45,16 @@ public sealed class ConsoleChatService(TextReader input, TextWriter output, Cons
         var from = new User { Id = user, FirstName = $"Пользователь {user}" };
         var chat = new Chat { Id = user, Type = ChatType.Private };
         var update = new Update { Id = (int)++lastUpdateId };
-        if (text.StartsWith('!') && int.TryParse(text[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var button))
+        if (Press(text) is var (messageId, button))
         {
-            var buttons = bot.LastKeyboard(user);
-            if (button < 1 || button > buttons.Count || buttons[button - 1].CallbackData is null)
+            var buttons = messageId is { } m ? bot.Keyboard(user, m) : bot.LastKeyboard(user);
+            var problem = buttons is null ? string.Format(CultureInfo.InvariantCulture, ConsoleTexts.NoSuchMessage, messageId)
+                : button < 1 || button > buttons.Count || buttons[button - 1].CallbackData is null
+                    ? messageId is null ? ConsoleTexts.NoSuchButton : string.Format(CultureInfo.InvariantCulture, ConsoleTexts.NoSuchButtonUnder, messageId)
+                    : null;
+            if (problem is not null)
             {
-                output.WriteLine(ConsoleTexts.NoSuchButton);
+                output.WriteLine(problem);
                 lastUpdateId--;
                 return;
             }
@@ -59,8 +63,9 @@ public sealed class ConsoleChatService(TextReader input, TextWriter output, Cons
             {
                 Id = $"console-{lastUpdateId}",
                 From = from,
-                Data = buttons[button - 1].CallbackData,
-                Message = new Message { Id = 0, Chat = chat, Date = DateTime.UtcNow },
+                Data = buttons![button - 1].CallbackData,
+                // The pressed message, as Telegram sends it: the bot may edit it (its buttons, its text).
+                Message = new Message { Id = messageId ?? bot.LatestMessage(user) ?? 0, Chat = chat, Date = time.GetUtcNow().UtcDateTime },
             };
         }
         else if (text.StartsWith("/file ", StringComparison.OrdinalIgnoreCase))
@@ -76,17 +81,34 @@ public sealed class ConsoleChatService(TextReader input, TextWriter output, Cons
 
             update.Message = new Message
             {
-                Id = (int)lastUpdateId, From = from, Chat = chat, Date = DateTime.UtcNow,
+                Id = (int)lastUpdateId, From = from, Chat = chat, Date = time.GetUtcNow().UtcDateTime,
                 Document = new Document { FileId = info.FullName, FileName = info.Name, FileSize = info.Length },
             };
         }
         else
         {
-            update.Message = new Message { Id = (int)lastUpdateId, From = from, Chat = chat, Date = DateTime.UtcNow, Text = text };
+            update.Message = new Message { Id = (int)lastUpdateId, From = from, Chat = chat, Date = time.GetUtcNow().UtcDateTime, Text = text };
         }
 
         await inbox.RecordAsync(Source, [TelegramPolling.ToInbound(update)], cancellationToken);
         signal.Notify();
+    }
+
+    /// <summary>
+    /// A button press typed as <c>!N</c> (button N of the latest message: message null) or <c>!M.N</c> (button N of
+    /// message M, its number in the transcript); null when <paramref name="text"/> is neither.
+    /// </summary>
+    public static (int? Message, int Button)? Press(string text)
+    {
+        if (!text.StartsWith('!')) return null;
+        var parts = text[1..].Split('.');
+        static int? Number(string part) => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        return parts switch
+        {
+            [var b] when Number(b) is { } button => (null, button),
+            [var m, var b] when Number(m) is { } message && Number(b) is { } button => (message, button),
+            _ => null,
+        };
     }
 
     /// <inheritdoc />

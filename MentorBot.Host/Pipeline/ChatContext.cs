@@ -15,6 +15,7 @@ public sealed class ChatContext
 {
     private readonly IMessengerAdapter adapter;
     private readonly List<OutboxMessage> outgoing = [];
+    private readonly List<Action> afterCommit = [];
     private bool choiceAnswered;
 
     // The chat's conversation row as this update last read or wrote it (it is locked, so nobody else changes it meanwhile).
@@ -69,6 +70,15 @@ public sealed class ChatContext
 
     /// <summary>The outbox rows this update produced so far.</summary>
     internal IReadOnlyList<OutboxMessage> Outgoing => outgoing;
+
+    /// <summary>The effects outside the database this update asked for once its writes are committed.</summary>
+    internal IReadOnlyList<Action> AfterCommitActions => afterCommit;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once this update's writes are committed, and never when they are rolled back: for
+    /// effects outside the update's transaction (rescheduling a Hangfire job), so they never run ahead of the data they follow.
+    /// </summary>
+    public void AfterCommit(Action action) => afterCommit.Add(action);
 
     /// <summary>Sends <paramref name="reply"/> to the chat (through the outbox, with a key derived from the update).</summary>
     public void Reply(Reply reply)

@@ -48,15 +48,17 @@ public sealed class UpdateProcessor(
 
         var now = time.GetUtcNow();
         var errors = new string?[rows.Count];
+        var afterCommit = new List<Action>();
         // Optimistic pass: the whole batch under one savepoint instead of two round trips per update for its own;
         // handlers rarely fail, and when one does the batch goes back to that savepoint (the claim's row locks stay)
         // and through the careful pass, where only the failing update is rolled back.
         await transaction.SaveAsync("batch", cancellationToken);
-        var outgoing = await HandleAllAsync(rows, connection, transaction, now, cancellationToken);
+        var outgoing = await HandleAllAsync(rows, afterCommit, connection, transaction, now, cancellationToken);
         if (outgoing is null)
         {
             await transaction.RollbackAsync("batch", cancellationToken);
-            outgoing = await HandleEachAsync(rows, errors, connection, transaction, now, cancellationToken);
+            afterCommit.Clear();
+            outgoing = await HandleEachAsync(rows, errors, afterCommit, connection, transaction, now, cancellationToken);
         }
 
         await OutboxStore.EnqueueAsync(connection, transaction, outgoing, cancellationToken);
@@ -74,18 +76,33 @@ public sealed class UpdateProcessor(
         }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         if (outgoing.Count > 0) outboxSignal.Notify();
+        foreach (var effect in afterCommit)
+        {
+            try
+            {
+                effect();
+            }
+            catch (Exception e)
+            {
+                // The data is committed; what failed outside it is repaired by its own sync (e.g. RecurringJobs at start).
+                logger.LogError(e, "An effect after committing an update failed");
+            }
+        }
+
         return rows.Count;
     }
 
     /// <summary>Handles every row without savepoints; null when a handler failed (nothing of the pass may be kept).</summary>
-    private async Task<List<OutboxMessage>?> HandleAllAsync(List<PendingRow> rows, NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<OutboxMessage>?> HandleAllAsync(List<PendingRow> rows, List<Action> afterCommit, NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var outgoing = new List<OutboxMessage>();
         foreach (var row in rows)
         {
             try
             {
-                outgoing.AddRange(await HandleAsync(row, connection, transaction, now, cancellationToken));
+                var (produced, effects) = await HandleAsync(row, connection, transaction, now, cancellationToken);
+                outgoing.AddRange(produced);
+                afterCommit.AddRange(effects);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -101,7 +118,7 @@ public sealed class UpdateProcessor(
     /// Handles each row under its own savepoint: a failing handler is rolled back, logged with the update id and
     /// recorded in <paramref name="errors"/>, and the person gets a short apology.
     /// </summary>
-    private async Task<List<OutboxMessage>> HandleEachAsync(List<PendingRow> rows, string?[] errors, NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<OutboxMessage>> HandleEachAsync(List<PendingRow> rows, string?[] errors, List<Action> afterCommit, NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var outgoing = new List<OutboxMessage>();
         for (var i = 0; i < rows.Count; i++)
@@ -110,10 +127,11 @@ public sealed class UpdateProcessor(
             await transaction.SaveAsync("update", cancellationToken);
             try
             {
-                var produced = await HandleAsync(row, connection, transaction, now, cancellationToken);
+                var (produced, effects) = await HandleAsync(row, connection, transaction, now, cancellationToken);
                 await transaction.ReleaseAsync("update", cancellationToken);
-                // Only now are the handler's writes kept, so only now do its replies join the batch.
+                // Only now are the handler's writes kept, so only now do its replies (and effects after commit) join the batch.
                 outgoing.AddRange(produced);
+                afterCommit.AddRange(effects);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -132,17 +150,20 @@ public sealed class UpdateProcessor(
         return outgoing;
     }
 
-    /// <summary>Routes one update to its feature; returns the outbox rows it produced (none for an update the adapter skips).</summary>
-    private async Task<IReadOnlyList<OutboxMessage>> HandleAsync(PendingRow row, NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Routes one update to its feature; returns the outbox rows it produced (none for an update the adapter skips) and
+    /// the effects it asked for once committed (<see cref="ChatContext.AfterCommit"/>).
+    /// </summary>
+    private async Task<(IReadOnlyList<OutboxMessage> Outgoing, IReadOnlyList<Action> Effects)> HandleAsync(PendingRow row, NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (adapter.Read(row.Source, row.UpdateId, row.Payload) is not { } update) return [];
+        if (adapter.Read(row.Source, row.UpdateId, row.Payload) is not { } update) return ([], []);
         // A group is no one's private chat: nothing learnt from it (not even the chat), no dialogue touched; a command
         // or button there gets one short answer (issue 12: private notices reached groups after a member wrote there).
-        if (update.IsGroup) return GroupAnswer(update, row, now);
+        if (update.IsGroup) return (GroupAnswer(update, row, now), []);
         var context = await ChatContext.OpenAsync(update, connection, transaction, adapter, now, cancellationToken);
         await DispatchAsync(context);
         context.AnswerChoice(); // Bot API: always answer a callback query, else the button spins.
-        return context.Outgoing;
+        return (context.Outgoing, context.AfterCommitActions);
     }
 
     /// <summary>The update for an apology: null when the payload itself is what failed.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MentorBot.Tests.Integration;
 using MentorBot.Tests.Roadmaps;
 
 namespace MentorBot.Tests.Cli;
@@ -19,7 +20,7 @@ public sealed class RunScriptTests : IDisposable
         await File.WriteAllTextAsync(dotnet, "#!/usr/bin/env bash\n" + fakeDotnet + "\n");
         // scripts/run is bash: Linux and macOS only.
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var start = new ProcessStartInfo(Path.Combine(RoadmapGoldenTests.SolutionDirectory(), "scripts", "run"))
+        var start = new ProcessStartInfo(Path.Combine(RepositoryPaths.Root(), "scripts", "run"))
         {
             RedirectStandardOutput = true, RedirectStandardError = true,
         };

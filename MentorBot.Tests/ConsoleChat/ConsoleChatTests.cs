@@ -1,38 +1,94 @@
+using MentorBot.Domain.Organisations;
 using MentorBot.Host;
 using MentorBot.Host.Configuration;
+using MentorBot.Host.ConsoleChat;
+using MentorBot.Host.Features.Invites;
+using MentorBot.Host.Features.Pairs;
 using MentorBot.Host.Features.Start;
+using MentorBot.Tests.Features.Pairs;
 using MentorBot.Tests.Integration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace MentorBot.Tests.ConsoleChat;
 
 /// <summary>
 /// The console chat (no token) runs the whole host — inbox, features, outbox, the sender and Telegram.Bot's
-/// client interface answered by the console — and prints the bot's replies with numbered buttons.
+/// client interface answered by the console — and prints the bot's replies, numbered, with numbered buttons.
 /// </summary>
 public sealed class ConsoleChatTests : IAsyncLifetime
 {
-    private readonly TestDatabase database = new();
+    private readonly PipelineHarness setup = new();
+    private readonly string documents = Path.Combine(Path.GetTempPath(), "mentorbot-console-" + Guid.NewGuid().ToString("N"));
 
-    public Task InitializeAsync() => database.InitializeAsync();
+    public Task InitializeAsync() => setup.InitializeAsync();
 
-    public Task DisposeAsync() => database.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await setup.DisposeAsync();
+        if (Directory.Exists(documents)) Directory.Delete(documents, recursive: true);
+    }
 
     [Fact]
     public async Task Typed_lines_go_through_the_pipeline_and_the_replies_are_printed()
     {
         var output = new StringWriter();
-        // Ctrl+D only once the last reply is printed (a loaded machine may take longer than the console's grace).
-        var input = new ScriptedInput(["/help", "/cancel", "!1"], () => Printed(output).Contains(StartTexts.NothingToCancel));
-        using var host = BotHost.Build(new MentorBotOptions { ConnectionString = database.ConnectionString }, input, output);
+        var input = new ScriptedInput(output, [("/help", null), ("/cancel", StartTexts.HelpHeading), ("!1", StartTexts.NothingToCancel)], "Нет кнопки с таким номером");
+        using var host = BotHost.Build(new MentorBotOptions { ConnectionString = setup.Database.ConnectionString, ConsoleDocuments = documents }, input, output);
 
         await host.RunAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
         var printed = Printed(output);
-        printed.Should().Contain("🤖 [1] " + StartTexts.HelpHeading);
-        printed.Should().Contain("🤖 [1] " + StartTexts.NothingToCancel);
+        printed.Should().Contain("🤖 №1 → 1: " + StartTexts.HelpHeading);
+        printed.Should().Contain("🤖 №2 → 1: " + StartTexts.NothingToCancel);
         printed.Should().Contain("Нет кнопки с таким номером");
-        printed.IndexOf(StartTexts.HelpHeading, StringComparison.Ordinal).Should().BeLessThan(printed.IndexOf(StartTexts.NothingToCancel, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_button_of_an_earlier_message_is_pressed_by_its_number_and_a_document_is_saved_into_the_folder()
+    {
+        // User 1 of the console is the curator of a school with one approved pair.
+        var school = await setup.CreateOrganisationAsync("Лицей № 2");
+        await setup.ApprovedPairAsync(school, (1, "Орлова Ольга"), (2, "Петрова Анна"), (3, "Иванов Игорь"));
+        await setup.ExecuteAsync("DELETE FROM outbox");
+        var output = new StringWriter();
+        var input = new ScriptedInput(output,
+        [
+            ("/invite", null),
+            ("/help", "[4] "),
+            ("!1.9", StartTexts.HelpHeading),
+            ("!7.1", "Под сообщением №1 нет кнопки"),
+            ("!1.2", "Сообщения №7"),
+            ("/order", InviteTexts.CommandInstead.Trim()),
+        ], "документ сохранён");
+        using var host = BotHost.Build(new MentorBotOptions { ConnectionString = setup.Database.ConnectionString, ConsoleDocuments = documents }, input, output);
+
+        await host.RunAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        var printed = Printed(output);
+        printed.Should().Contain("🤖 №1 → 1: " + InviteTexts.WhomToInvite("Лицей № 2"));
+        printed.Should().Contain("🤖 №2 → 1: " + StartTexts.HelpHeading);
+        // «!1.2» pressed «Наставника» under message 1 although message 2 was the latest.
+        printed.Should().Contain("🤖 №3 → 1: Приглашение в «Лицей № 2», роль: наставник")
+            .And.Contain(InviteTexts.CommandInstead.Trim())
+            .And.NotContain("MENTORBOT", "no configuration name reaches the chat");
+        var saved = Path.Combine(documents, OrderDocument.FileName);
+        File.Exists(saved).Should().BeTrue();
+        printed.Should().Contain($"🤖 №4 → 1: 📎 документ сохранён: {saved} ({new FileInfo(saved).Length} байт)");
+        Docx.Read(await File.ReadAllBytesAsync(saved)).Text.Should().Contain("Петрова Анна");
+    }
+
+    [Fact]
+    public void Only_the_bots_own_warnings_reach_the_terminal()
+    {
+        using var host = BotHost.Build(new MentorBotOptions { ConnectionString = setup.Database.ConnectionString }, TextReader.Null, TextWriter.Null);
+        var loggers = host.Services.GetRequiredService<ILoggerFactory>();
+
+        loggers.CreateLogger("MentorBot.Host.Outbox.OutboxSender").IsEnabled(LogLevel.Warning).Should().BeTrue();
+        loggers.CreateLogger("Hangfire.Server.Worker").IsEnabled(LogLevel.Error).Should().BeFalse();
+        loggers.CreateLogger("Microsoft.Hosting.Lifetime").IsEnabled(LogLevel.Warning).Should().BeFalse();
+        loggers.CreateLogger("System.Net.Http.HttpClient.Default.LogicalHandler").IsEnabled(LogLevel.Warning).Should().BeFalse();
     }
 
     private static string Printed(StringWriter output)
@@ -40,16 +96,19 @@ public sealed class ConsoleChatTests : IAsyncLifetime
         lock (output) return output.ToString();
     }
 
-    /// <summary>Typed lines, then end of input once <paramref name="done"/> holds (or after a minute).</summary>
-    private sealed class ScriptedInput(IReadOnlyList<string> lines, Func<bool> done) : TextReader
+    /// <summary>
+    /// Typed lines, each given only once the terminal shows its text to wait for (a reply it answers), then end of
+    /// input once <paramref name="end"/> is printed (a loaded machine may take longer than the console's grace).
+    /// </summary>
+    private sealed class ScriptedInput(StringWriter output, IReadOnlyList<(string Line, string? After)> lines, string end) : TextReader
     {
         private int next;
 
         public override string? ReadLine()
         {
-            if (next < lines.Count) return lines[next++];
-            for (var i = 0; i < 600 && !done(); i++) Thread.Sleep(100);
-            return null;
+            var waitFor = next < lines.Count ? lines[next].After : end;
+            for (var i = 0; i < 600 && waitFor is not null && !Printed(output).Contains(waitFor); i++) Thread.Sleep(100);
+            return next < lines.Count ? lines[next++].Line : null;
         }
     }
 }

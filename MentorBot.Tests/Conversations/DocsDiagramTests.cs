@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MentorBot.Tests.Integration;
 using Stateless;
 using Stateless.Graph;
 
@@ -41,22 +42,9 @@ public class DocsDiagramTests
     /// <summary>The text inside <c>&lt;!-- diagram:NAME --&gt;</c> … <c>&lt;!-- /diagram:NAME --&gt;</c>, without the code fence.</summary>
     internal static string DocumentedDiagram(string name)
     {
-        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "state-machines.md")).ReplaceLineEndings("\n");
+        var doc = File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "docs", "state-machines.md")).ReplaceLineEndings("\n");
         var match = Regex.Match(doc, $@"<!-- diagram:{Regex.Escape(name)} -->\n```mermaid\n(.*?)\n```\n<!-- /diagram:{Regex.Escape(name)} -->", RegexOptions.Singleline);
         match.Success.Should().BeTrue($"docs/state-machines.md should contain the diagram block '{name}'");
         return match.Groups[1].Value;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MentorBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("MentorBot.sln not found above " + AppContext.BaseDirectory);
     }
 }

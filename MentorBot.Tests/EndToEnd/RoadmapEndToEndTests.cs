@@ -54,7 +54,7 @@ public sealed class RoadmapEndToEndTests : IAsyncLifetime
             await MembershipStore.GrantAsync(connection, null, organisation.Id, participantId, Role.Curator, now, CancellationToken.None);
         }
 
-        var path = RoadmapGoldenTests.SharedRoadmap("school-75-42");
+        var path = RepositoryPaths.SharedRoadmap("school-75-42");
         var text = await File.ReadAllTextAsync(path);
         var roadMap = RoadMapParser.Parse(text, new RoadMapParseOptions(DateOnly.FromDateTime(now.UtcDateTime)));
         (await new RoadMapImport(database.DataSource, TimeProvider.System).ImportAsync(organisation.Id, roadMap, new RoadMapSource("school-75-42.txt", text), false, CancellationToken.None))

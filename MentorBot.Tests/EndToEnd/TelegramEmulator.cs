@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using MentorBot.Tests.Integration;
 
 namespace MentorBot.Tests.EndToEnd;
 
@@ -32,7 +33,7 @@ public sealed class TelegramEmulator : IAsyncDisposable
     /// <summary>Starts the emulator and waits until it prints "ready".</summary>
     public static async Task<TelegramEmulator> StartAsync()
     {
-        var folder = Path.Combine(RepositoryRoot(), "MentorBot.Tests", "EndToEnd", "emulator");
+        var folder = Path.Combine(RepositoryPaths.Root(), "MentorBot.Tests", "EndToEnd", "emulator");
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "telegram-test-api")))
             throw new InvalidOperationException($"telegram-test-api is not installed in {folder}: run the tests with ./scripts/test (or npm ci there).");
 
@@ -177,14 +178,6 @@ public sealed class TelegramEmulator : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MentorBot.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException($"No MentorBot.sln above {AppContext.BaseDirectory}.");
     }
 }
 

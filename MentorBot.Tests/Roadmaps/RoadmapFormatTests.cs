@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using MentorBot.Domain.Roadmaps;
 using MentorBot.Host.Features.Roadmaps;
 using MentorBot.Tests.Cli;
+using MentorBot.Tests.Integration;
 
 namespace MentorBot.Tests.Roadmaps;
 
@@ -15,7 +16,7 @@ namespace MentorBot.Tests.Roadmaps;
 /// </summary>
 public sealed class RoadmapFormatTests : RoadmapFileTests
 {
-    private static RoadMapFixtures.Source Shared(string name) => RoadMapFixtures.Read(File.ReadAllText(RoadmapGoldenTests.SharedRoadmap(name)));
+    private static RoadMapFixtures.Source Shared(string name) => RoadMapFixtures.Read(File.ReadAllText(RepositoryPaths.SharedRoadmap(name)));
 
     [Theory]
     [InlineData("kindergarten-333-volgograd", "docx")]
@@ -45,7 +46,7 @@ public sealed class RoadmapFormatTests : RoadmapFileTests
         var result = await CliRunner.RunAsync(["roadmap", "parse", Write($"{name}.{extension}", bytes), .. year]);
 
         result.Error.Should().BeEmpty();
-        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(RoadmapGoldenTests.SolutionDirectory(), "MentorBot.Tests", "Roadmaps", "Golden", name + ".json")));
+        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "MentorBot.Tests", "Roadmaps", "Golden", name + ".json")));
         JsonNode.DeepEquals(JsonNode.Parse(result.Output), expected).Should().BeTrue($"{form} of {name} should print the golden JSON; got:\n{result.Output}");
     }
 

@@ -1,21 +1,15 @@
 using MentorBot.Domain.Scheduling;
 using MentorBot.Host.Features.Reminders;
+using MentorBot.Tests.Integration;
 
 namespace MentorBot.Tests.Scheduling;
 
 public sealed class WorkCalendarFileTests
 {
-    private static string RepoFile(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MentorBot.sln"))) dir = dir.Parent;
-        return Path.Combine([dir!.FullName, .. parts]);
-    }
-
     [Fact]
     public void The_shipped_2026_file_says_the_same_as_the_built_in_calendar_for_every_day()
     {
-        var file = CalendarFiles.Load(RepoFile("calendars"));
+        var file = CalendarFiles.Load(RepositoryPaths.Combine("calendars"));
         for (var day = new DateOnly(2026, 1, 1); day.Year == 2026; day = day.AddDays(1))
             file.IsWorkingDay(day).Should().Be(WorkCalendar.Russia.IsWorkingDay(day), day.ToString("O"));
     }

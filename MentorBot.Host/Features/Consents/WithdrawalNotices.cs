@@ -15,10 +15,13 @@ namespace MentorBot.Host.Features.Consents;
 /// A consent withdrawal that dissolves pairs tells the people it leaves behind: the other person of each pair and the
 /// organisation's curators, at a sensible local hour (<see cref="DeliveryWindow.Polls"/>). Nothing of the person who
 /// withdrew goes into these messages beyond what the reader already knows: the mentor is not given the erased
-/// mentee's name, the curator reads the name of the one who stays.
+/// mentee's name, the curator reads the name of the one who stays. A group left with one mentee is a pair again
+/// (<see cref="PairForms.SettleGroupAsync"/>, which tells that mentee).
 /// </summary>
 public sealed class WithdrawalNotices(Notifier notifier)
 {
+    private readonly PairForms forms = new(notifier);
+
     /// <summary>The live pairs <paramref name="member"/> is in, read before the withdrawal dissolves them.</summary>
     public static Task<List<PairRecord>> LivePairsAsync(ChatContext context, Member member) =>
         PairStore.ForMemberAsync(context.Connection, context.Transaction, member.Organisation.Id, member.MembershipId, context.CancellationToken);
@@ -26,7 +29,7 @@ public sealed class WithdrawalNotices(Notifier notifier)
     /// <summary>
     /// Tells, for each of <paramref name="pairs"/> (now dissolved because <paramref name="member"/> withdrew
     /// <paramref name="kind"/>), the other person and every curator. Keys are per pair and reader, so a repeat
-    /// enqueues nothing.
+    /// enqueues nothing. Settles the groups the withdrawal shrank to one mentee.
     /// </summary>
     public async Task TellAsync(ChatContext context, Member member, IReadOnlyList<PairRecord> pairs, ConsentKind kind)
     {
@@ -54,6 +57,9 @@ public sealed class WithdrawalNotices(Notifier notifier)
             foreach (var curator in curators.Where(m => m != member.MembershipId))
                 await notifier.EnqueueAsync(c, t, curator, Reply.Plain(text), $"consents:dissolved:{id}:curator:{curator.ToString(CultureInfo.InvariantCulture)}", dueAt, ct);
         }
+
+        foreach (var mentorId in pairs.Where(p => p.MenteeMembershipId == member.MembershipId).Select(p => p.MentorMembershipId).Distinct())
+            await forms.SettleGroupAsync(context, member, mentorId);
     }
 
     private static Choice[] OpenPlan { get; } = [new Choice(PairsTexts.OpenPlanButton, PlanConversation.ShowData)];

@@ -14,7 +14,7 @@ namespace MentorBot.Host.Features.Digests;
 /// <summary>
 /// <c>/digest</c>: the curator's weekly digest on demand (as of now); <c>/digest_time пн 09:00</c> (or a five-field cron with a named
 /// weekday, <see cref="CronRules"/>): when the weekly digest comes (issue 7), rescheduling the organisation's
-/// <c>digest-&lt;org&gt;</c> job at once. Curators only.
+/// <c>digest-&lt;org&gt;</c> job as soon as the new time is committed. Curators only.
 /// </summary>
 public sealed class DigestFeature(IServiceProvider services, WorkCalendar calendar) : IChatFeature
 {
@@ -61,7 +61,9 @@ public sealed class DigestFeature(IServiceProvider services, WorkCalendar calend
             UPDATE organisations SET digest_cron = @cron WHERE id = @organisationId
             """;
         await context.Connection.ExecuteAsync(new CommandDefinition(sql, new { cron, organisationId = organisation.Id }, context.Transaction, cancellationToken: context.CancellationToken));
-        services.GetRequiredService<RecurringJobs>().ScheduleDigest(organisation with { DigestCron = cron });
+        // Hangfire's storage is not in this transaction: the job moves only once the new time is committed.
+        var jobs = services.GetRequiredService<RecurringJobs>();
+        context.AfterCommit(() => jobs.ScheduleDigest(organisation with { DigestCron = cron }));
         context.Reply(Reply.Plain(DigestTexts.DigestTimeSet(DigestSchedule.Describe(cron))));
     }
 

@@ -1,6 +1,8 @@
 using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Digests;
+using MentorBot.Domain.Organisations;
 using MentorBot.Domain.Scheduling;
+using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Features.Reminders;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Scheduling;
@@ -50,7 +52,7 @@ public sealed class DigestService(NpgsqlDataSource dataSource, Notifier notifier
         var chart = DigestChart.Spec(snapshot) is { } spec ? Reports.ChartImage.Render(spec) : null;
         var dueAt = organisation.DueAt(now, organisation.Today(now));
         var sent = 0;
-        foreach (var curator in await RoadMapItemsStore.CuratorsAsync(connection, transaction, organisation.Id, cancellationToken))
+        foreach (var curator in await MembershipStore.WithRoleAsync(connection, transaction, organisation.Id, Role.Curator, cancellationToken))
         {
             var delivered = true;
             for (var i = 0; i < parts.Count; i++)

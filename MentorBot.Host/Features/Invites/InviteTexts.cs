@@ -39,10 +39,16 @@ public static class InviteTexts
         _ => "Руководителя",
     };
 
+    /// <summary>
+    /// When no t.me link can be made (the bot's Telegram name is not configured; the operator's log says so): what
+    /// the participant does with the <c>/start</c> command instead, in plain words.
+    /// </summary>
+    public const string CommandInstead = "Перешлите участнику эту команду. Пусть он откроет чат с этим ботом в Telegram (имя бота — вверху этого чата) и отправит её боту целиком:\n";
+
     /// <summary>The link for the curator, with its limits.</summary>
     public static string Link(string organisation, Role role, string link, string? expires, int? maxUses, bool isCommand) =>
         $"Приглашение в «{organisation}», роль: {role.RussianName()}.\n" +
-        (isCommand ? "Бот не знает своего имени в Telegram (не задан MENTORBOT_BOT_USERNAME), поэтому вместо ссылки — команда, которую нужно отправить боту:\n" : "Перешлите ссылку участнику:\n") +
+        (isCommand ? CommandInstead : "Перешлите ссылку участнику:\n") +
         link + "\n\n" +
         (expires is null ? "Срок действия не ограничен" : $"Действует до {expires}") + "; " +
         (maxUses is { } n ? $"число использований: {n}." : "число использований не ограничено.");

@@ -6,6 +6,7 @@ using MentorBot.Host.Configuration;
 using MentorBot.Host.Features.Consents;
 using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Pipeline;
+using Microsoft.Extensions.Logging;
 
 namespace MentorBot.Host.Features.Invites;
 
@@ -14,7 +15,7 @@ namespace MentorBot.Host.Features.Invites;
 /// organisation only) and the redemption of <c>/start TOKEN</c>, which grants the role and goes on to
 /// the consents. Buttons: <c>invite:new:ROLE</c>.
 /// </summary>
-public sealed class InvitesFeature(MentorBotOptions options) : IChatFeature
+public sealed class InvitesFeature(MentorBotOptions options, ILogger<InvitesFeature> logger) : IChatFeature
 {
     private const string Prefix = "invite";
 
@@ -97,6 +98,9 @@ public sealed class InvitesFeature(MentorBotOptions options) : IChatFeature
             ? TimeZoneInfo.ConvertTime(at, member.TimeZone).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture)
             : null;
         var link = Link(options, invite.Token);
+        // The curator cannot fix a setting; the operator can (issue 17 item 14). The console chat has no Telegram name to set.
+        if (string.IsNullOrWhiteSpace(options.BotUsername) && !options.IsConsole)
+            logger.LogWarning("An invite of organisation {OrganisationId} was shown as a /start command: MENTORBOT_BOT_USERNAME is not set, so no t.me link can be made", member.Organisation.Id);
         context.Reply(Reply.Plain(InviteTexts.Link(member.Organisation.Name, role, link, expires, invite.MaxUses, string.IsNullOrWhiteSpace(options.BotUsername))));
     }
 }

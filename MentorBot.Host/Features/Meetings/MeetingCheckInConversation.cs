@@ -40,8 +40,9 @@ public static class MeetingCheckInConversation
             return true;
         }
 
-        // Nothing of a meeting is stored before the personal-data consent (152-ФЗ ст. 9); Access says so.
-        if (Access.Admit(context, member, Role.Mentor) is null) return true;
+        // Nothing of a meeting is stored before the personal-data consent (152-ФЗ ст. 9) nor a mentor's work done
+        // before the consent to mentoring duties (ТК РФ ст. 351.8); Access says so.
+        if (await Access.AdmitAsync(context, member, Role.Mentor) is null) return true;
 
         var pairs = await MeetingStore.LivePairsAsync(context.Connection, context.Transaction, member.Organisation.Id, member.MembershipId, context.CancellationToken);
         if (pairs.Count == 0)

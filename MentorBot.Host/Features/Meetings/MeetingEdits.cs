@@ -28,7 +28,7 @@ public static class MeetingEdits
         if (openData?.SourceMessageId == messageId)
         {
             // The card of this message is still open: read it again, keeping what it corrects (if anything).
-            if (Access.Admit(context, member, Role.Mentor) is null) return;
+            if (await Access.AdmitAsync(context, member, Role.Mentor) is null) return;
             var today = MeetingCheckInConversation.Today(context, member);
             var draft = MeetingMessageParser.Parse(text, today);
             await MeetingCheckInConversation.BeginAsync(context, MeetingCheckInData.For(openData.Pairs, draft, text)
@@ -37,7 +37,7 @@ public static class MeetingEdits
         }
 
         var meeting = await MeetingStore.FindBySourceMessageAsync(context.Connection, context.Transaction, member.Organisation.Id, context.ParticipantId, messageId, context.CancellationToken);
-        if (meeting is null || Access.Admit(context, member, Role.Mentor) is null) return;
+        if (meeting is null || await Access.AdmitAsync(context, member, Role.Mentor) is null) return;
         var verdict = MeetingChangeRules.Check(meeting.LoggedBy, member.MembershipId, new DateTimeOffset(meeting.CreatedAt, TimeSpan.Zero), meeting.DeletedAt is not null, context.Now);
         if (verdict != MeetingChangeVerdict.Allowed)
         {

@@ -49,18 +49,7 @@ public static class Access
     {
         // One query: the membership comes with its consent status (MembershipStore reads both).
         var member = await MembershipStore.CurrentAsync(context.Connection, context.Transaction, context.ParticipantId, context.CancellationToken);
-        if (Admit(context, member, roles) is not { } admitted) return null;
-
-        // ТК РФ ст. 351.8: a mentor's work waits for the consent to mentoring duties when only the mentor role allows it
-        // (someone who left that screen with /cancel is led back to it).
-        if (roles.Length > 0 && roles.Where(admitted.Has).All(r => r == Role.Mentor) && await MissingConsentAsync(context, admitted) == MentoringDuties)
-        {
-            context.AnswerChoice(AccessTexts.DutiesConsentFirst);
-            context.Reply(Reply.WithChoices(AccessTexts.DutiesConsentFirst, new Choice(AccessTexts.OpenConsent, OpenConsentData)));
-            return null;
-        }
-
-        return admitted;
+        return await AdmitAsync(context, member, roles);
     }
 
     /// <summary>
@@ -68,7 +57,7 @@ public static class Access
     /// consent status; an unknown status counts as not given): the member, or null after replying why not. For handlers
     /// that needed the membership before deciding to check access.
     /// </summary>
-    public static Member? Admit(ChatContext context, Member? member, params Role[] roles)
+    public static async Task<Member?> AdmitAsync(ChatContext context, Member? member, params Role[] roles)
     {
         if (member is null)
         {
@@ -90,6 +79,15 @@ public static class Access
         {
             context.AnswerChoice(AccessTexts.ConsentFirst);
             context.Reply(Reply.WithChoices(AccessTexts.ConsentFirst, new Choice(AccessTexts.OpenConsent, OpenConsentData)));
+            return null;
+        }
+
+        // ТК РФ ст. 351.8: a mentor's work waits for the consent to mentoring duties when only the mentor role allows it
+        // (someone who left that screen with /cancel is led back to it).
+        if (roles.Length > 0 && roles.Where(member.Has).All(r => r == Role.Mentor) && await MissingConsentAsync(context, member) == MentoringDuties)
+        {
+            context.AnswerChoice(AccessTexts.DutiesConsentFirst);
+            context.Reply(Reply.WithChoices(AccessTexts.DutiesConsentFirst, new Choice(AccessTexts.OpenConsent, OpenConsentData)));
             return null;
         }
 

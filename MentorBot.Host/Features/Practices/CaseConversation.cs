@@ -194,7 +194,7 @@ public sealed class CaseConversation(Notifier notifier)
         }
 
         var dueAt = DeliveryWindow.Polls.Next(context.Now, member.TimeZone);
-        foreach (var curator in await PracticeStore.CuratorsAsync(c, t, org, ct))
+        foreach (var curator in await MembershipStore.WithRoleAsync(c, t, org, Role.Curator, ct))
         {
             if (curator == member.MembershipId) continue;
             await notifier.EnqueueAsync(c, t, curator, Reply.Plain(PracticesTexts.ToReview(draft.Title!)), $"cases:review:{id}:{context.Update.Source}{context.Update.UpdateId}:{curator}", dueAt, ct);

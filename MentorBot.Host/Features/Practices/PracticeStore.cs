@@ -197,16 +197,6 @@ public static class PracticeStore
         return row is { } r ? (r.Item1, r.Item2) : null;
     }
 
-    /// <summary>The active curators of the organisation (membership ids).</summary>
-    public static async Task<List<long>> CuratorsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            SELECT m.id FROM memberships m JOIN membership_roles r ON r.membership_id = m.id AND r.role = 'curator'
-             WHERE m.organisation_id = @organisationId AND m.status = 'active' ORDER BY m.id
-            """;
-        return [.. await connection.QueryAsync<long>(new CommandDefinition(sql, new { organisationId }, transaction, cancellationToken: cancellationToken))];
-    }
-
     /// <summary>
     /// Erasure on withdrawal of the personal-data consent (152-ФЗ ст. 21 ч. 5): the cases the member wrote go with
     /// their files; in the other cases of the member's pairs their name is replaced wherever the text mentions it.

@@ -2,9 +2,11 @@ using System.Globalization;
 using Dapper;
 using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Digests;
+using MentorBot.Domain.Organisations;
 using MentorBot.Domain.Reminders;
 using MentorBot.Domain.Scheduling;
 using MentorBot.Host.Features.Meetings;
+using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Scheduling;
 using Npgsql;
@@ -103,7 +105,7 @@ public sealed class NudgeJob(NpgsqlDataSource dataSource, Notifier notifier, Wor
                     continue;
                 }
 
-                curators ??= await RoadMapItemsStore.CuratorsAsync(connection, transaction, organisation.Id, cancellationToken);
+                curators ??= await MembershipStore.WithRoleAsync(connection, transaction, organisation.Id, Role.Curator, cancellationToken);
                 var alert = Reply.Formatted(ReminderTexts.QuietPairToCurator(pair.MentorName, pair.MenteeName, days),
                     [[new Choice(ReminderTexts.OpenPair, ReminderButtons.OpenPairs)]]);
                 foreach (var curator in curators.Where(c => !paused.Contains(c)))

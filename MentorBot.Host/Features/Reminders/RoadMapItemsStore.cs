@@ -1,6 +1,8 @@
 using Dapper;
+using MentorBot.Domain.Organisations;
 using MentorBot.Domain.Reminders;
 using MentorBot.Domain.Roadmaps;
+using MentorBot.Host.Features.Organisations;
 using Npgsql;
 
 namespace MentorBot.Host.Features.Reminders;
@@ -120,7 +122,7 @@ public static class RoadMapItemsStore
         var owners = (await connection.QueryAsync<OwnerRow>(new CommandDefinition(ownersSql, args, transaction, cancellationToken: cancellationToken)))
             .GroupBy(o => o.StageId is { } s ? (DeadlineSubject.Stage, s) : (DeadlineSubject.Activity, o.ActivityId!.Value)).ToList();
 
-        var curators = await CuratorsAsync(connection, transaction, organisation.Id, cancellationToken);
+        var curators = await MembershipStore.WithRoleAsync(connection, transaction, organisation.Id, Role.Curator, cancellationToken);
 
         DeadlineItem ToItem(ItemRow row)
         {
@@ -138,17 +140,6 @@ public static class RoadMapItemsStore
             owners.ToDictionary(g => g.Key, g => (IReadOnlyList<long>)g.Where(o => o.MembershipId is not null).Select(o => o.MembershipId!.Value).Distinct().ToList()),
             owners.ToDictionary(g => g.Key, g => string.Join(", ", g.Select(o => o.Name))),
             curators);
-    }
-
-    /// <summary>Active curators of the organisation (membership ids).</summary>
-    public static async Task<IReadOnlyList<long>> CuratorsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            SELECT m.id FROM memberships m JOIN membership_roles r ON r.membership_id = m.id AND r.role = 'curator'
-             WHERE m.organisation_id = @organisationId AND m.status = 'active'
-             ORDER BY m.id
-            """;
-        return (await connection.QueryAsync<long>(new CommandDefinition(sql, new { organisationId }, transaction, cancellationToken: cancellationToken))).ToList();
     }
 
     private static Period ToPeriod(PeriodRow row) => new(

@@ -103,7 +103,8 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
         await harness.PressAsync(Teacher, "consent:yes:personal_data", "Зинаида");
         await harness.SendAsync(Teacher, "/cancel", "Зинаида");
 
-        foreach (var command in new[] { "/questionnaire", "/meetings", "/start" })
+        // A meeting told in free text is a mentor's work too (Access.AdmitAsync, not only RequireAsync).
+        foreach (var command in new[] { "/questionnaire", "/meetings", "/start", "встретились вчера, 40 минут, разбирали урок" })
         {
             await harness.SendAsync(Teacher, command, "Зинаида");
             (await harness.LastTextAsync(Teacher)).Should().Be(AccessTexts.DutiesConsentFirst, command);

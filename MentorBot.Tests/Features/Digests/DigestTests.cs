@@ -1,9 +1,13 @@
+using Dapper;
+using Hangfire;
+using Hangfire.Common;
 using MentorBot.Domain.Organisations;
 using MentorBot.Host.Features.Digests;
 using MentorBot.Host.Scheduling;
-using Microsoft.Extensions.DependencyInjection;
 using MentorBot.Tests.Features.Reminders;
 using MentorBot.Tests.Integration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using static MentorBot.Tests.Features.Reminders.ReminderScenario;
 
 namespace MentorBot.Tests.Features.Digests;
@@ -12,7 +16,15 @@ namespace MentorBot.Tests.Features.Digests;
 public sealed class DigestTests : IAsyncLifetime
 {
     private const long CuratorUser = 100, SecondCuratorUser = 101, MentorUser = 400, MenteeUser = 500;
-    private readonly PipelineHarness bot = new();
+    private readonly PipelineHarness bot;
+    private readonly List<string?> committedAtReschedule = [];
+
+    public DigestTests() => bot = new(services =>
+    {
+        // Each time a digest job is rescheduled, what another connection reads as the organisation's digest time then.
+        var real = services.Last(d => d.ServiceType == typeof(IRecurringJobManager)).ImplementationFactory!;
+        services.AddSingleton<IRecurringJobManager>(p => new CommittedCronProbe((IRecurringJobManager)real(p), p.GetRequiredService<NpgsqlDataSource>(), committedAtReschedule));
+    });
 
     public Task InitializeAsync() => bot.InitializeAsync();
     public Task DisposeAsync() => bot.DisposeAsync();
@@ -187,6 +199,7 @@ public sealed class DigestTests : IAsyncLifetime
         (await AskAsync(CuratorUser, "/digest_time завтра", At(10, 13, 11))).Single().Should().Contain("/digest_time пн 09:00");
         (await AskAsync(CuratorUser, "/digest_time пт 15:30", At(10, 13, 11))).Should().Equal("Готово: сводка будет приходить по пятницам в 15:30.");
         (await bot.ScalarAsync<string>("SELECT digest_cron FROM organisations WHERE id = @id", new { id = org.Id })).Should().Be("30 15 * * FRI");
+        committedAtReschedule.Should().Equal(["30 15 * * FRI"], "the job moves only once the new time is committed");
         // The organisation's Hangfire job moved at once: Friday 16 October 15:30 in Omsk.
         var digest = bot.Services.GetRequiredService<RecurringJobs>().List().Single(j => j.Id == RecurringJobs.DigestId(org.Id));
         (digest.Cron, digest.Zone.Id, digest.NextRun).Should().Be(("30 15 * * FRI", "Asia/Omsk", At(10, 16, 15, 30)));
@@ -222,5 +235,24 @@ public sealed class DigestTests : IAsyncLifetime
         await ProgrammeAsync();
 
         (await AskAsync(MentorUser, "/digest_time пт 15:30", At(10, 13, 11))).Should().Equal("Эта команда доступна не всем участникам программы. Список ваших команд — /help.");
+    }
+
+    /// <summary>Passes every call on; at a digest job's AddOrUpdate, records the organisation's digest_cron as a separate connection reads it.</summary>
+    private sealed class CommittedCronProbe(IRecurringJobManager inner, NpgsqlDataSource dataSource, List<string?> seen) : IRecurringJobManager
+    {
+        public void AddOrUpdate(string recurringJobId, Job job, string cronExpression, RecurringJobOptions options)
+        {
+            if (recurringJobId.StartsWith(RecurringJobs.DigestPrefix, StringComparison.Ordinal))
+            {
+                using var connection = dataSource.OpenConnection();
+                lock (seen) seen.Add(connection.ExecuteScalar<string?>("SELECT digest_cron FROM organisations LIMIT 1"));
+            }
+
+            inner.AddOrUpdate(recurringJobId, job, cronExpression, options);
+        }
+
+        public void Trigger(string recurringJobId) => inner.Trigger(recurringJobId);
+
+        public void RemoveIfExists(string recurringJobId) => inner.RemoveIfExists(recurringJobId);
     }
 }

@@ -81,6 +81,21 @@ public sealed class MentoringFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_group_left_with_one_mentee_by_a_consent_withdrawal_is_a_pair_again_and_its_mentee_is_told()
+    {
+        await harness.SendAsync(Curator, harness.Text(Curator, "/match"));
+        await harness.SendAsync(Curator, harness.Press(Curator, $"match:ok:{await ProposalOfAsync(ivanov)}"));
+        await harness.SendAsync(Curator, harness.Press(Curator, $"match:fa:{await ProposalOfAsync(kuznetsova)}:group"));
+        (await FormOfAsync(ivanov)).Should().Be("group");
+
+        await harness.SendAsync(Kuznetsova, harness.Press(Kuznetsova, $"consents:withdraw:personal_data:{kuznetsova}"));
+        await harness.SendAsync(Kuznetsova, harness.Press(Kuznetsova, $"consents:confirm:personal_data:{kuznetsova}"));
+
+        (await FormOfAsync(ivanov)).Should().Be("teacher_teacher");
+        (await harness.QueuedTextsAsync(Ivanov))[^1].Should().Contain("стала парой: форма наставничества теперь «педагог – педагог»");
+    }
+
+    [Fact]
     public async Task A_separate_pair_leaves_the_first_pair_as_it_was_and_approve_all_waits_for_that_decision()
     {
         await harness.SendAsync(Curator, harness.Text(Curator, "/match"));

@@ -162,7 +162,7 @@ public sealed class SimulatedTermTests : IAsyncLifetime
 
     private async Task<IReadOnlyDictionary<string, long>> ImportSharedAsync(Organisation organisation, string name)
     {
-        var text = await File.ReadAllTextAsync(RoadmapGoldenTests.SharedRoadmap(name));
+        var text = await File.ReadAllTextAsync(RepositoryPaths.SharedRoadmap(name));
         var map = RoadMapParser.Parse(text, new RoadMapParseOptions(TermStart, 2026));
         var result = await new RoadMapImport(bot.Database.DataSource, bot.Clock).ImportAsync(organisation.Id, map, new RoadMapSource(name + ".txt", text), false, default);
         result.Outcome.Should().Be(RoadMapImportOutcome.Imported);

@@ -24,7 +24,7 @@ public sealed class RoadMapImportTests : IAsyncLifetime
         (await OrganisationStore.CreateAsync(db.DataSource, "Детский сад № 333", "Europe/Volgograd", Now, CancellationToken.None)).Id;
 
     private static RoadMap ParseShared(string name, int? year) =>
-        RoadMapParser.Parse(File.ReadAllText(RoadmapGoldenTests.SharedRoadmap(name)), new RoadMapParseOptions(DateOnly.FromDateTime(Now.UtcDateTime), year));
+        RoadMapParser.Parse(File.ReadAllText(RepositoryPaths.SharedRoadmap(name)), new RoadMapParseOptions(DateOnly.FromDateTime(Now.UtcDateTime), year));
 
     private static RoadMap ParseTable(string table) =>
         RoadMapParser.Parse(table.Replace(" | ", "\t"), new RoadMapParseOptions(DateOnly.FromDateTime(Now.UtcDateTime), 2024));
@@ -73,7 +73,7 @@ public sealed class RoadMapImportTests : IAsyncLifetime
         result.Summary.Replaced.Should().BeFalse();
         (await CountAsync("road_map_activities")).Should().Be(activities);
 
-        var golden = JsonNode.Parse(File.ReadAllText(Path.Combine(RoadmapGoldenTests.SolutionDirectory(), "MentorBot.Tests", "Roadmaps", "Golden", name + ".json")))!;
+        var golden = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "MentorBot.Tests", "Roadmaps", "Golden", name + ".json")))!;
         var goldenStages = golden["stages"]!.AsArray();
         var stored = await StagesAsync();
         stored.Select(s => (s.Number, s.Title)).Should().Equal(goldenStages.Select(g => ((string)g!["number"]!, (string)g["title"]!)));

@@ -48,7 +48,7 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
 
     private async Task ImportAsync(string name, Organisation? into = null, bool replace = false)
     {
-        var path = RoadmapGoldenTests.SharedRoadmap(name);
+        var path = RepositoryPaths.SharedRoadmap(name);
         var text = await File.ReadAllTextAsync(path);
         var map = RoadMapParser.Parse(text, new RoadMapParseOptions(DateOnly.FromDateTime(harness.Clock.GetUtcNow().UtcDateTime)));
         var result = await new RoadMapImport(harness.Database.DataSource, harness.Clock)
@@ -188,7 +188,7 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
 
         for (var round = 1; round <= 2; round++)
         {
-            downloads.Add($"again{round}", await File.ReadAllBytesAsync(RoadmapGoldenTests.SharedRoadmap("kineshma-polytechnic-college")));
+            downloads.Add($"again{round}", await File.ReadAllBytesAsync(RepositoryPaths.SharedRoadmap("kineshma-polytechnic-college")));
             await SendAsync(Curator, Document(Curator, $"again{round}", "карта.txt"));
             var replies = await PressAsync(Curator, "rm:imp:yes");
 
@@ -317,7 +317,7 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
     [Fact]
     public async Task An_uploaded_document_is_summarised_and_imported_only_after_confirmation()
     {
-        downloads.Add("f1", await File.ReadAllBytesAsync(RoadmapGoldenTests.SharedRoadmap("kineshma-polytechnic-college")));
+        downloads.Add("f1", await File.ReadAllBytesAsync(RepositoryPaths.SharedRoadmap("kineshma-polytechnic-college")));
 
         var summary = (await SendAsync(Curator, Document(Curator, "f1", "карта.txt"))).Single();
 
@@ -339,7 +339,7 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
     public async Task A_document_made_for_an_earlier_year_is_offered_for_the_current_academic_year()
     {
         // The clock says 15 October 2024: the academic year 2024/2025.
-        downloads.Add("old", await File.ReadAllBytesAsync(RoadmapGoldenTests.SharedRoadmap("kindergarten-333-volgograd")));
+        downloads.Add("old", await File.ReadAllBytesAsync(RepositoryPaths.SharedRoadmap("kindergarten-333-volgograd")));
 
         var summary = (await SendAsync(Curator, Document(Curator, "old", "ДК-2022.txt"))).Single();
 
@@ -360,7 +360,7 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
     [InlineData("pdf")]
     public async Task A_word_or_pdf_road_map_is_previewed_and_imported_like_the_text(string format)
     {
-        var source = RoadMapFixtures.Read(await File.ReadAllTextAsync(RoadmapGoldenTests.SharedRoadmap("school-75-42")));
+        var source = RoadMapFixtures.Read(await File.ReadAllTextAsync(RepositoryPaths.SharedRoadmap("school-75-42")));
         downloads.Add(format, format == "docx" ? RoadMapFixtures.Docx(source) : RoadMapFixtures.Pdf(source, rulings: true));
 
         (await SendAsync(Curator, Document(Curator, format, "Дорожная карта." + format))).Single().Should().Contain("Этапов: 6, мероприятий: 16");
@@ -392,7 +392,7 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
     public async Task A_windows_1251_document_is_read_and_a_cancelled_upload_imports_nothing()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var text = await File.ReadAllTextAsync(RoadmapGoldenTests.SharedRoadmap("kindergarten-333-volgograd"));
+        var text = await File.ReadAllTextAsync(RepositoryPaths.SharedRoadmap("kindergarten-333-volgograd"));
         downloads.Add("cp", Encoding.GetEncoding(1251).GetBytes(text.Replace("«", "\"").Replace("»", "\"")));
 
         (await SendAsync(Curator, Document(Curator, "cp", "ДК.txt"))).Single().Should().Contain("Этапов: 7");
@@ -406,7 +406,7 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
     {
         await ImportAsync("kineshma-polytechnic-college");
         await PressAsync(Curator, $"rm:done:s:{await StageIdAsync("2")}");
-        downloads.Add("f2", await File.ReadAllBytesAsync(RoadmapGoldenTests.SharedRoadmap("kineshma-polytechnic-college")));
+        downloads.Add("f2", await File.ReadAllBytesAsync(RepositoryPaths.SharedRoadmap("kineshma-polytechnic-college")));
 
         (await SendAsync(Curator, Document(Curator, "f2", "new.txt"))).Single().Should().Contain(RoadmapTexts.UploadReplaces);
         var replies = await PressAsync(Curator, "rm:imp:yes");
@@ -451,7 +451,7 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
     [Fact]
     public async Task Only_the_curator_may_upload()
     {
-        downloads.Add("f3", await File.ReadAllBytesAsync(RoadmapGoldenTests.SharedRoadmap("kineshma-polytechnic-college")));
+        downloads.Add("f3", await File.ReadAllBytesAsync(RepositoryPaths.SharedRoadmap("kineshma-polytechnic-college")));
 
         (await SendAsync(Mentee, Document(Mentee, "f3", "карта.txt"))).Should().Equal(RoadmapTexts.DocumentsCuratorOnly);
         (await PressAsync(Mentee, "rm:imp:yes")).Should().Equal(AccessTexts.NotAllowed);

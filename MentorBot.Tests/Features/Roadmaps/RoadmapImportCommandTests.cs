@@ -2,6 +2,7 @@ using System.Text;
 using Dapper;
 using MentorBot.Tests.Cli;
 using MentorBot.Tests.Features.Organisations;
+using MentorBot.Tests.Integration;
 using MentorBot.Tests.Roadmaps;
 
 namespace MentorBot.Tests.Features.Roadmaps;
@@ -48,7 +49,7 @@ public sealed class RoadmapImportCommandTests : IAsyncLifetime
     {
         var org = await CreateOrganisationAsync();
 
-        var result = await CliRunner.RunAsync("roadmap", "import", RoadmapGoldenTests.SharedRoadmap("kindergarten-333-volgograd"), "--org", org);
+        var result = await CliRunner.RunAsync("roadmap", "import", RepositoryPaths.SharedRoadmap("kindergarten-333-volgograd"), "--org", org);
 
         result.Error.Should().BeEmpty();
         result.ExitCode.Should().Be(0);
@@ -60,17 +61,17 @@ public sealed class RoadmapImportCommandTests : IAsyncLifetime
     public async Task Without_replace_a_second_import_is_refused_and_with_it_the_plan_is_replaced()
     {
         var org = await CreateOrganisationAsync();
-        (await CliRunner.RunAsync("roadmap", "import", RoadmapGoldenTests.SharedRoadmap("school-75-42"), "--org", org)).ExitCode.Should().Be(0);
+        (await CliRunner.RunAsync("roadmap", "import", RepositoryPaths.SharedRoadmap("school-75-42"), "--org", org)).ExitCode.Should().Be(0);
         var before = await SnapshotAsync();
 
-        var refused = await CliRunner.RunAsync("roadmap", "import", RoadmapGoldenTests.SharedRoadmap("kindergarten-333-volgograd"), "--org", org);
+        var refused = await CliRunner.RunAsync("roadmap", "import", RepositoryPaths.SharedRoadmap("kindergarten-333-volgograd"), "--org", org);
 
         refused.ExitCode.Should().Be(2);
         refused.Output.Should().BeEmpty();
         refused.Error.TrimEnd('\n').Should().NotContain("\n").And.Contain("already has a road map").And.Contain("--replace");
         (await SnapshotAsync()).Should().Be(before);
 
-        var replaced = await CliRunner.RunAsync("roadmap", "import", RoadmapGoldenTests.SharedRoadmap("kindergarten-333-volgograd"), "--org", org, "--replace");
+        var replaced = await CliRunner.RunAsync("roadmap", "import", RepositoryPaths.SharedRoadmap("kindergarten-333-volgograd"), "--org", org, "--replace");
 
         replaced.ExitCode.Should().Be(0, replaced.Error);
         replaced.Output.Should().StartWith("replaced").And.Contain("done marks kept: 0");
@@ -91,7 +92,7 @@ public sealed class RoadmapImportCommandTests : IAsyncLifetime
     public async Task A_bad_file_exits_2_and_leaves_the_plan_untouched(string name, byte[] bytes, string reason)
     {
         var org = await CreateOrganisationAsync();
-        (await CliRunner.RunAsync("roadmap", "import", RoadmapGoldenTests.SharedRoadmap("school-75-42"), "--org", org)).ExitCode.Should().Be(0);
+        (await CliRunner.RunAsync("roadmap", "import", RepositoryPaths.SharedRoadmap("school-75-42"), "--org", org)).ExitCode.Should().Be(0);
         var before = await SnapshotAsync();
         var path = Path.Combine(directory, name);
         await File.WriteAllBytesAsync(path, bytes);
@@ -111,7 +112,7 @@ public sealed class RoadmapImportCommandTests : IAsyncLifetime
     {
         await CreateOrganisationAsync();
 
-        var result = await CliRunner.RunAsync("roadmap", "import", RoadmapGoldenTests.SharedRoadmap("school-75-42"), "--org", org);
+        var result = await CliRunner.RunAsync("roadmap", "import", RepositoryPaths.SharedRoadmap("school-75-42"), "--org", org);
 
         result.ExitCode.Should().Be(2);
         result.Error.TrimEnd('\n').Should().NotContain("\n").And.Contain(reason);
