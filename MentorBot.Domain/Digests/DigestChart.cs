@@ -15,7 +15,7 @@ public static class DigestChart
     /// <summary>The Mondays of the <see cref="Weeks"/> weeks ending with the week of <paramref name="weekStart"/>, oldest first.</summary>
     public static IReadOnlyList<DateOnly> Mondays(DateOnly weekStart)
     {
-        var monday = weekStart.AddDays(-(((int)weekStart.DayOfWeek + 6) % 7));
+        var monday = DigestSchedule.WeekStart(weekStart);
         return [.. Enumerable.Range(0, Weeks).Select(i => monday.AddDays(7 * (i - Weeks + 1)))];
     }
 
