@@ -31,7 +31,35 @@ public sealed record DigestSnapshot(
     /// impact report); shown only once someone completed the final self-assessment. Null when not loaded.
     /// </summary>
     public Reports.ImpactReport? Impact { get; init; }
+
+    /// <summary>Events held since the reported week began (<see cref="WeekStart"/>) and those in the next 14 days (issue 15), in time order.</summary>
+    public IReadOnlyList<DigestEvent> Events { get; init; } = [];
+
+    /// <summary>Local dates of the <c>/publish</c> texts taken since <see cref="WeekStart"/> (issue 15).</summary>
+    public IReadOnlyList<DateOnly> Publications { get; init; } = [];
+
+    /// <summary>
+    /// Meetings held and road-map stages marked done per ISO week, the <see cref="DigestChart.Weeks"/> weeks up to and
+    /// including the week of <see cref="WeekStart"/>, oldest first (the digest's picture, issue 14). Empty when not loaded.
+    /// </summary>
+    public IReadOnlyList<WeekActivity> Weekly { get; init; } = [];
 }
+
+/// <summary>An event in the digest.</summary>
+/// <param name="StartsLocal">Start in the organisation's zone.</param>
+/// <param name="Title">Title.</param>
+/// <param name="Kind">Kind.</param>
+/// <param name="Held">It has started (it is before the digest's moment).</param>
+/// <param name="Invited">People invited.</param>
+/// <param name="Yes">People who said «Приду».</param>
+/// <param name="Attended">People marked present, or null when not marked.</param>
+public sealed record DigestEvent(DateTime StartsLocal, string Title, Events.EventKind Kind, bool Held, int Invited, int Yes, int? Attended);
+
+/// <summary>One week of the digest's picture.</summary>
+/// <param name="Monday">The week's Monday (local date).</param>
+/// <param name="Meetings">Meetings held that week (by the day held; deleted ones not counted).</param>
+/// <param name="StagesDone">Road-map stages marked done that week (by the organisation's local date).</param>
+public sealed record WeekActivity(DateOnly Monday, int Meetings, int StagesDone);
 
 /// <summary>Road-map progress: stages by state and the dated ones that need attention.</summary>
 /// <param name="Total">Stages in the road map.</param>

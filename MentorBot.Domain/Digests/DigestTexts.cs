@@ -11,6 +11,19 @@ public static class DigestTexts
     public static string Title(string organisationHtml, DateOnly weekStart) =>
         $"<b>Сводка по программе наставничества</b>\n{organisationHtml}, неделя с {ReminderTexts.Date(weekStart)}";
 
+    /// <summary>The picture's title (<see cref="DigestChart"/>).</summary>
+    public const string ChartTitle = "Встречи и этапы дорожной карты по неделям";
+
+    /// <summary>The picture's meetings series.</summary>
+    public const string ChartMeetings = "Встречи";
+
+    /// <summary>The picture's road-map series.</summary>
+    public const string ChartStages = "Этапы выполнены";
+
+    /// <summary>The picture's caption (plain text).</summary>
+    public static string ChartCaption(int meetings, int stages) =>
+        $"За последние {DigestChart.Weeks} недель: встреч — {meetings}, этапов дорожной карты выполнено — {stages}.";
+
     /// <summary>No road map imported yet.</summary>
     public const string NoRoadMap = "<b>Дорожная карта</b> (/roadmap)\nДорожная карта ещё не загружена.";
 
@@ -132,6 +145,28 @@ public static class DigestTexts
 
     /// <summary>«… и ещё 4».</summary>
     public static string More(int n) => $" … и ещё {n}";
+
+    /// <summary>Heading of the events section (issue 15).</summary>
+    public const string EventsHeading = "<b>Мероприятия программы</b>";
+
+    /// <summary>Sub-heading: held in the reported week (<see cref="DigestSchedule.ReportWeekStart"/>) up to now.</summary>
+    public const string EventsHeld = "Прошли за неделю:";
+
+    /// <summary>Sub-heading: the next 14 days.</summary>
+    public const string EventsAhead = "Впереди (14 дней):";
+
+    /// <summary>An event held; <paramref name="titleHtml"/> is escaped.</summary>
+    public static string HeldItem(DateTime startsLocal, string titleHtml, string kind, int invited, int? attended) =>
+        $" • {startsLocal.ToString("dd.MM HH:mm", CultureInfo.InvariantCulture)} «{titleHtml}» ({kind}) — "
+        + (attended is { } a ? $"пришли {a} из {invited}" : "посещаемость не отмечена (/events)");
+
+    /// <summary>An event ahead; <paramref name="titleHtml"/> is escaped.</summary>
+    public static string AheadItem(DateTime startsLocal, string titleHtml, string kind, int invited, int yes) =>
+        $" • {startsLocal.ToString("dd.MM HH:mm", CultureInfo.InvariantCulture)} «{titleHtml}» ({kind}) — придут {yes} из {invited}";
+
+    /// <summary>The reported week's publications (<c>/publish</c>).</summary>
+    public static string Publications(IReadOnlyList<DateOnly> dates) =>
+        $"Публикации о программе за неделю: {dates.Count} ({string.Join(", ", dates.Select(d => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)))})";
 
     /// <summary>/digest in the command menu.</summary>
     public const string DigestMenu = "Сводка по программе за неделю";

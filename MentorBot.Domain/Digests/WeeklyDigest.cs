@@ -33,6 +33,7 @@ public static partial class WeeklyDigest
             DigestTexts.Flags(snapshot.OpenFlags, snapshot.OpenFlagsLastWeek),
         };
         if (snapshot.Impact is { People.Count: > 0 } impact) sections.Add(ImpactSection(impact.Programme));
+        if (snapshot.Events.Count > 0 || snapshot.Publications.Count > 0) sections.Add(EventsSection(snapshot));
         sections.Add(TodoSection(snapshot));
         return Split(sections);
     }

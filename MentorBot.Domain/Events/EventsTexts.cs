@@ -121,6 +121,18 @@ public static class EventsTexts
         $"{startsLocal.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture)} «{title}» ({KindName(kind)}) — "
         + (!held ? $"придут: {yes}" : attended is { } a ? $"прошло, пришли: {a}" : "прошло");
 
+    /// <summary>Heading of the events section of the final report.</summary>
+    public const string ReportHeading = "Мероприятия программы";
+
+    /// <summary>The report's line above the table.</summary>
+    public static string ReportSummary(int events, string byKind) => $"Мероприятий за учебный год: {events} ({byKind}).";
+
+    /// <summary>The report table's columns.</summary>
+    public static readonly IReadOnlyList<string> ReportColumns = ["Дата и время", "Мероприятие", "Вид", "Приглашено", "Ответили «Приду»", "Пришли", "Итоги"];
+
+    /// <summary>Attendance not marked (report table).</summary>
+    public const string NotMarked = "не отмечено";
+
     /// <summary>Heading of the events on a road-map activity.</summary>
     public const string RoadMapHeading = "Мероприятия";
 

@@ -248,4 +248,14 @@ public static class PracticesTexts
     public static string DocxCaption(int count) => $"Сборник кейсов методической копилки: {count}. Имена указаны только у тех, кто дал согласие на распространение персональных данных.";
 
     private static string Plural(int n, string one, string few, string many) => Exports.ExportTexts.Plural(n, one, few, many);
+
+    /// <summary>Heading of the practice-library section of the final report.</summary>
+    public const string ReportHeading = "Методическая копилка педагогических практик наставничества";
+
+    /// <summary>The report's line above the table (152-ФЗ ст. 10.1: names only with the publication consent).</summary>
+    public static string ReportSummary(int cases, string byTopic) =>
+        $"Одобрено кейсов за учебный год: {cases} (по темам: {byTopic}). Имена указаны только с согласия на распространение персональных данных.";
+
+    /// <summary>The report table's columns.</summary>
+    public static readonly IReadOnlyList<string> ReportColumns = ["№", "Тема", "Кейс", "Авторы", "Одобрен", "Материалов"];
 }

@@ -103,7 +103,10 @@ public sealed class LibraryConversation(IDocumentDownloads downloads)
         context.Reply(materials.Count == 0 ? Reply.Plain(text) : Reply.WithChoices(text, new Choice(PracticesTexts.MaterialsButton(materials.Count), $"lib:f:{caseId}")));
     }
 
-    /// <summary>Sends the case's files, downloaded now; readers get those of approved cases, the curator those of any case.</summary>
+    /// <summary>
+    /// Sends the case's files, downloaded now — JPEG and PNG images as photos (<see cref="CasePhotos"/>), the rest as
+    /// documents; readers get those of approved cases, the curator those of any case.
+    /// </summary>
     private async Task FilesAsync(ChatContext context, Member member, long caseId)
     {
         var record = await PracticeStore.GetAsync(context.Connection, context.Transaction, member.Organisation.Id, caseId, context.CancellationToken);
@@ -127,6 +130,7 @@ public sealed class LibraryConversation(IDocumentDownloads downloads)
             }
 
             if (bytes is null) context.Reply(Reply.Plain(PracticesTexts.FileUnavailable(name)));
+            else if (CasePhotos.IsPhoto(bytes)) context.ReplyPhoto(bytes, name); // a photo is seen in the chat, not opened as a file
             else context.ReplyDocument(name, bytes);
         }
     }

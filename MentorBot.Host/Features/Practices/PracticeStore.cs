@@ -66,6 +66,9 @@ public sealed class CaseRecord
 
     /// <summary>How many files are attached.</summary>
     public int MaterialCount { get; init; }
+
+    /// <summary>When the curator last decided on it (UTC), or null while it waits.</summary>
+    public DateTime? ReviewedAt { get; init; }
 }
 
 /// <summary>SQL of the practice library (<c>practice_cases</c>, <c>practice_case_materials</c>); every query is scoped by the organisation.</summary>
@@ -79,7 +82,7 @@ public static class PracticeStore
         """;
 
     private static readonly string SelectCase = $"""
-        SELECT x.id, x.author_membership_id, x.pair_id, x.topic, x.title, x.difficulty, x.actions, x.result, x.status, x.review_comment, x.submitted_at,
+        SELECT x.id, x.author_membership_id, x.pair_id, x.topic, x.title, x.difficulty, x.actions, x.result, x.status, x.review_comment, x.submitted_at, x.reviewed_at,
                CASE WHEN w.status = 'active' THEN {string.Format(Name, "w")} END AS author_name, {string.Format(Published, "w")} AS author_consent,
                p.mentor_membership_id, CASE WHEN r.status = 'active' THEN {string.Format(Name, "r")} END AS mentor_name, coalesce({string.Format(Published, "r")}, false) AS mentor_consent,
                p.mentee_membership_id, CASE WHEN e.status = 'active' THEN {string.Format(Name, "e")} END AS mentee_name, coalesce({string.Format(Published, "e")}, false) AS mentee_consent,

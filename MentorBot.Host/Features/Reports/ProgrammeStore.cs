@@ -111,7 +111,7 @@ public static class ProgrammeStore
     private static IEnumerable<DateOnly> Weeks(ProgrammeYear year, DateOnly date)
     {
         var last = date < year.Ends ? date : year.Ends;
-        var monday = year.Starts.AddDays(-(((int)year.Starts.DayOfWeek + 6) % 7));
+        var monday = Domain.Digests.DigestSchedule.WeekStart(year.Starts);
         for (; monday <= last; monday = monday.AddDays(7)) yield return monday;
     }
 }

@@ -22,7 +22,8 @@ public static class ReportBuilder
     /// standard ones (see <see cref="ProgrammeSection"/>: events and cases of the practice library go at 70 and 80).
     /// To add one, append a loader here.
     /// </summary>
-    public static readonly IReadOnlyList<ProgrammeSectionLoader> ExtraProgrammeSections = [];
+    public static readonly IReadOnlyList<ProgrammeSectionLoader> ExtraProgrammeSections =
+        [Events.EventsReportSection.LoadAsync, Practices.PracticesReportSection.LoadAsync];
 
     /// <summary>
     /// The <paramref name="kind"/> report of <paramref name="organisation"/> for <paramref name="year"/>, dated

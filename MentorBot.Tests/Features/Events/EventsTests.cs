@@ -9,7 +9,7 @@ namespace MentorBot.Tests.Features.Events;
 /// <summary>Events through the pipeline (issue 15): from a road-map activity, invitations in working hours, RSVP, one reminder, attendance, outcome.</summary>
 public sealed class EventsTests : IAsyncLifetime
 {
-    private const long Curator = 100, Petrova = 201, Ivanov = 301, Kuznetsova = 302;
+    private const long Curator = 100, Head = 101, Petrova = 201, Ivanov = 301, Kuznetsova = 302;
     private readonly PipelineHarness harness = new();
     private Organisation school = null!;
     private long activityId, ivanov;
@@ -107,6 +107,30 @@ public sealed class EventsTests : IAsyncLifetime
         (await PressAsync(Curator, $"rm:a:{activityId}")).Single().Should().Contain("(круглый стол) — прошло, пришли: 1");
         var stage = await harness.ScalarAsync<long>("SELECT stage_id FROM road_map_activities");
         (await PressAsync(Curator, $"rm:s:{stage}")).Single().Should().Contain("лучших практик наставничества · 📅 1");
+    }
+
+    [Fact]
+    public async Task The_weekly_digest_and_the_final_report_list_the_events_and_publications()
+    {
+        var eventId = await CreateAsync();
+        await harness.AddMemberAsync(school, Head, "Громов Григорий Петрович", [Role.Head]); // joins after the invitations
+        await PressAsync(Ivanov, $"ev:yes:{eventId}");
+        (await SayAsync(Curator, "/digest"))[0].Should().Contain("<b>Мероприятия программы</b>\nВпереди (14 дней):\n • 10.09 15:00 «Проведение итогового мероприятия")
+            .And.Contain("(круглый стол) — придут 1 из 3").And.NotContain("Прошли за неделю");
+
+        harness.Clock.Set(new DateTimeOffset(2026, 9, 11, 5, 0, 0, TimeSpan.Zero)); // Friday 11:00 in Omsk
+        await PressAsync(Curator, $"ev:t:{eventId}:{ivanov}");
+        await PressAsync(Curator, $"ev:out:{eventId}");
+        await SayAsync(Curator, "Выбрали три лучшие практики");
+        await SayAsync(Curator, "/publish");
+        await PressAsync(Curator, "pub:month");
+        (await SayAsync(Curator, "/digest"))[0].Should().Contain("Прошли за неделю:\n • 10.09 15:00 «Проведение итогового мероприятия")
+            .And.Contain("(круглый стол) — пришли 1 из 3").And.Contain("Публикации о программе за неделю: 1 (11.09.2026)").And.NotContain("Впереди");
+
+        await PressAsync(Head, "reports:get:programme");
+        var (text, rows) = Docx.Read((await harness.QueuedDocumentsAsync(Head)).Single().Content);
+        text.Should().Contain(EventsTexts.ReportHeading).And.Contain("Мероприятий за учебный год: 1 (круглый стол — 1).");
+        rows.Should().ContainSingle(r => r[0] == "10.09.2026 15:00").Which.Skip(2).Should().Equal("круглый стол", "3", "1", "1", "Выбрали три лучшие практики");
     }
 
     [Fact]

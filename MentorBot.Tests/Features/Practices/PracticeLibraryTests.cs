@@ -153,6 +153,37 @@ public sealed class PracticeLibraryTests : IAsyncLifetime
             .And.Contain("Материалы: План собрания.docx (1 КБ)").And.Contain("работа с родителями").And.NotContain("Иванов");
         Docx.Layout(collection).Should().Be((11906u, 16838u, 1134, 1134, 1134u, 567u, "Times New Roman", "28"), "the organisation's document layout (ГОСТ Р 7.0.97-2016)");
         Docx.SchemaErrors(collection).Should().BeEmpty();
+
+        await PressAsync(Curator, "reports:get:programme");
+        var (report, rows) = Docx.Read((await harness.QueuedDocumentsAsync(Curator))[^1].Content);
+        report.Should().Contain(PracticesTexts.ReportHeading).And.Contain("Одобрено кейсов за учебный год: 1 (по темам: работа с родителями — 1).");
+        rows.Should().ContainSingle(r => r.Count == 6 && r[2] == "Родительское собрание без конфликтов").Which.Should().Equal("1", "работа с родителями", "Родительское собрание без конфликтов", "наставник", "01.09.2026", "1");
+        rows.SelectMany(r => r).Should().NotContain(cell => cell.Contains("Иванов") || cell.Contains("Петрова"), "names only with the publication consent");
+    }
+
+    [Fact]
+    public async Task A_photo_attached_to_a_case_comes_back_as_a_photo_and_a_document_as_a_document()
+    {
+        byte[] photo = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+        downloads.Add("F-photo", photo);
+        var caseId = await harness.ScalarAsync<long>("""
+            WITH c AS (INSERT INTO practice_cases (organisation_id, author_membership_id, topic, title, difficulty, actions, result, status, submitted_at, reviewed_at)
+                       SELECT organisation_id, id, 'работа с родителями', 'Стенд для родителей', 'a', 'b', 'c', 'approved', now(), now() FROM memberships WHERE full_name LIKE 'Петрова%' RETURNING id),
+                 m AS (INSERT INTO practice_case_materials (case_id, position, file_id, file_name, file_size)
+                       SELECT id, 1, 'F-photo', 'стенд.jpg', 11 FROM c UNION ALL SELECT id, 2, 'F-plan', 'План собрания.docx', 36 FROM c)
+            SELECT id FROM c
+            """);
+
+        await PressAsync(Ivanov, $"lib:f:{caseId}");
+
+        (await harness.ScalarAsync<string>("SELECT string_agg(kind, ',' ORDER BY id) FROM outbox WHERE chat_id = @Ivanov AND kind IN ('send_photo', 'send_document')", new { Ivanov }))
+            .Should().Be("send_photo,send_document");
+        var payload = await harness.ScalarAsync<string>("SELECT payload::text FROM outbox WHERE chat_id = @Ivanov AND kind = 'send_photo'", new { Ivanov });
+        var sent = System.Text.Json.JsonSerializer.Deserialize<MentorBot.Host.Telegram.SendPhotoPayload>(payload, global::Telegram.Bot.JsonBotAPI.Options)!;
+        sent.Content.Should().Equal(photo);
+        sent.Caption.Should().Be("стенд.jpg");
+        CasePhotos.IsPhoto([0xFF, 0xD8, 0xFF, 0xE0]).Should().BeTrue();
+        CasePhotos.IsPhoto(Plan).Should().BeFalse("a name may lie; the bytes decide");
     }
 
     [Fact]
