@@ -47,3 +47,11 @@ public sealed record ChoiceInput(string Data) : ChatInput;
 /// <param name="FileName">The file name as the sender gave it, or null.</param>
 /// <param name="FileSize">The size in bytes as the messenger reports it, or null when unknown.</param>
 public sealed record DocumentInput(string FileId, string? FileName, long? FileSize) : ChatInput;
+
+/// <summary>
+/// A new text of a message sent earlier (Telegram: <c>edited_message</c>), the message being the update's message id.
+/// Not new input (issue 12 item 8): it never reaches a command, a button or an open dialogue — only the one edit
+/// handler, which corrects a meeting logged by that message; any other edit is ignored.
+/// </summary>
+/// <param name="Text">The message's text after the edit.</param>
+public sealed record EditedTextInput(string Text) : ChatInput;

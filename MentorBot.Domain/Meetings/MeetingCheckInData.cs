@@ -19,6 +19,7 @@ public sealed record CheckInPair(long PairId, string MenteeName, DateOnly? Appro
 /// <param name="Pairs">The mentor's live pairs (at least one).</param>
 /// <param name="MeetingId">The saved meeting being corrected, or null for a new log.</param>
 /// <param name="SourceText">The mentor's original message, kept with the log.</param>
+/// <param name="SourceMessageId">The messenger's id of that message (its edits correct the log, issue 12 item 8), or null.</param>
 public sealed record MeetingCheckInData(
     DateOnly? Date,
     int? DurationMinutes,
@@ -28,7 +29,8 @@ public sealed record MeetingCheckInData(
     long? PairId,
     IReadOnlyList<CheckInPair> Pairs,
     long? MeetingId = null,
-    string? SourceText = null)
+    string? SourceText = null,
+    long? SourceMessageId = null)
 {
     /// <summary>A fresh draft for <paramref name="pairs"/>: the pair is preset when there is only one.</summary>
     public static MeetingCheckInData For(IReadOnlyList<CheckInPair> pairs, MeetingDraft? draft = null, string? sourceText = null) =>

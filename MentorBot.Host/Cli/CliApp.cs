@@ -30,6 +30,7 @@ public static class CliApp
         root.Subcommands.Add(InviteCommand.Create());
         root.Subcommands.Add(ConsentsCommand.Create());
         root.Subcommands.Add(DigestCommand.Create());
+        root.Subcommands.Add(FaultsCommand.Create());
         return root;
     }
 

@@ -87,6 +87,18 @@ public sealed class ChatRoutes
         return this;
     }
 
+    /// <summary>Handles edits of earlier messages (<see cref="EditedTextInput"/>); without one they are ignored.</summary>
+    public ChatHandler? EditHandler { get; private set; }
+
+    /// <summary>Sets the handler for edited messages (see <see cref="EditHandler"/>).</summary>
+    /// <exception cref="InvalidOperationException">An edit handler is already set.</exception>
+    public ChatRoutes Edit(ChatHandler handler)
+    {
+        if (EditHandler is not null) throw new InvalidOperationException("Two features set the edit handler.");
+        EditHandler = handler;
+        return this;
+    }
+
     /// <summary>Sets the handler for text outside any conversation.</summary>
     /// <exception cref="InvalidOperationException">A fallback is already set.</exception>
     public ChatRoutes Fallback(ChatHandler handler)

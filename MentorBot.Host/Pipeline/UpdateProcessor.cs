@@ -146,6 +146,7 @@ public sealed class UpdateProcessor(
             CommandInput command => routes.ForCommand(command.Name) ?? routes.FallbackHandler,
             ChoiceInput choice => routes.ForChoice(choice.Data) ?? ExpiredChoice,
             DocumentInput => await DocumentHandlerAsync(context),
+            EditedTextInput => routes.EditHandler,
             _ => await FlowHandlerAsync(context) ?? routes.FallbackHandler,
         };
         if (handler is not null)

@@ -42,7 +42,11 @@ public sealed class TelegramAdapter : IMessengerAdapter
                 new ChoiceInput(callback.Data ?? ""), callback.Id, callback.Message?.Id);
         }
 
-        // An edit is not new input: it must not log a second meeting or answer an open question (issue 12 item 8).
+        // An edit is not new input: it must not log a second meeting or answer an open question (issue 12 item 8);
+        // an edited text becomes its own kind, which only the edit handler sees.
+        if (update.EditedMessage is { From.IsBot: false, Text: { } edited } editedMessage)
+            return new IncomingUpdate(source, updateId, editedMessage.Chat.Id, IsGroup(editedMessage.Chat), ToSender(editedMessage.From),
+                new EditedTextInput(edited), null, editedMessage.Id);
         var message = update.Message;
         if (message?.From is null || message.From.IsBot) return null;
         // Stickers, photos and the like reach the fallback as empty text, which answers with help.

@@ -50,6 +50,17 @@ public sealed class PipelineHarness : IAsyncLifetime
         Message = new Message { Id = (int)nextUpdateId, From = Person(userId), Chat = new Chat { Id = userId, Type = ChatType.Private }, Date = Clock.GetUtcNow().UtcDateTime, Text = text },
     };
 
+    /// <summary>An edit of <paramref name="original"/> (Bot API edited_message): the same message id and date, a new text.</summary>
+    public Update Edit(Update original, string text) => new()
+    {
+        Id = (int)++nextUpdateId,
+        EditedMessage = new Message
+        {
+            Id = original.Message!.Id, From = original.Message.From, Chat = original.Message.Chat, Date = original.Message.Date,
+            EditDate = Clock.GetUtcNow().UtcDateTime, Text = text,
+        },
+    };
+
     public Update Document(long userId, string fileId, string? fileName, long? size) => new()
     {
         Id = (int)++nextUpdateId,

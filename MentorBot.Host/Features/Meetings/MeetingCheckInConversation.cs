@@ -51,7 +51,7 @@ public static class MeetingCheckInConversation
         }
 
         var today = Today(context, member);
-        await BeginAsync(context, MeetingCheckInData.For(pairs, MeetingMessageParser.Parse(text, today), text), today);
+        await BeginAsync(context, MeetingCheckInData.For(pairs, MeetingMessageParser.Parse(text, today), text) with { SourceMessageId = context.Update.MessageId }, today);
         return true;
     }
 
@@ -83,6 +83,10 @@ public static class MeetingCheckInConversation
             : MeetingCheckIn.Handle(state, data, input, today);
         await ApplyAsync(context, notifier, member, step);
     }
+
+    /// <summary>The open check-in's data, or null when the open conversation (if any) is not a check-in.</summary>
+    public static MeetingCheckInData? OpenData(ConversationState? conversation) =>
+        conversation?.Flow == Flow ? JsonSerializer.Deserialize<MeetingCheckInData>(conversation.Data, Json) : null;
 
     /// <summary>The organisation's local date now.</summary>
     public static DateOnly Today(ChatContext context, Member member) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, member.TimeZone).DateTime);

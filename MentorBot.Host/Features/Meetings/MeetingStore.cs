@@ -76,6 +76,23 @@ public static class MeetingStore
         return connection.QuerySingleOrDefaultAsync<MeetingRow>(new CommandDefinition(sql, new { organisationId, meetingId }, transaction, cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// The live log of the organisation that the participant's message <paramref name="messageId"/> logged (its
+    /// <c>source_message_id</c>; message ids are per chat, and a mentor logs from their own private chat), or null.
+    /// </summary>
+    public static Task<MeetingRow?> FindBySourceMessageAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, long participantId, long messageId, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT m.id, m.pair_id, m.logged_by, m.held_on, m.duration_minutes, m.kind, m.format, m.topic, m.source_text,
+                   m.created_at, m.deleted_at, {MenteeName} AS mentee_name
+              FROM meetings m JOIN pairs p ON p.id = m.pair_id JOIN memberships mm ON mm.id = p.mentee_membership_id
+              JOIN memberships author ON author.id = m.logged_by
+             WHERE m.source_message_id = @messageId AND author.participant_id = @participantId AND p.organisation_id = @organisationId
+             ORDER BY m.id DESC LIMIT 1
+            """;
+        return connection.QuerySingleOrDefaultAsync<MeetingRow>(new CommandDefinition(sql, new { organisationId, participantId, messageId }, transaction, cancellationToken: cancellationToken));
+    }
+
     /// <summary>The mentor's latest <paramref name="limit"/> live logs, newest meeting first, and how many there are in all.</summary>
     public static async Task<(IReadOnlyList<MeetingRow> Rows, int Total)> ListAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, long mentorMembershipId, int limit, CancellationToken cancellationToken)
     {
@@ -99,8 +116,8 @@ public static class MeetingStore
     {
         const string sql = """
             WITH activated AS (UPDATE pairs SET status = 'active' WHERE id = @pairId AND status = 'approved')
-            INSERT INTO meetings (pair_id, logged_by, held_on, duration_minutes, kind, format, topic, source_text, created_at, updated_at)
-            VALUES (@pairId, @mentorMembershipId, @heldOn, @minutes, @kind, @format, @topic, @sourceText, @now, @now)
+            INSERT INTO meetings (pair_id, logged_by, held_on, duration_minutes, kind, format, topic, source_text, source_message_id, created_at, updated_at)
+            VALUES (@pairId, @mentorMembershipId, @heldOn, @minutes, @kind, @format, @topic, @sourceText, @sourceMessageId, @now, @now)
             RETURNING id
             """;
         return connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, Args(data, mentorMembershipId, now), transaction, cancellationToken: cancellationToken));
@@ -111,7 +128,7 @@ public static class MeetingStore
     {
         const string sql = """
             UPDATE meetings SET pair_id = @pairId, held_on = @heldOn, duration_minutes = @minutes, kind = @kind, format = @format,
-                   topic = @topic, updated_at = @now
+                   topic = @topic, source_text = COALESCE(@sourceText, source_text), updated_at = @now
              WHERE id = @meetingId AND logged_by = @mentorMembershipId AND deleted_at IS NULL
             """;
         var args = new DynamicParameters(Args(data, mentorMembershipId, now));
@@ -170,6 +187,7 @@ public static class MeetingStore
         kind = MeetingCheckIn.KindCode(data.Kind),
         format = MeetingCheckIn.FormatCode(data.Format),
         topic = data.Topic,
+        sourceMessageId = data.SourceMessageId,
         sourceText = data.SourceText,
         now = now.UtcDateTime,
     };

@@ -15,7 +15,8 @@ namespace MentorBot.Host.Features.Meetings;
 /// <c>/meetings</c> (a mentor's logs, corrected or deleted within 7 days by their author only),
 /// <c>/close_programme</c> (curator), the check-in's <c>meet:…</c> buttons, feedback-poll answers
 /// (<c>poll:…</c>), the curator's «resolved» on flags (<c>flag:…</c>). A meeting logged by one ordinary
-/// message reaches <see cref="MeetingCheckInConversation.TryStartFromTextAsync"/> from StartFeature's fallback.
+/// message reaches <see cref="MeetingCheckInConversation.TryStartFromTextAsync"/> from StartFeature's fallback; an edit
+/// of that message corrects the log (<see cref="MeetingEdits"/>).
 /// </summary>
 public sealed class MeetingsFeature(Notifier notifier) : IChatFeature
 {
@@ -35,7 +36,8 @@ public sealed class MeetingsFeature(Notifier notifier) : IChatFeature
         .Flow(FeedbackPolls.CommentFlow, CommentAsync)
         .Command("curator", (context, _) => FlagConversation.AskAsync(context), MeetingsTexts.CuratorMenu, Role.Mentee, Role.Mentor)
         .Flow(FlagConversation.Flow, (context, input) => FlagConversation.TextAsync(context, notifier, input))
-        .Choice(FlagStore.Prefix, FlagChoiceAsync);
+        .Choice(FlagStore.Prefix, FlagChoiceAsync)
+        .Edit(MeetingEdits.EditAsync);
 
     // ---- the check-in, guided or correcting a log ----
 

@@ -104,6 +104,76 @@ public sealed class MeetingsFeatureTests : IAsyncLifetime
         (await harness.ScalarAsync<int>("SELECT count(*)::int FROM conversation_states WHERE chat_id = @Mentor", new { Mentor })).Should().Be(0);
     }
 
+    private Task<long> CountAsync(string table) => harness.ScalarAsync<long>($"SELECT count(*) FROM {table}");
+
+    /// <summary>The mentor logs a meeting with <paramref name="text"/>, saves the card, and <paramref name="later"/> passes; returns the message.</summary>
+    private async Task<Update> LoggedAsync(string text, TimeSpan later)
+    {
+        var message = harness.Text(Mentor, text);
+        await SendAsync(Mentor, message);
+        await PressAsync(Mentor, "meet:save");
+        harness.Clock.Advance(later);
+        return message;
+    }
+
+    [Fact]
+    public async Task An_edit_of_the_message_that_logged_a_meeting_shows_its_card_and_corrects_that_meeting_without_a_second_poll()
+    {
+        var message = await LoggedAsync("Встретились сегодня, 45 минут, тема: самоанализ урока", TimeSpan.FromDays(2));
+
+        var card = (await SendAsync(Mentor, harness.Edit(message, "Встретились сегодня, 50 минут, тема: самоанализ урока"))).Should().ContainSingle().Subject;
+        card.Should().Contain("Дата: 01.09.2026", "«сегодня» is the day the message was written").And.Contain("Длительность: 50 мин")
+            .And.Contain("Наставляемый: Петрова Анна Сергеевна");
+        (await PressAsync(Mentor, "meet:save")).Should().Equal(MeetingsTexts.Updated);
+
+        (await CountAsync("meetings")).Should().Be(1);
+        (await harness.ScalarAsync<int>("SELECT duration_minutes FROM meetings")).Should().Be(50);
+        (await harness.ScalarAsync<string>("SELECT source_text FROM meetings")).Should().Contain("50 минут");
+        (await CountAsync("feedback_polls")).Should().Be(1);
+        (await harness.QueuedTextsAsync(Mentee)).Should().ContainSingle("the mentee is asked about the meeting once");
+    }
+
+    [Fact]
+    public async Task An_edit_while_the_card_is_open_shows_the_card_again_and_one_meeting_is_logged()
+    {
+        var message = harness.Text(Mentor, "Встретились сегодня, 45 минут");
+        await SendAsync(Mentor, message);
+
+        (await SendAsync(Mentor, harness.Edit(message, "Встретились сегодня, 30 минут, тема: портфолио"))).Should().ContainSingle()
+            .Which.Should().Contain("Длительность: 30 мин").And.Contain("Тема: портфолио");
+        (await PressAsync(Mentor, "meet:save")).Should().Equal(MeetingsTexts.Saved);
+
+        (await CountAsync("meetings")).Should().Be(1);
+        (await harness.ScalarAsync<int>("SELECT duration_minutes FROM meetings")).Should().Be(30);
+    }
+
+    [Fact]
+    public async Task An_edit_after_the_7_days_is_refused_and_changes_nothing()
+    {
+        var message = await LoggedAsync("Встретились сегодня, 45 минут", TimeSpan.FromDays(8));
+
+        (await SendAsync(Mentor, harness.Edit(message, "Встретились сегодня, 90 минут"))).Should().Equal(MeetingsTexts.ChangeRefused(MeetingChangeVerdict.WindowClosed));
+
+        (await harness.ScalarAsync<int>("SELECT duration_minutes FROM meetings")).Should().Be(45);
+        (await CountAsync("conversation_states")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Any_other_edit_is_ignored_it_answers_no_open_question_and_logs_nothing()
+    {
+        var other = harness.Text(Mentor, "Добрый день!");
+        await SendAsync(Mentor, other);
+        await SayAsync(Mentor, "Встретились сегодня");  // the card asks for the duration
+        var asked = await harness.ScalarAsync<string>("SELECT state FROM conversation_states WHERE chat_id = @Mentor", new { Mentor });
+
+        (await SendAsync(Mentor, harness.Edit(other, "45 минут"))).Should().BeEmpty();
+        (await SendAsync(Curator, harness.Edit(harness.Text(Curator, "/help"), "Встретились сегодня, 45 минут"))).Should().BeEmpty();
+
+        (await harness.ScalarAsync<string>("SELECT state FROM conversation_states WHERE chat_id = @Mentor", new { Mentor })).Should().Be(asked);
+        (await CountAsync("meetings")).Should().Be(0);
+        (await CountAsync("inbound_updates WHERE handled_at IS NOT NULL AND error IS NULL")).Should().Be(await CountAsync("inbound_updates"));
+    }
+
     [Fact]
     public async Task A_mentor_without_the_personal_data_consent_is_asked_for_it_and_nothing_is_logged()
     {
