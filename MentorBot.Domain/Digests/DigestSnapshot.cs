@@ -31,7 +31,19 @@ public sealed record DigestSnapshot(
     /// impact report); shown only once someone completed the final self-assessment. Null when not loaded.
     /// </summary>
     public Reports.ImpactReport? Impact { get; init; }
+
+    /// <summary>
+    /// Meetings held and road-map stages marked done per ISO week, the <see cref="DigestChart.Weeks"/> weeks up to and
+    /// including the week of <see cref="WeekStart"/>, oldest first (the digest's picture, issue 14). Empty when not loaded.
+    /// </summary>
+    public IReadOnlyList<WeekActivity> Weekly { get; init; } = [];
 }
+
+/// <summary>One week of the digest's picture.</summary>
+/// <param name="Monday">The week's Monday (local date).</param>
+/// <param name="Meetings">Meetings held that week (by the day held; deleted ones not counted).</param>
+/// <param name="StagesDone">Road-map stages marked done that week (by the organisation's local date).</param>
+public sealed record WeekActivity(DateOnly Monday, int Meetings, int StagesDone);
 
 /// <summary>Road-map progress: stages by state and the dated ones that need attention.</summary>
 /// <param name="Total">Stages in the road map.</param>

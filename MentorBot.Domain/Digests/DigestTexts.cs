@@ -11,6 +11,19 @@ public static class DigestTexts
     public static string Title(string organisationHtml, DateOnly weekStart) =>
         $"<b>Сводка по программе наставничества</b>\n{organisationHtml}, неделя с {ReminderTexts.Date(weekStart)}";
 
+    /// <summary>The picture's title (<see cref="DigestChart"/>).</summary>
+    public const string ChartTitle = "Встречи и этапы дорожной карты по неделям";
+
+    /// <summary>The picture's meetings series.</summary>
+    public const string ChartMeetings = "Встречи";
+
+    /// <summary>The picture's road-map series.</summary>
+    public const string ChartStages = "Этапы выполнены";
+
+    /// <summary>The picture's caption (plain text).</summary>
+    public static string ChartCaption(int meetings, int stages) =>
+        $"За последние {DigestChart.Weeks} недель: встреч — {meetings}, этапов дорожной карты выполнено — {stages}.";
+
     /// <summary>No road map imported yet.</summary>
     public const string NoRoadMap = "<b>Дорожная карта</b> (/roadmap)\nДорожная карта ещё не загружена.";
 

@@ -13,7 +13,7 @@ namespace MentorBot.Host.Pipeline;
 /// <c>FOR UPDATE SKIP LOCKED</c> so instances share the work), routes each to its feature, and commits
 /// the feature's effects, the replies and the handled mark in one transaction. This is the one
 /// catch-all of the update boundary: a failing handler is rolled back to its savepoint, logged with
-/// the update id, and the person gets a short apology.
+/// the update id, and the person gets a short apology; the others' effects are kept.
 /// </summary>
 public sealed class UpdateProcessor(
     NpgsqlDataSource dataSource,
@@ -47,48 +47,16 @@ public sealed class UpdateProcessor(
         if (rows.Count == 0) return 0;
 
         var now = time.GetUtcNow();
-        var outgoing = new List<OutboxMessage>();
         var errors = new string?[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
+        // Optimistic pass: the whole batch under one savepoint instead of two round trips per update for its own;
+        // handlers rarely fail, and when one does the batch goes back to that savepoint (the claim's row locks stay)
+        // and through the careful pass, where only the failing update is rolled back.
+        await transaction.SaveAsync("batch", cancellationToken);
+        var outgoing = await HandleAllAsync(rows, connection, transaction, now, cancellationToken);
+        if (outgoing is null)
         {
-            var row = rows[i];
-            await transaction.SaveAsync("update", cancellationToken);
-            IncomingUpdate? update = null;
-            IReadOnlyList<OutboxMessage> produced = [];
-            try
-            {
-                update = adapter.Read(row.Source, row.UpdateId, row.Payload);
-                if (update is { IsGroup: true })
-                {
-                    // A group is no one's private chat: nothing learnt from it (not even the chat), no dialogue
-                    // touched; a command or button there gets one short answer (issue 12: private notices
-                    // reached groups after a member wrote there).
-                    produced = GroupAnswer(update, row, now);
-                }
-                else if (update is not null)
-                {
-                    var context = await ChatContext.OpenAsync(update, connection, transaction, adapter, now, cancellationToken);
-                    await DispatchAsync(context);
-                    context.AnswerChoice(); // Bot API: always answer a callback query, else the button spins.
-                    produced = context.Outgoing;
-                }
-
-                await transaction.ReleaseAsync("update", cancellationToken);
-                // Only now are the handler's writes kept, so only now do its replies join the batch.
-                outgoing.AddRange(produced);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                await transaction.RollbackAsync("update", cancellationToken);
-                logger.LogError(e, "Handling update {Source}:{UpdateId} failed", row.Source, row.UpdateId);
-                errors[i] = Truncate($"{e.GetType().Name}: {e.Message}", 500);
-                if (update is not null)
-                {
-                    outgoing.AddRange(adapter.Render(Reply.Plain(PipelineTexts.Apology), update.ChatId, update.IsGroup, ChatContext.OutboxKey(row.Source, row.UpdateId, "apology"), now));
-                    if (update.CallbackQueryId is not null)
-                        outgoing.Add(adapter.AnswerChoice(update.CallbackQueryId, update.ChatId, null, ChatContext.OutboxKey(row.Source, row.UpdateId, ChatContext.AckSuffix), now));
-                }
-            }
+            await transaction.RollbackAsync("batch", cancellationToken);
+            outgoing = await HandleEachAsync(rows, errors, connection, transaction, now, cancellationToken);
         }
 
         await OutboxStore.EnqueueAsync(connection, transaction, outgoing, cancellationToken);
@@ -107,6 +75,87 @@ public sealed class UpdateProcessor(
         await transaction.CommitAsync(cancellationToken);
         if (outgoing.Count > 0) outboxSignal.Notify();
         return rows.Count;
+    }
+
+    /// <summary>Handles every row without savepoints; null when a handler failed (nothing of the pass may be kept).</summary>
+    private async Task<List<OutboxMessage>?> HandleAllAsync(List<PendingRow> rows, NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var outgoing = new List<OutboxMessage>();
+        foreach (var row in rows)
+        {
+            try
+            {
+                outgoing.AddRange(await HandleAsync(row, connection, transaction, now, cancellationToken));
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogDebug("Update {Source}:{UpdateId} failed in the batch ({Error}); handling the batch update by update", row.Source, row.UpdateId, e.GetType().Name);
+                return null;
+            }
+        }
+
+        return outgoing;
+    }
+
+    /// <summary>
+    /// Handles each row under its own savepoint: a failing handler is rolled back, logged with the update id and
+    /// recorded in <paramref name="errors"/>, and the person gets a short apology.
+    /// </summary>
+    private async Task<List<OutboxMessage>> HandleEachAsync(List<PendingRow> rows, string?[] errors, NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var outgoing = new List<OutboxMessage>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            await transaction.SaveAsync("update", cancellationToken);
+            try
+            {
+                var produced = await HandleAsync(row, connection, transaction, now, cancellationToken);
+                await transaction.ReleaseAsync("update", cancellationToken);
+                // Only now are the handler's writes kept, so only now do its replies join the batch.
+                outgoing.AddRange(produced);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                await transaction.RollbackAsync("update", cancellationToken);
+                logger.LogError(e, "Handling update {Source}:{UpdateId} failed", row.Source, row.UpdateId);
+                errors[i] = Truncate($"{e.GetType().Name}: {e.Message}", 500);
+                if (ReadOrNull(row) is { } update)
+                {
+                    outgoing.AddRange(adapter.Render(Reply.Plain(PipelineTexts.Apology), update.ChatId, update.IsGroup, ChatContext.OutboxKey(row.Source, row.UpdateId, "apology"), now));
+                    if (update.CallbackQueryId is not null)
+                        outgoing.Add(adapter.AnswerChoice(update.CallbackQueryId, update.ChatId, null, ChatContext.OutboxKey(row.Source, row.UpdateId, ChatContext.AckSuffix), now));
+                }
+            }
+        }
+
+        return outgoing;
+    }
+
+    /// <summary>Routes one update to its feature; returns the outbox rows it produced (none for an update the adapter skips).</summary>
+    private async Task<IReadOnlyList<OutboxMessage>> HandleAsync(PendingRow row, NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (adapter.Read(row.Source, row.UpdateId, row.Payload) is not { } update) return [];
+        // A group is no one's private chat: nothing learnt from it (not even the chat), no dialogue touched; a command
+        // or button there gets one short answer (issue 12: private notices reached groups after a member wrote there).
+        if (update.IsGroup) return GroupAnswer(update, row, now);
+        var context = await ChatContext.OpenAsync(update, connection, transaction, adapter, now, cancellationToken);
+        await DispatchAsync(context);
+        context.AnswerChoice(); // Bot API: always answer a callback query, else the button spins.
+        return context.Outgoing;
+    }
+
+    /// <summary>The update for an apology: null when the payload itself is what failed.</summary>
+    private IncomingUpdate? ReadOrNull(PendingRow row)
+    {
+        try
+        {
+            return adapter.Read(row.Source, row.UpdateId, row.Payload);
+        }
+        catch (Exception)
+        {
+            return null;
+        }
     }
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Logging;
 using Hangfire.AspNetCore;
 using Hangfire.Common;
 using Hangfire.PostgreSql;
@@ -71,10 +72,11 @@ public static class HangfireSetup
         });
         services.AddSingleton<IBackgroundJobClient>(p => new BackgroundJobClient(p.GetRequiredService<JobStorage>()));
         // Hangfire's own registrations (the Dashboard needs them) only fill what is not registered above.
-        services.AddHangfire(c => c
+        services.AddHangfire((p, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new StoppedHostSafeLogProvider(new AspNetCoreLogProvider(p.GetRequiredService<ILoggerFactory>()))));
         return services;
     }
 
@@ -95,6 +97,33 @@ public static class HangfireSetup
         FilterProvider = JobFilterProviders.Providers,
         TimeZoneResolver = new DefaultTimeZoneResolver(),
     };
+
+    /// <summary>
+    /// Hangfire keeps its log provider in a process-wide static that every host's start replaces; when a host that
+    /// set it has stopped, its logger factory is disposed and asking it for a logger throws. Several hosts in one
+    /// process (the test suite) then failed at random; a logger asked of a stopped host is silent instead.
+    /// </summary>
+    private sealed class StoppedHostSafeLogProvider(ILogProvider inner) : ILogProvider
+    {
+        public ILog GetLogger(string name)
+        {
+            try
+            {
+                return inner.GetLogger(name);
+            }
+            catch (ObjectDisposedException)
+            {
+                return Silent.Instance;
+            }
+        }
+
+        private sealed class Silent : ILog
+        {
+            public static readonly Silent Instance = new();
+
+            public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+        }
+    }
 
     /// <summary>Hangfire.PostgreSql's connections come from our one data source (pooling, application name, settings).</summary>
     private sealed class DataSourceConnectionFactory(NpgsqlDataSource dataSource) : IConnectionFactory

@@ -104,4 +104,20 @@ public sealed class WeeklyDigestTests
     {
         WeeklyDigest.ToPlainText(["<b>Сводка</b> &lt;Омск&gt; &amp; Ко"]).Should().Be("Сводка <Омск> & Ко");
     }
+
+    [Fact]
+    public void The_picture_covers_the_eight_weeks_up_to_the_reported_one_and_is_left_out_when_they_were_empty()
+    {
+        DigestChart.Mondays(new DateOnly(2026, 10, 14)).Should().Equal(
+            Enumerable.Range(0, 8).Select(i => new DateOnly(2026, 8, 24).AddDays(7 * i)));
+
+        var weeks = DigestChart.Mondays(Monday).Select((m, i) => new WeekActivity(m, i == 7 ? 2 : i == 6 ? 1 : 0, i == 6 ? 1 : 0)).ToList();
+        var chart = DigestChart.Spec(Snapshot() with { Weekly = weeks })!;
+
+        chart.Categories.Should().HaveCount(8).And.StartWith("24.08").And.EndWith("12.10");
+        chart.Series.Select(s => s.Name).Should().Equal("Встречи", "Этапы выполнены");
+        chart.Series[0].Values.Should().EndWith([1.0, 2.0]);
+        DigestChart.Caption(Snapshot() with { Weekly = weeks }).Should().Be("За последние 8 недель: встреч — 3, этапов дорожной карты выполнено — 1.");
+        DigestChart.Spec(Snapshot() with { Weekly = [.. weeks.Select(w => w with { Meetings = 0, StagesDone = 0 })] }).Should().BeNull();
+    }
 }

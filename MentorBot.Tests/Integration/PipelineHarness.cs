@@ -112,6 +112,15 @@ public sealed class PipelineHarness : IAsyncLifetime
         return payloads.Select(p => JsonSerializer.Deserialize<SendDocumentPayload>(p, JsonBotAPI.Options)!).ToList();
     }
 
+    /// <summary>Pictures (bytes, caption) queued for <paramref name="chatId"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<SendPhotoPayload>> QueuedPhotosAsync(long chatId)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var payloads = await connection.QueryAsync<string>(
+            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_photo' ORDER BY id", new { chatId });
+        return payloads.Select(p => JsonSerializer.Deserialize<SendPhotoPayload>(p, JsonBotAPI.Options)!).ToList();
+    }
+
     public async Task<T> ScalarAsync<T>(string sql, object? args = null)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();

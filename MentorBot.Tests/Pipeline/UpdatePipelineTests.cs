@@ -103,6 +103,21 @@ public class UpdatePipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failing_handler_in_the_middle_of_a_batch_keeps_the_others_effects_once()
+    {
+        await bot.RecordAsync(bot.Text(5, "/keep пять"), bot.Text(6, "/keep шесть"), bot.Text(7, "/boom"), bot.Text(8, "/keep восемь"));
+
+        (await bot.ProcessAllAsync()).Should().Be(4);
+
+        (await bot.QueuedTextsAsync(5)).Should().Equal("пять");
+        (await bot.QueuedTextsAsync(6)).Should().Equal("шесть");
+        (await bot.QueuedTextsAsync(7)).Should().Equal(PipelineTexts.Apology);
+        (await bot.QueuedTextsAsync(8)).Should().Equal("восемь");
+        (await bot.ScalarAsync<long[]>("SELECT array_agg(chat_id ORDER BY chat_id) FROM conversation_states")).Should().Equal(5, 6, 8);
+        (await bot.ScalarAsync<int>("SELECT count(*) FROM inbound_updates WHERE error IS NOT NULL")).Should().Be(1);
+    }
+
+    [Fact]
     public async Task A_button_press_is_answered_and_an_old_button_gets_a_toast()
     {
         await bot.RecordAsync(bot.Press(7, "trouble:ping"), bot.Press(8, "gone:feature"));
@@ -132,6 +147,11 @@ public class UpdatePipelineTests : IAsyncLifetime
             {
                 await context.SaveConversationAsync(new ConversationState("trouble", "half-written", "{}"));
                 throw new InvalidOperationException("boom");
+            })
+            .Command("keep", async (context, input) =>
+            {
+                await context.SaveConversationAsync(new ConversationState("trouble", "kept", "{}"));
+                context.Reply(Reply.Plain(((CommandInput)input).Argument!));
             })
             .Command("echo", (context, input) =>
             {

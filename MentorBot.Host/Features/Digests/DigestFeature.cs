@@ -30,6 +30,8 @@ public sealed class DigestFeature(IServiceProvider services, WorkCalendar calend
         var snapshot = await DigestStore.SnapshotAsync(context.Connection, context.Transaction, organisation, context.Now, context.CancellationToken);
         foreach (var part in WeeklyDigest.Compose(snapshot))
             context.Reply(Reply.Formatted(part));
+        if (DigestChart.Spec(snapshot) is { } chart)
+            context.ReplyPhoto(Reports.ChartImage.Render(chart), DigestChart.Caption(snapshot));
     }
 
     private async Task DigestTime(ChatContext context, ChatInput input)

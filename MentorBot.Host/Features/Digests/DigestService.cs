@@ -10,7 +10,7 @@ namespace MentorBot.Host.Features.Digests;
 
 /// <summary>
 /// Composes and sends the weekly digest (issue 7) to an organisation's curators: once per organisation per ISO week
-/// (outbox keys <c>digest:{org}:{isoWeek}:m{curator}:{part}</c>), inside the organisation's delivery window.
+/// (outbox keys <c>digest:{org}:{isoWeek}:m{curator}:{part}</c>, the picture <c>…:chart</c>), inside the organisation's delivery window.
 /// </summary>
 public sealed class DigestService(NpgsqlDataSource dataSource, Notifier notifier, WorkCalendar calendar)
 {
@@ -44,7 +44,10 @@ public sealed class DigestService(NpgsqlDataSource dataSource, Notifier notifier
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var week = DigestSchedule.IsoWeek(organisation.Today(firedAt));
-        var parts = WeeklyDigest.Compose(await DigestStore.SnapshotAsync(connection, transaction, organisation, now, cancellationToken));
+        var snapshot = await DigestStore.SnapshotAsync(connection, transaction, organisation, now, cancellationToken);
+        var parts = WeeklyDigest.Compose(snapshot);
+        // The picture follows the text (issue 14); drawn once for all curators, none when the weeks were empty.
+        var chart = DigestChart.Spec(snapshot) is { } spec ? Reports.ChartImage.Render(spec) : null;
         var dueAt = organisation.DueAt(now, organisation.Today(now));
         var sent = 0;
         foreach (var curator in await RoadMapItemsStore.CuratorsAsync(connection, transaction, organisation.Id, cancellationToken))
@@ -52,6 +55,8 @@ public sealed class DigestService(NpgsqlDataSource dataSource, Notifier notifier
             var delivered = true;
             for (var i = 0; i < parts.Count; i++)
                 delivered &= await notifier.EnqueueAsync(connection, transaction, curator, Reply.Formatted(parts[i]), $"digest:{organisation.Id:N}:{week}:m{curator}:{i}", dueAt, cancellationToken);
+            if (chart is not null)
+                delivered &= await notifier.EnqueuePhotoAsync(connection, transaction, curator, chart, DigestChart.Caption(snapshot), $"digest:{organisation.Id:N}:{week}:m{curator}:chart", dueAt, cancellationToken);
             if (delivered) sent++;
         }
 

@@ -110,6 +110,28 @@ public static class DigestStore
         {
             Impact = Domain.Reports.ImpactMonitoring.Compute((await Reports.ReportStore.ImpactAsync(connection, transaction, organisation.Id, organisation.Zone.Id,
                 Domain.Reports.ProgrammeYear.Of(today), cancellationToken)).Select(r => r.Measurements)),
+            Weekly = await WeeklyAsync(connection, transaction, organisation, weekStart, now, cancellationToken),
         };
+    }
+
+    /// <summary>Meetings held and stages done per week for the digest's picture (<see cref="DigestChart"/>).</summary>
+    private static async Task<IReadOnlyList<WeekActivity>> WeeklyAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, OrganisationClock organisation,
+        DateOnly weekStart, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT w.monday,
+                   (SELECT count(*) FROM meetings m JOIN pairs p ON p.id = m.pair_id
+                     WHERE p.organisation_id = @organisationId AND m.deleted_at IS NULL
+                       AND m.held_on >= w.monday AND m.held_on < w.monday + 7)::int AS meetings,
+                   (SELECT count(*) FROM road_map_stages s JOIN road_maps r ON r.id = s.road_map_id
+                     WHERE r.organisation_id = @organisationId AND s.done_at <= @now
+                       AND (s.done_at AT TIME ZONE @zone)::date >= w.monday AND (s.done_at AT TIME ZONE @zone)::date < w.monday + 7)::int AS stages_done
+              FROM unnest(@mondays::date[]) AS w(monday)
+             ORDER BY w.monday
+            """;
+        var mondays = DigestChart.Mondays(weekStart).Select(d => d.ToDateTime(TimeOnly.MinValue)).ToArray();
+        var rows = await connection.QueryAsync<(DateTime Monday, int Meetings, int StagesDone)>(new CommandDefinition(sql,
+            new { organisationId = organisation.Id, zone = organisation.Zone.Id, now = now.UtcDateTime, mondays }, transaction, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new WeekActivity(DateOnly.FromDateTime(r.Monday), r.Meetings, r.StagesDone))];
     }
 }

@@ -134,6 +134,41 @@ public sealed class DigestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_weekly_digest_is_followed_by_a_picture_of_the_last_eight_weeks_and_none_after_quiet_weeks()
+    {
+        var (org, _, _) = await ProgrammeAsync();
+        await bot.ExecuteAsync("""
+            UPDATE road_map_stages SET status = 'done', done_at = '2026-10-07 05:00Z'
+             WHERE position = 1 AND road_map_id = (SELECT id FROM road_maps WHERE organisation_id = @id)
+            """, new { id = org.Id });
+
+        await bot.RunJobAsync(DigestJob.Name, At(10, 19, 10));
+
+        var photo = (await bot.QueuedPhotosAsync(CuratorUser)).Should().ContainSingle().Subject;
+        photo.Caption.Should().Be("За последние 8 недель: встреч — 3, этапов дорожной карты выполнено — 1.");
+        photo.Content.Take(8).Should().Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, "a PNG");
+        (await bot.ScalarAsync<string>("SELECT kind FROM outbox WHERE chat_id = @chat ORDER BY id DESC LIMIT 1", new { chat = CuratorUser }))
+            .Should().Be("send_photo", "the picture comes after the text");
+        (await bot.QueuedPhotosAsync(SecondCuratorUser)).Should().ContainSingle();
+
+        // Eight weeks without a meeting or a stage done: the text comes, the picture does not.
+        await bot.RunJobAsync(DigestJob.Name, At(12, 28, 10));
+        (await bot.BackgroundAsync(CuratorUser)).Should().HaveCount(2);
+        (await bot.QueuedPhotosAsync(CuratorUser)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task The_digest_asked_in_chat_comes_with_its_picture()
+    {
+        await ProgrammeAsync();
+
+        await AskAsync(CuratorUser, "/digest", At(10, 15, 11));
+
+        (await bot.QueuedPhotosAsync(CuratorUser)).Should().ContainSingle()
+            .Which.Caption.Should().Be("За последние 8 недель: встреч — 3, этапов дорожной карты выполнено — 0.");
+    }
+
+    [Fact]
     public async Task A_missed_monday_is_sent_once_when_the_job_next_runs_that_week()
     {
         await ProgrammeAsync();
