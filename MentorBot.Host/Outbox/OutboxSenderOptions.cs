@@ -9,11 +9,27 @@ public sealed class OutboxSenderOptions
     /// </summary>
     public int GlobalRatePerSecond { get; set; } = 25;
 
+    /// <summary>Telegram's limit of messages per second for one bot (Bot API FAQ): no sliding second may hold more request starts.</summary>
+    public const int BotApiLimitPerSecond = 30;
+
     /// <summary>
-    /// Added to the one-second window: the time between a claim and its request reaching the Bot API varies by a
-    /// few milliseconds, so claims are spaced over a slightly longer window (the rate reached is 1/1.01 = 0.99 of the configured one).
+    /// Added to the one-second window: the time between a request's start and its arrival at the Bot API varies by a
+    /// few milliseconds, so slots are spaced over a slightly longer window (the rate reached is 1/1.01 = 0.99 of the configured one).
     /// </summary>
     public TimeSpan RateWindowMargin { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// How far ahead the sender claims send slots (and their rows) from the shared rate: each send then waits for its
+    /// own slot with a timer, so a claim round that runs late (a loaded machine, a slow database) loses no slot.
+    /// </summary>
+    public TimeSpan ClaimAhead { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Most a request may start after its slot; a send that wakes later gives the slot back and its row is claimed
+    /// again. Capped so that even starts bunched by lateness stay within <see cref="BotApiLimitPerSecond"/> in any
+    /// sliding second (<see cref="SendRate.MostInAnySecond"/>): at the highest rate, 30/s, only the window margin.
+    /// </summary>
+    public TimeSpan MaxLateStart { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The key of the shared rate window: one per bot whose instances share the database.</summary>
     public string RateKey { get; set; } = "telegram";
@@ -58,5 +74,15 @@ public sealed class OutboxSenderOptions
     public int Parallelism { get; set; } = 16;
 
     /// <summary>The shared rate these options describe.</summary>
-    public SendRate Rate => new(RateKey, GlobalRatePerSecond, TimeSpan.FromSeconds(1) + RateWindowMargin);
+    public SendRate Rate
+    {
+        get
+        {
+            var window = TimeSpan.FromSeconds(1) + RateWindowMargin;
+            // Starts lie in [slot, slot + late]: a second holds the slots of 1 s + late, at most the Bot API's limit.
+            var late = window * BotApiLimitPerSecond / GlobalRatePerSecond - TimeSpan.FromSeconds(1);
+            if (late > MaxLateStart) late = MaxLateStart;
+            return new SendRate(RateKey, GlobalRatePerSecond, window, late > TimeSpan.Zero ? late : TimeSpan.Zero);
+        }
+    }
 }
