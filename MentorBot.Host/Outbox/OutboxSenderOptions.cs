@@ -29,7 +29,7 @@ public sealed class OutboxSenderOptions
     /// again. Capped so that even starts bunched by lateness stay within <see cref="BotApiLimitPerSecond"/> in any
     /// sliding second (<see cref="SendRate.MostInAnySecond"/>): at the highest rate, 30/s, only the window margin.
     /// </summary>
-    public TimeSpan MaxLateStart { get; set; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan MaxLateStart { get; set; } = TimeSpan.FromMilliseconds(40);
 
     /// <summary>The key of the shared rate window: one per bot whose instances share the database.</summary>
     public string RateKey { get; set; } = "telegram";
