@@ -26,8 +26,7 @@ public sealed class OutboxSenderOptions
 
     /// <summary>
     /// Most a request may start after its slot; a send that wakes later gives the slot back and its row is claimed
-    /// again. Capped so that even starts bunched by lateness stay within <see cref="BotApiLimitPerSecond"/> in any
-    /// sliding second (<see cref="SendRate.MostInAnySecond"/>): at the highest rate, 30/s, only the window margin.
+    /// again (a stalled process must not bunch its requests with the next slots').
     /// </summary>
     public TimeSpan MaxLateStart { get; set; } = TimeSpan.FromMilliseconds(40);
 
@@ -73,16 +72,18 @@ public sealed class OutboxSenderOptions
     /// <summary>Calls in flight at once (different chats only); a slow chat holds one of them, not the others.</summary>
     public int Parallelism { get; set; } = 16;
 
-    /// <summary>The shared rate these options describe.</summary>
+    /// <summary>
+    /// The shared rate these options describe: <see cref="GlobalRatePerSecond"/> slots per second plus the margin, spaced
+    /// widely enough that starts up to <see cref="MaxLateStart"/> late never put more than
+    /// <see cref="BotApiLimitPerSecond"/> in one sliding second (at 30/s the slots are 34.7 ms apart: 28.8/s).
+    /// </summary>
     public SendRate Rate
     {
         get
         {
             var window = TimeSpan.FromSeconds(1) + RateWindowMargin;
-            // Starts lie in [slot, slot + late]: a second holds the slots of 1 s + late, at most the Bot API's limit.
-            var late = window * BotApiLimitPerSecond / GlobalRatePerSecond - TimeSpan.FromSeconds(1);
-            if (late > MaxLateStart) late = MaxLateStart;
-            return new SendRate(RateKey, GlobalRatePerSecond, window, late > TimeSpan.Zero ? late : TimeSpan.Zero);
+            var roomForLateStarts = (TimeSpan.FromSeconds(1) + MaxLateStart) * GlobalRatePerSecond / BotApiLimitPerSecond;
+            return new SendRate(RateKey, GlobalRatePerSecond, window > roomForLateStarts ? window : roomForLateStarts, MaxLateStart);
         }
     }
 }
