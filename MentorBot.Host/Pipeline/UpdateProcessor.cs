@@ -32,14 +32,15 @@ public sealed class UpdateProcessor(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // A row waits while an earlier update of its chat is unhandled: a chat's updates are handled in order.
+        // A row waits while an earlier update of its chat is unhandled: a chat's updates are handled in the order they arrived
+        // (MAX updates have no ids to order them by).
         const string claim = """
             SELECT u.source, u.update_id, u.payload::text AS payload FROM inbound_updates u
             WHERE u.handled_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM inbound_updates e
-                              WHERE e.handled_at IS NULL AND e.chat_id = u.chat_id
-                                AND (e.received_at, e.update_id) < (u.received_at, u.update_id))
-            ORDER BY u.received_at, u.update_id
+                              WHERE e.handled_at IS NULL AND e.source = u.source AND e.chat_id = u.chat_id
+                                AND (e.received_at, e.arrival) < (u.received_at, u.arrival))
+            ORDER BY u.received_at, u.arrival
             LIMIT @batchSize
             FOR UPDATE OF u SKIP LOCKED
             """;
