@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using MentorBot.Domain.Conversations;
 using MentorBot.Host.Outbox;
@@ -49,14 +50,27 @@ public sealed class TelegramAdapter : IMessengerAdapter
                 new EditedTextInput(edited), null, editedMessage.Id);
         var message = update.Message;
         if (message?.From is null || message.From.IsBot) return null;
-        // Stickers, photos and the like reach the fallback as empty text, which answers with help.
+        // Stickers, voice and the like reach the fallback as empty text, which answers with help.
         var input = message switch
         {
             { Text: { } text } => ChatInput.FromText(text),
             { Document: { FileId.Length: > 0 } document } => new DocumentInput(document.FileId, document.FileName, document.FileSize),
+            { Photo: { Length: > 0 } sizes } => ReadPhoto(sizes, message.Date),
             _ => new TextInput(""),
         };
         return new IncomingUpdate(source, updateId, message.Chat.Id, IsGroup(message.Chat), ToSender(message.From), input, null, message.Id);
+    }
+
+    /// <summary>
+    /// A photo sent as a photo (not «как файл») becomes a document input of its largest size, which the Bot API lists
+    /// last in <c>message.photo</c>. A photo has no name of its own; it gets the one Telegram's apps give a saved photo
+    /// (<c>photo_2026-11-30_12-01-53.jpg</c>, the message's time in UTC): Telegram re-encodes every photo as JPEG.
+    /// </summary>
+    private static DocumentInput ReadPhoto(PhotoSize[] sizes, DateTime sent)
+    {
+        var largest = sizes.MaxBy(s => (s.FileSize ?? 0, (long)s.Width * s.Height))!;
+        var name = string.Create(CultureInfo.InvariantCulture, $"photo_{sent:yyyy-MM-dd_HH-mm-ss}.jpg");
+        return new DocumentInput(largest.FileId, name, largest.FileSize);
     }
 
     /// <inheritdoc />
