@@ -41,6 +41,7 @@ public static class BotHost
         services.AddSingleton<IMessengerAdapter, TelegramAdapter>();
         services.AddSingleton<TelegramHealth>();
         services.AddSingleton<IOutboxDelivery, TelegramDelivery>();
+        services.AddSingleton<IDocumentDownloads, TelegramDocumentDownloads>();
         services.AddFeatures();
         services.AddSingleton<ChatRoutes>();
         services.AddSingleton<UpdateProcessor>();

@@ -39,7 +39,7 @@ public sealed class ChatContext
     /// </summary>
     internal static async Task<ChatContext> OpenAsync(IncomingUpdate update, NpgsqlConnection connection, NpgsqlTransaction transaction, IMessengerAdapter adapter, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var arguments = ParticipantStore.TouchArguments(update.From, update.ChatId, now);
+        var arguments = ParticipantStore.TouchArguments(update.Messenger, update.From, update.ChatId, now);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
             ParticipantStore.TouchSql + ";\n" + ConversationStore.GetSql, arguments, transaction, cancellationToken: cancellationToken));
         var participantId = await results.ReadSingleAsync<long>();

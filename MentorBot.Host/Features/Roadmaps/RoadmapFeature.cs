@@ -6,9 +6,7 @@ using MentorBot.Domain.Roadmaps;
 using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
-using MentorBot.Host.Telegram;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MentorBot.Host.Features.Roadmaps;
 
@@ -568,10 +566,9 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
 /// <summary>Registers the road-map feature.</summary>
 public static class RoadmapServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="RoadmapFeature"/> and, unless one is registered, the Bot API document downloads it uses.</summary>
+    /// <summary>Adds <see cref="RoadmapFeature"/>; the messenger's <see cref="IDocumentDownloads"/> it uses comes with the messenger adapters.</summary>
     public static IServiceCollection AddRoadmapFeature(this IServiceCollection services)
     {
-        services.TryAddSingleton<IDocumentDownloads, TelegramDocumentDownloads>();
         services.AddSingleton<IChatFeature, RoadmapFeature>();
         return services;
     }
