@@ -68,7 +68,7 @@ public static class PracticesTexts
 
     /// <summary>Question: the materials.</summary>
     public static string AskMaterials(int attached, int max) =>
-        $"Приложите материалы: отправьте файлы (документы, презентации; фотографии — как файл). Прикреплено: {attached} из {max}. " +
+        $"Приложите материалы: отправьте файлы или фотографии (документы, презентации, снимки). Прикреплено: {attached} из {max}. " +
         "Когда закончите или если материалов нет — нажмите «Готово».";
 
     /// <summary>Button: done with the materials.</summary>

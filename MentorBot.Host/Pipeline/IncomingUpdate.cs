@@ -6,7 +6,7 @@ namespace MentorBot.Host.Pipeline;
 /// An update as the pipeline sees it, independent of the messenger: who wrote, in which chat, and what.
 /// The messenger adapter (Telegram/) builds it from its own update type.
 /// </summary>
-/// <param name="Source">Where it came from: <c>telegram</c> or <c>console</c>.</param>
+/// <param name="Source">Where it came from: <c>telegram</c>, <c>max</c> or <c>console</c>.</param>
 /// <param name="UpdateId">The messenger's update id (unique per source).</param>
 /// <param name="ChatId">The chat to answer in.</param>
 /// <param name="IsGroup">True for a group chat (20 messages/min limit applies).</param>
@@ -22,10 +22,14 @@ public sealed record IncomingUpdate(
     Sender From,
     ChatInput Input,
     string? CallbackQueryId,
-    int? MessageId);
+    int? MessageId)
+{
+    /// <summary>The messenger of the sender's account (<see cref="Messengers"/>).</summary>
+    public string Messenger => Messengers.OfSource(Source);
+}
 
 /// <summary>The person behind an update, as the messenger reports them.</summary>
-/// <param name="UserId">Messenger user id (Telegram: User.id).</param>
+/// <param name="UserId">Messenger user id (Telegram: User.id; MAX: user_id).</param>
 /// <param name="FirstName">First name as set in the messenger.</param>
 /// <param name="LastName">Last name, if any.</param>
 /// <param name="Username">Messenger username without '@', if any.</param>

@@ -6,7 +6,6 @@ using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
 using MentorBot.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MentorBot.Tests.Faults;
 
@@ -72,16 +71,13 @@ public sealed class GroupChatFaultTests : IAsyncLifetime
     [Fact]
     public async Task Migration_0017_gives_back_their_private_chat_to_people_whose_chat_was_learnt_from_a_group()
     {
-        await using var dataSource = Database.CreateDataSource(await TestDatabase.CreateEmptyAsync());
-        var all = Migration.LoadEmbedded();
-        var runner = new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance);
-        await runner.ApplyAsync(all.Where(m => m.Version < 17).ToList());
-        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var database = await TestDatabase.MigratedBeforeAsync(17);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
         await connection.ExecuteAsync("""
             INSERT INTO participants (telegram_user_id, chat_id, first_name) VALUES (801, -100777, 'Анна'), (802, 802, 'Вера'), (803, NULL, 'Олег')
             """);
 
-        await runner.ApplyAsync(all);
+        await database.ApplyAllAsync();
 
         (await connection.QueryAsync<(long User, long? Chat)>("SELECT telegram_user_id, chat_id FROM participants ORDER BY telegram_user_id"))
             .Should().Equal((801L, (long?)801L), (802L, (long?)802L), (803L, (long?)null));

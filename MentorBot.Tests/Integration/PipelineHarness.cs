@@ -71,6 +71,18 @@ public sealed class PipelineHarness : IAsyncLifetime
         },
     };
 
+    /// <summary>A photo sent as a photo (not as a file): the Bot API lists its sizes, smallest first.</summary>
+    public Update Photo(long userId, string fileId, long size) => new()
+    {
+        Id = (int)++nextUpdateId,
+        Message = new Message
+        {
+            Id = (int)nextUpdateId, From = Person(userId), Chat = new Chat { Id = userId, Type = ChatType.Private }, Date = Clock.GetUtcNow().UtcDateTime,
+            Photo = [new PhotoSize { FileId = $"{fileId}-thumb", FileUniqueId = $"{fileId}-u0", Width = 90, Height = 67, FileSize = 1_000 },
+                     new PhotoSize { FileId = fileId, FileUniqueId = $"{fileId}-u1", Width = 1280, Height = 960, FileSize = size }],
+        },
+    };
+
     public Update Press(long userId, string data) => new()
     {
         Id = (int)++nextUpdateId,

@@ -34,6 +34,11 @@ public static class ProgrammeSetup
             ON CONFLICT (telegram_user_id) DO UPDATE SET first_name = excluded.first_name
             RETURNING id
             """, new { userId, firstName = fullName.Split(' ').Last() });
+        await connection.ExecuteAsync("""
+            INSERT INTO messenger_accounts (participant_id, messenger, external_user_id, private_chat_id, first_name)
+            VALUES (@participantId, 'telegram', @userId, @userId, @firstName)
+            ON CONFLICT (messenger, external_user_id) DO UPDATE SET first_name = excluded.first_name
+            """, new { participantId, userId, firstName = fullName.Split(' ').Last() });
         var now = harness.Clock.GetUtcNow();
         long membershipId = 0;
         foreach (var role in roles)

@@ -64,6 +64,18 @@ public sealed class TestDatabase : IAsyncLifetime
         return ConnectionStringFor(name);
     }
 
+    /// <summary>
+    /// A new database with the migrations before <paramref name="version"/> applied, for a test that writes data of the
+    /// old shape; <see cref="MigratedDatabase.ApplyAllAsync"/> then applies the rest.
+    /// </summary>
+    public static async Task<MigratedDatabase> MigratedBeforeAsync(int version)
+    {
+        var dataSource = Database.CreateDataSource(await CreateEmptyAsync());
+        var database = new MigratedDatabase(dataSource, new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance));
+        await database.Runner.ApplyAsync(database.All.Where(m => m.Version < version).ToList());
+        return database;
+    }
+
     public async Task DisposeAsync()
     {
         await DataSource.DisposeAsync();
@@ -71,4 +83,19 @@ public sealed class TestDatabase : IAsyncLifetime
         await server.OpenAsync();
         await server.ExecuteAsync($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
     }
+}
+
+/// <summary>A migration test's database: its data source and runner (<see cref="TestDatabase.MigratedBeforeAsync"/>).</summary>
+/// <param name="DataSource">The database.</param>
+/// <param name="Runner">Its migration runner.</param>
+public sealed record MigratedDatabase(NpgsqlDataSource DataSource, MigrationRunner Runner) : IAsyncDisposable
+{
+    /// <summary>Every embedded migration.</summary>
+    public IReadOnlyList<Migration> All { get; } = Migration.LoadEmbedded();
+
+    /// <summary>Applies the migrations not applied yet.</summary>
+    public Task ApplyAllAsync() => Runner.ApplyAsync(All);
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

@@ -1,7 +1,6 @@
 using Dapper;
 using MentorBot.Host.Persistence;
 using MentorBot.Tests.Integration;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MentorBot.Tests.Scheduling;
 
@@ -11,11 +10,8 @@ public sealed class QuartzMigrationTests
     [Fact]
     public async Task Quartz_tables_are_dropped_and_quartz_crons_are_converted_with_weekdays_named()
     {
-        await using var dataSource = Database.CreateDataSource(await TestDatabase.CreateEmptyAsync());
-        var all = Migration.LoadEmbedded();
-        var runner = new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance);
-        await runner.ApplyAsync(all.Where(m => m.Version < 14).ToList());
-        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var database = await TestDatabase.MigratedBeforeAsync(14);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
         await connection.ExecuteAsync("""
             CREATE TABLE qrtz_job_details (sched_name text);
             CREATE TABLE qrtz_triggers (sched_name text);
@@ -26,7 +22,7 @@ public sealed class QuartzMigrationTests
                 ('00000000-0000-0000-0000-000000000004', 'С секундами', 'Asia/Omsk', '15 0 9 ? * TUE');
             """);
 
-        await runner.ApplyAsync(all);
+        await database.ApplyAllAsync();
 
         (await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'qrtz%'")).Should().Be(0);
         var crons = (await connection.QueryAsync<(string Name, string Cron)>("SELECT name, digest_cron FROM organisations ORDER BY id")).ToList();

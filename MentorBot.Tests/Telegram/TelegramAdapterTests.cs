@@ -179,6 +179,20 @@ public sealed class TelegramAdapterTests
     }
 
     [Fact]
+    public void A_photo_sent_as_a_photo_is_read_as_its_largest_size_named_as_Telegram_names_a_saved_photo()
+    {
+        var photo = adapter.Read("telegram", 1004, """
+            {"update_id":1004,"message":{"message_id":4,"from":{"id":111,"is_bot":false,"first_name":"Анна"},"chat":{"id":111,"type":"private"},"date":1788242400,
+             "photo":[{"file_id":"S","file_unique_id":"u1","width":90,"height":67,"file_size":1200},
+                      {"file_id":"L","file_unique_id":"u3","width":1280,"height":960,"file_size":98000},
+                      {"file_id":"M","file_unique_id":"u2","width":320,"height":240,"file_size":15000}]}}
+            """)!;
+
+        photo.Input.Should().Be(new DocumentInput("L", "photo_2026-09-01_06-00-00.jpg", 98000));
+        photo.MessageId.Should().Be(4);
+    }
+
+    [Fact]
     public void Outbox_payloads_written_before_Telegram_Bot_still_read()
     {
         const string old = """{"text":"Согласны?","reply_markup":{"inline_keyboard":[[{"text":"Да","callback_data":"consent:yes"},{"text":"Нет","callback_data":"consent:no"}]]}}""";

@@ -1,5 +1,6 @@
 using Dapper;
 using MentorBot.Host.Features.Organisations;
+using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
 
 namespace MentorBot.Host.Features.Consents;
@@ -8,8 +9,8 @@ namespace MentorBot.Host.Features.Consents;
 /// What withdrawing the personal-data consent does (152-ФЗ ст. 9 ч. 2, ст. 21 ч. 5: stop processing and
 /// destroy the data): in the organisation, the person's answers and personal fields are deleted, their
 /// pairs dissolved and stripped of free text, their meetings' texts, polls, flags and preferences
-/// removed; when no other organisation still has them, the messenger identity (Telegram id, chat,
-/// names), their queued and logged messages and their conversation go too. A destruction entry
+/// removed; when no other organisation still has them, the messenger identity (every messenger account: ids,
+/// chats, names), their queued and logged messages and their conversations go too. A destruction entry
 /// (surrogate number, categories, when) is written for the curator's destruction record.
 /// </summary>
 public static class PersonalDataErasure
@@ -28,7 +29,7 @@ public static class PersonalDataErasure
     /// <summary>Categories destroyed when the person is in no other organisation.</summary>
     public static readonly IReadOnlyList<string> IdentityCategories =
     [
-        "идентификатор, имя и имя пользователя в Telegram",
+        "идентификаторы, имена и имена пользователя в мессенджерах",
         "переписка с ботом",
     ];
 
@@ -73,25 +74,10 @@ public static class PersonalDataErasure
         var categories = MembershipCategories.ToList();
         if (lastMembership)
         {
-            // The chat id is the Telegram id in a private chat. Messages to it are deleted rather than
-            // cancelled: their texts may name the person. Handled updates keep no payload; later ones
-            // still waiting are left to the pipeline.
-            const string identity = """
-                UPDATE participants
-                   SET telegram_user_id = NULL, chat_id = NULL, first_name = NULL, last_name = NULL, username = NULL,
-                       status = 'erased', current_organisation_id = NULL, nudges_paused_until = NULL, updated_at = @now
-                 WHERE id = @participantId;
-                DELETE FROM outbox WHERE chat_id = @chatId;
-                DELETE FROM outbox_chat_pacing WHERE chat_id = @chatId;
-                DELETE FROM conversation_states WHERE chat_id = @chatId;
-                UPDATE inbound_updates SET payload = '{}'::jsonb, chat_id = NULL
-                 WHERE chat_id = @chatId AND (handled_at IS NOT NULL OR (source = @source AND update_id = @updateId));
-                """;
-            await context.Connection.ExecuteAsync(new CommandDefinition(identity, new
-            {
-                participantId = member.ParticipantId, chatId = context.Update.ChatId, source = context.Update.Source,
-                updateId = context.Update.UpdateId, now = context.Now.UtcDateTime,
-            }, context.Transaction, cancellationToken: context.CancellationToken));
+            // Every messenger account goes (issue 16: the withdrawal erases the person in every messenger), with the
+            // messages to their private chats: deleted rather than cancelled, their texts may name the person.
+            await ParticipantStore.EraseIdentityAsync(context.Connection, context.Transaction, member.ParticipantId, context.Update.Source,
+                context.Update.UpdateId, context.Update.ChatId, context.Now, context.CancellationToken);
             context.ForgetConversation();
             categories.AddRange(IdentityCategories);
         }

@@ -123,6 +123,24 @@ public sealed class WithdrawalErasureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Withdrawal_erases_every_messenger_account_of_the_person_and_their_other_chat()
+    {
+        const long maxUser = 930_000_555, maxChat = 930_000_556;
+        await harness.ExecuteAsync("""
+            INSERT INTO messenger_accounts (participant_id, messenger, external_user_id, private_chat_id, first_name)
+            SELECT participant_id, 'max', @maxUser, @maxChat, @FirstName FROM memberships WHERE id = @membership;
+            INSERT INTO conversation_states (messenger, chat_id, flow, state) VALUES ('max', @maxChat, 'questionnaire', 'asking');
+            """, new { maxUser, maxChat, FirstName, membership });
+
+        await WithdrawAsync();
+
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM messenger_accounts WHERE participant_id = (SELECT participant_id FROM memberships WHERE id = @membership)", new { membership }))
+            .Should().Be(0);
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM messenger_accounts WHERE external_user_id IN (@Mentee, @maxUser)", new { Mentee, maxUser })).Should().Be(0);
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM conversation_states WHERE chat_id = @maxChat", new { maxChat })).Should().Be(0);
+    }
+
+    [Fact]
     public async Task A_person_still_in_another_organisation_keeps_their_messenger_identity_there()
     {
         var other = await harness.CreateOrganisationAsync("Детский сад № 7");

@@ -94,6 +94,27 @@ public sealed class PracticeLibraryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_photo_sent_as_a_photo_is_attached_under_the_name_Telegram_gives_a_saved_photo()
+    {
+        await SayAsync(Petrova, "/case");
+        await PressAsync(Petrova, "case:t:2");
+        await SayAsync(Petrova, "Стенд для родителей");
+        await SayAsync(Petrova, "Родители не знали расписания консультаций");
+        await SayAsync(Petrova, "Сделали стенд у входа");
+        var ask = await SayAsync(Petrova, "Родители приходят в нужные часы");
+
+        var attached = await harness.SendAsync(Petrova, harness.Photo(Petrova, "F-photo", 98_000));
+
+        ask[^1].Should().Contain("файлы или фотографии").And.NotContain("как файл");
+        var name = $"photo_{harness.Clock.GetUtcNow():yyyy-MM-dd_HH-mm-ss}.jpg";
+        attached.Should().Equal(PracticesTexts.Attached(name, 1, CaseRules.MaxMaterials));
+        await PressAsync(Petrova, "case:done");
+        await PressAsync(Petrova, "case:send");
+        (await harness.ScalarAsync<string>("SELECT file_id || '|' || file_name || '|' || file_size FROM practice_case_materials"))
+            .Should().Be($"F-photo|{name}|98000", "the largest size is kept, not the thumbnail");
+    }
+
+    [Fact]
     public async Task An_approved_case_is_anonymised_without_consent_searchable_and_its_file_is_downloaded_on_demand()
     {
         await WriteCaseAsync();

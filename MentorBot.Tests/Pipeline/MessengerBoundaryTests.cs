@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using MentorBot.Tests.Integration;
+
+namespace MentorBot.Tests.Pipeline;
+
+/// <summary>
+/// Features, <c>Notifier</c> and Domain speak of replies, choices and participants, never of a messenger (issue 16):
+/// no file there imports a messenger adapter's or library's types or names a Telegram id column.
+/// </summary>
+public sealed partial class MessengerBoundaryTests
+{
+    [Fact]
+    public void No_feature_or_domain_file_imports_a_messenger_or_names_a_telegram_id()
+    {
+        var files = Directory.EnumerateFiles(RepositoryPaths.Combine("MentorBot.Domain"), "*.cs", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(RepositoryPaths.Combine("MentorBot.Host", "Features"), "*.cs", SearchOption.AllDirectories))
+            .Append(RepositoryPaths.Combine("MentorBot.Host", "Outbox", "Notifier.cs"))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        files.Should().HaveCountGreaterThan(100, "the scan must see the sources");
+
+        var offences = files
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(RepositoryPaths.Root(), f), Line: i + 1, Text: line)))
+            .Where(l => MessengerReference().IsMatch(l.Text))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        offences.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("using MentorBot.Host.Telegram;")]
+    [InlineData("using Telegram.Bot.Types;")]
+    [InlineData("services.AddSingleton<MentorBot.Host.Max.MaxBotClient>();")]
+    [InlineData("using MentorBot.Host.Max;")]
+    [InlineData("WHERE p.telegram_user_id = @id")]
+    [InlineData("global::Telegram.Bot.ITelegramBotClient client")]
+    public void The_scan_catches_an_import_a_qualified_type_or_the_id_column(string line) =>
+        MessengerReference().IsMatch(line).Should().BeTrue();
+
+    [Theory]
+    [InlineData("// Telegram appends @botname to commands in groups")]
+    [InlineData("public const string Max = \"max\";")]
+    [InlineData("var maxBytes = 1024;")]
+    public void The_scan_leaves_words_in_comments_and_other_names_alone(string line) =>
+        MessengerReference().IsMatch(line).Should().BeFalse();
+
+    [GeneratedRegex(@"\bMentorBot\.Host\.(Telegram|Max)\b|\bTelegram\.Bot\b|\btelegram_user_id\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MessengerReference();
+}
