@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dapper;
 using MentorBot.Domain.Conversations;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Telegram;
@@ -65,9 +66,13 @@ public sealed class SendSlotTests : IAsyncLifetime
 
     private Task<long> CountAsync(string status) => harness.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE status = @status", new { status });
 
-    /// <summary>Moves the clock to <paramref name="to"/> and waits for the sends whose slots it reached to finish.</summary>
+    /// <summary>
+    /// Moves the clock to <paramref name="to"/> (rounded up to a whole millisecond: timers count milliseconds) and waits
+    /// for the sends whose slots it reached to finish.
+    /// </summary>
     private async Task AdvanceToAsync(DateTimeOffset to, List<StartedSend> started)
     {
+        to = new DateTimeOffset((to.UtcTicks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         // First the sends due at the current instant, so none of them starts at a later one.
         await Task.WhenAll(started.Where(s => s.Slot <= clock.GetUtcNow()).Select(s => s.Done));
         if (to > clock.GetUtcNow()) clock.SetUtcNow(to);
@@ -112,7 +117,11 @@ public sealed class SendSlotTests : IAsyncLifetime
         (await CountAsync("sent")).Should().Be(messages);
         (a.SlotsGivenBack + b.SlotsGivenBack).Should().Be(0);
         calls.Select(c => c.Text).Should().OnlyHaveUniqueItems().And.HaveCount(messages);
-        calls.Select(c => c.At).Order().Should().Equal(started.Select(s => s.Slot).Order(), "each request starts at its slot, never before");
+        await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
+        var texts = (await connection.QueryAsync<(long Id, string Text)>("SELECT id, payload->>'text' FROM outbox")).ToDictionary(r => r.Id, r => r.Text);
+        var at = calls.ToDictionary(c => c.Text, c => c.At);
+        started.Select(s => (Text: texts[s.RowId], s.Slot, At: at[texts[s.RowId]])).Should()
+            .OnlyContain(s => s.At >= s.Slot && s.At < s.Slot + TimeSpan.FromMilliseconds(1), "each request starts at its slot (to the timer's millisecond), never before");
         started.GroupBy(s => s.Slot).Should().OnlyContain(g => g.Count() == 1, "the two instances never share a slot");
 
         var times = calls.Select(c => c.At).Order().ToList();
