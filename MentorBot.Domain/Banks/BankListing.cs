@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Questionnaires;
+using MentorBot.Domain.Scheduling;
 
 namespace MentorBot.Domain.Banks;
 
@@ -131,8 +132,7 @@ public static class BankListing
     }
 
     /// <summary>The name to show: the given full name, else «участник №N».</summary>
-    public static string Name(BankMember member) =>
-        string.IsNullOrWhiteSpace(member.FullName) ? BanksTexts.Unnamed(member.MembershipId) : member.FullName.Trim();
+    public static string Name(BankMember member) => BanksTexts.NameOrUnnamed(member.FullName, member.MembershipId);
 
     private static string States(BankMember member, TimeZoneInfo? timeZone = null)
     {
@@ -148,5 +148,5 @@ public static class BankListing
     }
 
     private static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo timeZone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, timeZone).DateTime);
+        LocalDates.Of(instant, timeZone);
 }

@@ -38,6 +38,10 @@ public static class BanksTexts
     /// <summary>A person who has not given a name yet: «участник №17» (the membership number, never a Telegram id).</summary>
     public static string Unnamed(long membershipId) => $"участник №{membershipId.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary>The name to show for a person: the trimmed full name, else <see cref="Unnamed"/> (a name erased or never given).</summary>
+    public static string NameOrUnnamed(string? fullName, long membershipId) =>
+        string.IsNullOrWhiteSpace(fullName) ? Unnamed(membershipId) : fullName.Trim();
+
     /// <summary>The personal-data consent's label.</summary>
     public const string PersonalDataConsent = "согласие на обработку ПДн";
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MentorBot.Domain.Reports;
+using MentorBot.Domain.Scheduling;
 
 namespace MentorBot.Domain.Digests;
 
@@ -15,7 +16,7 @@ public static class DigestChart
     /// <summary>The Mondays of the <see cref="Weeks"/> weeks ending with the week of <paramref name="weekStart"/>, oldest first.</summary>
     public static IReadOnlyList<DateOnly> Mondays(DateOnly weekStart)
     {
-        var monday = DigestSchedule.WeekStart(weekStart);
+        var monday = CalendarWeeks.Monday(weekStart);
         return [.. Enumerable.Range(0, Weeks).Select(i => monday.AddDays(7 * (i - Weeks + 1)))];
     }
 

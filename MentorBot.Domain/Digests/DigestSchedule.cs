@@ -72,15 +72,12 @@ public static partial class DigestSchedule
         return string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(dateTime)}-W{ISOWeek.GetWeekOfYear(dateTime):00}");
     }
 
-    /// <summary>Monday of the ISO week of <paramref name="date"/>.</summary>
-    public static DateOnly WeekStart(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
-
     /// <summary>
     /// Monday of the week a digest made on <paramref name="today"/> reports: the week holding yesterday. The
     /// Monday-morning digest therefore reports the week that just ended (compared with the one before), not
     /// the hours of the week just begun; on other days it is the current week so far.
     /// </summary>
-    public static DateOnly ReportWeekStart(DateOnly today) => WeekStart(today.AddDays(-1));
+    public static DateOnly ReportWeekStart(DateOnly today) => CalendarWeeks.Monday(today.AddDays(-1));
 
     [GeneratedRegex(@"^(?<day>[а-яё]+)\.?\s*,?\s*(?:в\s+)?(?<h>\d{1,2})[:.](?<m>\d{2})$")]
     private static partial Regex Pattern();

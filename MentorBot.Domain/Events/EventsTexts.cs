@@ -153,7 +153,4 @@ public static class EventsTexts
 
     /// <summary>After the outcome is saved.</summary>
     public const string OutcomeSaved = "Итоги сохранены.";
-
-    /// <summary>A person without a name.</summary>
-    public static string Participant(long membershipId) => $"участник № {membershipId}";
 }

@@ -211,8 +211,7 @@ public static class ExportTables
         var node => AnswerSummary.Text(node),
     };
 
-    private static string Person(string? fullName, long membershipId) =>
-        string.IsNullOrWhiteSpace(fullName) ? BanksTexts.Unnamed(membershipId) : fullName.Trim();
+    private static string Person(string? fullName, long membershipId) => BanksTexts.NameOrUnnamed(fullName, membershipId);
 
     private static DateOnly? Date(DateTime? date) => date is { } d ? DateOnly.FromDateTime(d) : null;
 

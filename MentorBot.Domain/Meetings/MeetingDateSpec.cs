@@ -1,3 +1,5 @@
+using MentorBot.Domain.Scheduling;
+
 namespace MentorBot.Domain.Meetings;
 
 /// <summary>A date as the message states it, resolved against the mentor's local «today» only at the end.</summary>
@@ -25,8 +27,7 @@ internal sealed record WeekdayMeetingDate(DayOfWeek Day, bool LastWeek) : Meetin
     {
         if (LastWeek)
         {
-            var thisMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-            return thisMonday.AddDays(-7 + ((int)Day + 6) % 7);
+            return CalendarWeeks.Monday(today).AddDays(-7 + ((int)Day + 6) % 7);
         }
 
         return today.AddDays(-(((int)today.DayOfWeek - (int)Day + 7) % 7));

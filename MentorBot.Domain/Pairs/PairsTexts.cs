@@ -144,9 +144,6 @@ public static class PairsTexts
 
     // ---- people ----
 
-    /// <summary>A person without a known name.</summary>
-    public static string Participant(long membershipId) => $"участник № {membershipId}";
-
     /// <summary>Unmatched: the mentee has not completed the intake questionnaire.</summary>
     public const string NoIntake = "анкета наставляемого ещё не заполнена";
 

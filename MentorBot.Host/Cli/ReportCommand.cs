@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MentorBot.Domain.Reports;
+using MentorBot.Domain.Scheduling;
 using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Features.Reports;
 using MentorBot.Host.Persistence;
@@ -53,7 +54,7 @@ public static class ReportCommand
             await using var dataSource = Database.CreateDataSource(options.ConnectionString);
             var organisation = await OrganisationStore.FindAsync(dataSource, organisationId, ct)
                 ?? throw new CliInputException($"--org {organisationId}: no such organisation.");
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(organisation.TimeZone)).DateTime);
+            var today = LocalDates.Of(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(organisation.TimeZone));
             var programmeYear = year is { } chosen ? new ProgrammeYear(chosen) : ProgrammeYear.Of(today);
             ReportDocument report;
             await using (var connection = await dataSource.OpenConnectionAsync(ct))

@@ -18,7 +18,7 @@ public static class RoadmapCommand
     public static Command Create()
     {
         var file = new Argument<FileInfo>("FILE") { Description = FileDescription };
-        var year = new Option<int?>("--year") { Description = "The year month-only periods fall in (overrides the document's)." };
+        var year = YearOption();
         var parse = new Command("parse", "Parse a road-map document and print it as JSON.") { file, year };
         parse.SetAction(parseResult =>
         {
@@ -34,7 +34,7 @@ public static class RoadmapCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = FileDescription };
         var org = new Option<string>("--org") { Description = "The organisation's id (org create prints it).", Required = true };
-        var year = new Option<int?>("--year") { Description = "The year month-only periods fall in (overrides the document's)." };
+        var year = YearOption();
         var replace = new Option<bool>("--replace") { Description = "Replace the organisation's current plan, keeping done marks where a stage's number and title match." };
         var import = new Command("import", "Store a road-map document as the organisation's programme.") { file, org, year, replace };
         import.SetAction(async (parse, ct) =>
@@ -78,6 +78,15 @@ public static class RoadmapCommand
         return import;
     }
 
+    /// <summary>
+    /// <c>--year Y</c>: load the document as a template for the academic year starting 1 September Y — the years it
+    /// states in its title and periods move with it, as the chat's «Загрузить на Y/Y+1 учебный год» does (issue 17).
+    /// </summary>
+    private static Option<int?> YearOption() => new("--year")
+    {
+        Description = "Load the document for the academic year starting 1 September of this year: the years it states move with it.",
+    };
+
     private static (RoadMap RoadMap, string Text) ReadAndParse(FileInfo path, int? year)
     {
         if (year is { } y && !RoadMapParser.IsValidYear(y))
@@ -85,7 +94,7 @@ public static class RoadmapCommand
         var text = RoadmapFile.Read(path);
         try
         {
-            return (RoadMapParser.Parse(text, new RoadMapParseOptions(DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime), year)), text);
+            return (RoadMapParser.Parse(text, new RoadMapParseOptions(DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime), year, Template: year is not null)), text);
         }
         catch (RoadMapFormatException e)
         {

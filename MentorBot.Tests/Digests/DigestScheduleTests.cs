@@ -45,7 +45,7 @@ public sealed class DigestScheduleTests
         DigestSchedule.Describe(DigestSchedule.DefaultCron).Should().Be("по понедельникам в 09:00");
         DigestSchedule.IsoWeek(new DateOnly(2026, 1, 1)).Should().Be("2026-W01");
         DigestSchedule.IsoWeek(new DateOnly(2027, 1, 1)).Should().Be("2026-W53");
-        DigestSchedule.WeekStart(new DateOnly(2026, 10, 18)).Should().Be(new DateOnly(2026, 10, 12));
+        CalendarWeeks.Monday(new DateOnly(2026, 10, 18)).Should().Be(new DateOnly(2026, 10, 12));
         DigestSchedule.ReportWeekStart(new DateOnly(2026, 10, 19)).Should().Be(new DateOnly(2026, 10, 12), "Monday's digest reports the week that just ended");
         DigestSchedule.ReportWeekStart(new DateOnly(2026, 10, 21)).Should().Be(new DateOnly(2026, 10, 19), "midweek it reports the week so far");
     }

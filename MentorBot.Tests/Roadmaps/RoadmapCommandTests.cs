@@ -1,5 +1,6 @@
 using System.Text;
 using MentorBot.Tests.Cli;
+using MentorBot.Tests.Integration;
 
 namespace MentorBot.Tests.Roadmaps;
 
@@ -72,6 +73,17 @@ public sealed class RoadmapCommandTests : RoadmapFileTests
 
         result.ExitCode.Should().Be(2);
         result.Error.TrimEnd('\n').Should().NotContain("\n").And.Contain("huge.txt: the file is 20 MB; a road map may be at most 20 MB");
+    }
+
+    [Fact]
+    public async Task With_a_year_the_document_is_a_template_for_that_academic_year_as_in_chat()
+    {
+        var result = await CliRunner.RunAsync("roadmap", "parse", RepositoryPaths.SharedRoadmap("school-75-42"), "--year", "2026");
+
+        result.ExitCode.Should().Be(0);
+        result.Output.Should().Contain("НАСТАВНИЧЕСТВА В МБОУ СОШ №75/42 на 2026-2030 гг.")
+            .And.Contain("\"text\": \"июнь-август, 2026\"").And.Contain("\"start\": \"2026-06-01\"")
+            .And.NotContain("2020-06-01", "the template's own years move with it, as «Загрузить на 2026/2027 учебный год» does in chat");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text;
 using MentorBot.Domain.Colleagues;
 using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Organisations;
+using MentorBot.Domain.Scheduling;
 using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Pipeline;
@@ -40,7 +41,7 @@ public sealed class ColleaguesFeature(Notifier notifier) : IChatFeature
             text.Append("\n\n<b>").Append(ColleaguesTexts.CardHeading).Append("</b>");
             foreach (var note in notes)
             {
-                var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(new DateTimeOffset(note.CreatedAt, TimeSpan.Zero), viewer.TimeZone).DateTime);
+                var date = LocalDates.OfUtc(note.CreatedAt, viewer.TimeZone);
                 text.Append('\n').Append(Html.Escape(ColleaguesTexts.CardLine(note.AuthorRole, note.AuthorName, date, note.Topic, note.Text)));
             }
 

@@ -1,3 +1,4 @@
+using MentorBot.Domain.Banks;
 using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Events;
 using MentorBot.Domain.Organisations;
@@ -117,7 +118,7 @@ public sealed class EventResponses(Notifier notifier)
     {
         var invitees = await EventStore.InviteesAsync(context.Connection, context.Transaction, record.Id, context.CancellationToken);
         context.Reply(Reply.WithChoices(EventsTexts.AttendanceScreen,
-            [.. invitees.Select(i => new Choice(EventsTexts.Toggle(i.Name ?? EventsTexts.Participant(i.MembershipId), i.Attended, i.Response == "yes"), $"ev:t:{record.Id}:{i.MembershipId}"))]));
+            [.. invitees.Select(i => new Choice(EventsTexts.Toggle(i.Name ?? BanksTexts.Unnamed(i.MembershipId), i.Attended, i.Response == "yes"), $"ev:t:{record.Id}:{i.MembershipId}"))]));
     }
 
     private static Task<EventRecord?> FindAsync(ChatContext context, Member member, long eventId) =>

@@ -45,7 +45,7 @@ public sealed class ExportsFeature : IChatFeature
                 break;
             case [_, "get", var kindCode, var formatCode] when ExportCodes.TryParseKind(kindCode, out var kind) && ExportCodes.TryParseFormat(formatCode, out var format):
                 var table = await ExportStore.LoadAsync(context.Connection, context.Transaction, curator.Organisation.Id, curator.TimeZone, kind, context.CancellationToken);
-                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, curator.TimeZone).DateTime);
+                var today = curator.Today(context.Now);
                 context.ReplyDocument(ExportTexts.FileName(kind, format, today), ExportFile.Write(table, format), ExportTexts.Caption(kind, table.Rows.Count, today));
                 break;
             default:

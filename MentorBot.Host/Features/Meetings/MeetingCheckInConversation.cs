@@ -51,7 +51,7 @@ public static class MeetingCheckInConversation
             return true;
         }
 
-        var today = Today(context, member);
+        var today = member.Today(context.Now);
         await BeginAsync(context, MeetingCheckInData.For(pairs, MeetingMessageParser.Parse(text, today), text) with { SourceMessageId = context.Update.MessageId }, today);
         return true;
     }
@@ -78,7 +78,7 @@ public static class MeetingCheckInConversation
             return;
         }
 
-        var today = Today(context, member);
+        var today = member.Today(context.Now);
         var step = input == ConversationSwitch.Resume ? MeetingCheckIn.Repeat(state, data, today)
             : input == ConversationSwitch.Back ? MeetingCheckIn.Back(state, data, today)
             : MeetingCheckIn.Handle(state, data, input, today);
@@ -89,8 +89,6 @@ public static class MeetingCheckInConversation
     public static MeetingCheckInData? OpenData(ConversationState? conversation) =>
         conversation?.Flow == Flow ? JsonSerializer.Deserialize<MeetingCheckInData>(conversation.Data, Json) : null;
 
-    /// <summary>The organisation's local date now.</summary>
-    public static DateOnly Today(ChatContext context, Member member) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, member.TimeZone).DateTime);
 
     private static async Task ApplyAsync(ChatContext context, Notifier? notifier, Member? member, CheckInStep step)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Meetings;
 using MentorBot.Domain.Organisations;
+using MentorBot.Domain.Scheduling;
 using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Pipeline;
 
@@ -29,7 +30,7 @@ public static class MeetingEdits
         {
             // The card of this message is still open: read it again, keeping what it corrects (if anything).
             if (await Access.AdmitAsync(context, member, Role.Mentor) is null) return;
-            var today = MeetingCheckInConversation.Today(context, member);
+            var today = member.Today(context.Now);
             var draft = MeetingMessageParser.Parse(text, today);
             await MeetingCheckInConversation.BeginAsync(context, MeetingCheckInData.For(openData.Pairs, draft, text)
                 with { MeetingId = openData.MeetingId, SourceMessageId = messageId }, today);
@@ -52,11 +53,11 @@ public static class MeetingEdits
         var pairs = (await MeetingStore.LivePairsAsync(context.Connection, context.Transaction, member.Organisation.Id, member.MembershipId, context.CancellationToken)).ToList();
         if (pairs.All(p => p.PairId != meeting.PairId)) pairs.Insert(0, new CheckInPair(meeting.PairId, meeting.MenteeName));
         // «Сегодня», «вчера» in the message mean the day it was written (≈ when the log was made), not the day of the edit.
-        var writtenOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(new DateTimeOffset(meeting.CreatedAt, TimeSpan.Zero), member.TimeZone).DateTime);
+        var writtenOn = LocalDates.OfUtc(meeting.CreatedAt, member.TimeZone);
         var parsed = MeetingMessageParser.Parse(text, writtenOn);
         var data = new MeetingCheckInData(parsed.Date ?? meeting.HeldOn, parsed.DurationMinutes ?? meeting.DurationMinutes, parsed.Kind,
             parsed.Format ?? MeetingCheckIn.FormatOf(meeting.Format), parsed.Topic ?? meeting.Topic,
             MenteeNameMatcher.Find(text, pairs) ?? meeting.PairId, pairs, meeting.Id, text, messageId);
-        await MeetingCheckInConversation.BeginAsync(context, data, MeetingCheckInConversation.Today(context, member));
+        await MeetingCheckInConversation.BeginAsync(context, data, member.Today(context.Now));
     }
 }

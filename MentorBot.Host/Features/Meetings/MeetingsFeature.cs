@@ -60,7 +60,7 @@ public sealed class MeetingsFeature(Notifier notifier) : IChatFeature
             return;
         }
 
-        await MeetingCheckInConversation.BeginAsync(context, MeetingCheckInData.For(pairs), MeetingCheckInConversation.Today(context, member));
+        await MeetingCheckInConversation.BeginAsync(context, MeetingCheckInData.For(pairs), member.Today(context.Now));
     }
 
     private static async Task FixAsync(ChatContext context, long meetingId)
@@ -75,7 +75,7 @@ public sealed class MeetingsFeature(Notifier notifier) : IChatFeature
         if (pairs.All(p => p.PairId != meeting.PairId)) pairs.Insert(0, new CheckInPair(meeting.PairId, meeting.MenteeName));
         var data = new MeetingCheckInData(meeting.HeldOn, meeting.DurationMinutes, MeetingCheckIn.KindOf(meeting.Kind) ?? MeetingKind.Regular,
             MeetingCheckIn.FormatOf(meeting.Format), meeting.Topic, meeting.PairId, pairs, meeting.Id, meeting.SourceText);
-        await MeetingCheckInConversation.BeginAsync(context, data, MeetingCheckInConversation.Today(context, member));
+        await MeetingCheckInConversation.BeginAsync(context, data, member.Today(context.Now));
     }
 
     private async Task MeetChoiceAsync(ChatContext context, ChatInput input)

@@ -1,4 +1,5 @@
 using MentorBot.Domain.Organisations;
+using MentorBot.Domain.Scheduling;
 
 namespace MentorBot.Host.Features.Organisations;
 
@@ -25,4 +26,7 @@ public sealed record Member(long MembershipId, long ParticipantId, Organisation 
     /// <summary>The organisation's time zone.</summary>
     /// <exception cref="TimeZoneNotFoundException">The stored zone is unknown to this machine (validated at creation).</exception>
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(Organisation.TimeZone);
+
+    /// <summary>The organisation's date at <paramref name="now"/>: what «today» means to this member.</summary>
+    public DateOnly Today(DateTimeOffset now) => LocalDates.Of(now, TimeZone);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using MentorBot.Domain.Banks;
 using MentorBot.Domain.Colleagues;
 using MentorBot.Domain.Matching;
 using MentorBot.Domain.Pairs;
@@ -33,7 +34,7 @@ public sealed record Bank(
 {
     /// <summary>The display name of a mentor or mentee of the bank, or «участник №id».</summary>
     public string NameOf(long membershipId) =>
-        Mentors.Concat(Mentees).FirstOrDefault(m => m.MembershipId == membershipId)?.Name ?? PairsTexts.Participant(membershipId);
+        Mentors.Concat(Mentees).FirstOrDefault(m => m.MembershipId == membershipId)?.Name ?? BanksTexts.Unnamed(membershipId);
 
     /// <summary>The organisation's matching weights (<c>organisations.matching_weights</c>), else the defaults.</summary>
     public MatchingWeights Weights { get; init; } = MatchingWeights.Default;
@@ -112,7 +113,7 @@ public static class BankStore
         var menteeProfiles = new Dictionary<long, MenteeProfile>();
         foreach (var row in rows)
         {
-            var name = row.Name ?? PairsTexts.Participant(row.MembershipId);
+            var name = row.Name ?? BanksTexts.Unnamed(row.MembershipId);
             var member = new BankMember(row.MembershipId, name, row.Answers is not null, row.DutiesConsent, row.IsHead);
             var id = Id(row.MembershipId);
             if (row.Role == "mentor")

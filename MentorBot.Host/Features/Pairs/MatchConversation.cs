@@ -222,7 +222,7 @@ public sealed class MatchConversation(Notifier notifier)
         var (c, t, ct, org) = (context.Connection, context.Transaction, context.CancellationToken, member.Organisation.Id);
         var pair = await PairStore.GetAsync(c, t, org, pairId, ct);
         if (pair is null || pair.Status != "proposed") return false;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, member.TimeZone).DateTime);
+        var today = member.Today(context.Now);
         var term = PairTerm.Default(today, await PairStore.PairWorkPeriodsAsync(c, t, org, ct));
         if (!await PairStore.ApproveAsync(c, t, org, pairId, term, form, context.ParticipantId, context.Now, ct)) return false;
         await PlanStore.CreateAsync(c, t, pairId, PlanGenerator.Build(term, pair.MeetingCadenceDays, WorkCalendar.Russia), ct);

@@ -129,7 +129,7 @@ public static class OrderConversation
             return;
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, member.TimeZone).DateTime);
+        var today = member.Today(context.Now);
         context.ReplyDocument(OrderDocument.FileName, OrderDocument.Build(draft, today), PairsTexts.OrderCaption(draft.Ready.Count, draft.Lacking.Count));
     }
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using MentorBot.Domain.Banks;
 using MentorBot.Domain.Pairs;
 using Npgsql;
 
@@ -65,10 +66,10 @@ public sealed class PairRecord
     public bool MentorIsHead { get; init; }
 
     /// <summary>The mentor's name or the fallback.</summary>
-    public string MentorDisplay => MentorName ?? PairsTexts.Participant(MentorMembershipId);
+    public string MentorDisplay => MentorName ?? BanksTexts.Unnamed(MentorMembershipId);
 
     /// <summary>The mentee's name or the fallback.</summary>
-    public string MenteeDisplay => MenteeName ?? PairsTexts.Participant(MenteeMembershipId);
+    public string MenteeDisplay => MenteeName ?? BanksTexts.Unnamed(MenteeMembershipId);
 
     /// <summary>Every written consent the order needs is in force: the mentor's two, the mentee's personal-data one.</summary>
     public bool ConsentsComplete => MentorDutiesConsent && MentorDataConsent && MenteeDataConsent;

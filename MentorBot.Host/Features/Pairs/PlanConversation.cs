@@ -215,7 +215,7 @@ public static class PlanConversation
             // A pair that was dissolved (a consent withdrawn, the curator's decision) says why rather than «no pair yet».
             var dissolved = await PairStore.LastDissolvedAsync(context.Connection, context.Transaction, member.Organisation.Id, member.MembershipId, context.CancellationToken);
             context.Reply(Reply.Plain(dissolved is { } d
-                ? PairsTexts.NoPlanDissolved(d.DissolvedAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(new DateTimeOffset(at, TimeSpan.Zero), member.TimeZone).DateTime) : null, d.Reason, d.WasMentor)
+                ? PairsTexts.NoPlanDissolved(d.DissolvedAt is { } at ? LocalDates.OfUtc(at, member.TimeZone) : null, d.Reason, d.WasMentor)
                 : PairsTexts.NoPlan));
             return;
         }

@@ -76,7 +76,7 @@ public sealed class LibraryConversation(IDocumentDownloads downloads)
                 var materials = new Dictionary<long, IReadOnlyList<CaseMaterial>>();
                 foreach (var view in all)
                     materials[view.Id] = await PracticeStore.MaterialsAsync(context.Connection, context.Transaction, view.Id, context.CancellationToken);
-                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, member.TimeZone).DateTime);
+                var today = member.Today(context.Now);
                 context.ReplyDocument(PracticesTexts.DocxFileName, LibraryDocument.Build(member.Organisation.Name, all, materials, today), PracticesTexts.DocxCaption(all.Count));
                 break;
             case "pub":

@@ -1,5 +1,6 @@
 using MentorBot.Domain.Practices;
 using MentorBot.Domain.Reports;
+using MentorBot.Domain.Scheduling;
 using MentorBot.Host.Features.Organisations;
 using Npgsql;
 
@@ -15,7 +16,7 @@ public static class PracticesReportSection
         var zone = TimeZoneInfo.FindSystemTimeZoneById(organisation.TimeZone);
         var lines = (await PracticeStore.ListAsync(connection, transaction, organisation.Id, ["approved"], cancellationToken))
             .Where(r => r.ReviewedAt is not null)
-            .Select(r => (Record: r, On: DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(new DateTimeOffset(r.ReviewedAt!.Value, TimeSpan.Zero), zone).DateTime)))
+            .Select(r => (Record: r, On: LocalDates.OfUtc(r.ReviewedAt!.Value, zone)))
             .Where(x => year.Contains(x.On))
             .Select(x => CaseView.Of(x.Record) is var view ? new CaseLine(view.Topic, view.Title, view.Authors, x.On, x.Record.MaterialCount) : null!)
             .ToList();

@@ -35,7 +35,7 @@ public sealed class PublishFeature : IChatFeature
     {
         if (await Access.RequireAsync(context, Role.Curator) is not { } member) return;
         context.AnswerChoice();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, member.TimeZone).DateTime);
+        var today = member.Today(context.Now);
         DateOnly? from = ((ChoiceInput)input).Data switch
         {
             "pub:month" => today.AddMonths(-1).AddDays(1),

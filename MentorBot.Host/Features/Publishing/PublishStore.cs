@@ -1,6 +1,7 @@
 using Dapper;
 using MentorBot.Domain.Practices;
 using MentorBot.Domain.Publishing;
+using MentorBot.Domain.Scheduling;
 using MentorBot.Host.Features.Practices;
 using Npgsql;
 
@@ -54,7 +55,7 @@ public static class PublishStore
         var stages = (await connection.QueryAsync<string>(Command(done))).Select(Scrub).ToList();
         var (pairs, meetings) = await connection.QuerySingleAsync<(int, int)>(Command(counts));
         var held = (await connection.QueryAsync<(string Title, DateTime StartsAt, string? Outcome)>(Command(events)))
-            .Select(e => new NewsEvent(Scrub(e.Title), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(new DateTimeOffset(e.StartsAt, TimeSpan.Zero), timeZone).DateTime),
+            .Select(e => new NewsEvent(Scrub(e.Title), LocalDates.OfUtc(e.StartsAt, timeZone),
                 e.Outcome is null ? null : Scrub(e.Outcome)))
             .ToList();
         var approved = (await connection.QueryAsync<long>(Command(cases))).ToHashSet();

@@ -137,7 +137,7 @@ public static class QuestionnaireConversation
     /// </summary>
     private static async Task RunAsync(ChatContext context, Member member, QuestionnaireDefinition definition, QuestionnaireResponse response, QuestionnaireProgress progress, QuestionnaireInput input)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, member.TimeZone).DateTime);
+        var today = member.Today(context.Now);
         var step = new QuestionnaireFlow(definition, progress, response.Id, today).Handle(input);
         if (step.Changed)
             await QuestionnaireStore.SaveAsync(context.Connection, context.Transaction, response.Id, progress, context.Now, context.CancellationToken);

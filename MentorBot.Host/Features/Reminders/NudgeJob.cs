@@ -1,7 +1,6 @@
 using System.Globalization;
 using Dapper;
 using MentorBot.Domain.Conversations;
-using MentorBot.Domain.Digests;
 using MentorBot.Domain.Organisations;
 using MentorBot.Domain.Reminders;
 using MentorBot.Domain.Scheduling;
@@ -87,7 +86,7 @@ public sealed class NudgeJob(NpgsqlDataSource dataSource, Notifier notifier, Wor
     private async Task QuietPairsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OrganisationClock organisation, HashSet<long> paused, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = organisation.Today(now);
-        var pairs = await PairActivityStore.LoadAsync(connection, transaction, organisation, DigestSchedule.WeekStart(today), today, cancellationToken);
+        var pairs = await PairActivityStore.LoadAsync(connection, transaction, organisation, CalendarWeeks.Monday(today), today, cancellationToken);
         IReadOnlyList<long>? curators = null;
         var dueAt = organisation.DueAt(now, today);
         foreach (var pair in pairs)

@@ -17,10 +17,10 @@ namespace MentorBot.Host.Features.Reminders;
 public sealed record OrganisationClock(Guid Id, string Name, TimeZoneInfo Zone, DeliveryWindow Window, string DigestCron, DateTimeOffset CreatedAt)
 {
     /// <summary>The local date at <paramref name="now"/>.</summary>
-    public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
+    public DateOnly Today(DateTimeOffset now) => LocalDates.Of(now, Zone);
 
     /// <summary>The local date of an instant stored in UTC.</summary>
-    public DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), Zone).DateTime);
+    public DateOnly LocalDate(DateTime utc) => LocalDates.OfUtc(utc, Zone);
 
     /// <summary>The instant local midnight of <paramref name="day"/> begins.</summary>
     public DateTimeOffset StartOf(DateOnly day) => DeliveryWindow.ToInstant(day, TimeOnly.MinValue, Zone);

@@ -1,6 +1,7 @@
 using Dapper;
 using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Reminders;
+using MentorBot.Domain.Scheduling;
 using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Pipeline;
 
@@ -57,5 +58,5 @@ public sealed class PauseFeature : IChatFeature
 
     // The last local day fully muted: the pause ends during the day after it.
     private static DateOnly LastDay(Member member, DateTime untilUtc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(untilUtc, DateTimeKind.Utc)), member.TimeZone).DateTime).AddDays(-1);
+        LocalDates.OfUtc(untilUtc, member.TimeZone).AddDays(-1);
 }

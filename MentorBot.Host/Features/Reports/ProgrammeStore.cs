@@ -31,7 +31,7 @@ public static class ProgrammeStore
         var plan = await RoadmapStore.LoadAsync(connection, transaction, organisation.Id, cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(organisation.TimeZone);
         var stages = plan?.Stages.Select(s => new StageLine(s.Number, s.Title, StageStatusRules.Evaluate(s.Periods, plan.Span, s.Done, date).Status,
-            s.DoneAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), zone)) : null)).ToList();
+            s.DoneAt is { } at ? Domain.Scheduling.LocalDates.OfUtc(at, zone) : null)).ToList();
 
         const string people = """
             SELECT count(*) FILTER (WHERE r.role = 'mentor')::int AS mentors, count(*) FILTER (WHERE r.role = 'mentee')::int AS mentees
@@ -111,7 +111,7 @@ public static class ProgrammeStore
     private static IEnumerable<DateOnly> Weeks(ProgrammeYear year, DateOnly date)
     {
         var last = date < year.Ends ? date : year.Ends;
-        var monday = Domain.Digests.DigestSchedule.WeekStart(year.Starts);
+        var monday = Domain.Scheduling.CalendarWeeks.Monday(year.Starts);
         for (; monday <= last; monday = monday.AddDays(7)) yield return monday;
     }
 }

@@ -44,7 +44,7 @@ public static class ReportBuilder
             case ReportKind.Impact:
                 var records = await ReportStore.ImpactAsync(c, t, organisation.Id, organisation.TimeZone, year, ct);
                 return ImpactDocument.Build(new ImpactFigures(organisation.Name, year, date, ImpactMonitoring.Compute(records.Select(r => r.Measurements)),
-                    records.ToDictionary(r => r.MembershipId, r => string.IsNullOrWhiteSpace(r.FullName) ? Domain.Banks.BanksTexts.Unnamed(r.MembershipId) : r.FullName.Trim()),
+                    records.ToDictionary(r => r.MembershipId, r => Domain.Banks.BanksTexts.NameOrUnnamed(r.FullName, r.MembershipId)),
                     await ReportStore.PairNamesAsync(c, t, organisation.Id, ct), curatorView, curator));
             default:
                 var figures = await ProgrammeStore.LoadAsync(c, t, organisation, year, date, ct);

@@ -198,7 +198,7 @@ public static class ReportStore
         if (pairs.Count == 0) return [];
         var records = await ImpactAsync(connection, transaction, organisation.Id, organisation.TimeZone, null, cancellationToken);
         return ReportsTexts.CardImpact(null, [.. records.Where(r => r.PairId is { } p && pairs.Contains(p))
-            .Select(r => (Name: string.IsNullOrWhiteSpace(r.FullName) ? BanksTexts.Unnamed(r.MembershipId) : r.FullName.Trim(), Impact: ImpactMonitoring.Person(r.Measurements)))
+            .Select(r => (Name: BanksTexts.NameOrUnnamed(r.FullName, r.MembershipId), Impact: ImpactMonitoring.Person(r.Measurements)))
             .Where(x => x.Impact is not null).Select(x => (x.Name, x.Impact!))]);
     }
 }

@@ -28,14 +28,11 @@ public sealed class ReportsFeature : IChatFeature
         .Choice(SwotDialogue.Prefix, SwotConversation.ContinueAsync)
         .Flow(SwotConversation.Flow, SwotConversation.ContinueAsync);
 
-    /// <summary>The organisation's local date now.</summary>
-    internal static DateOnly Today(ChatContext context, Member member) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, member.TimeZone).DateTime);
 
     private static async Task MenuAsync(ChatContext context, ChatInput input)
     {
         if (await Access.RequireAsync(context, Role.Curator, Role.Head) is not { } member) return;
-        var year = ProgrammeYear.Of(Today(context, member));
+        var year = ProgrammeYear.Of(member.Today(context.Now));
         var curator = member.Has(Role.Curator);
         var buttons = new List<IReadOnlyList<Choice>>
         {
@@ -70,7 +67,7 @@ public sealed class ReportsFeature : IChatFeature
             return;
         }
 
-        var today = Today(context, member);
+        var today = member.Today(context.Now);
         var year = ProgrammeYear.Of(today);
         var report = await ReportBuilder.BuildAsync(context.Connection, context.Transaction, member.Organisation, kind, year, today,
             curatorView: member.Has(Role.Curator), context.CancellationToken);

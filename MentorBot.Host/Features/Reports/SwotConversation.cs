@@ -24,7 +24,7 @@ public static class SwotConversation
         if (await RequireCuratorAsync(context) is not { } curator) return;
         if (!await ConversationSwitch.ConfirmSwitchAsync(context, Flow, restartData)) return;
         context.AnswerChoice();
-        var year = ProgrammeYear.Of(ReportsFeature.Today(context, curator));
+        var year = ProgrammeYear.Of(curator.Today(context.Now));
         var (c, t, ct) = (context.Connection, context.Transaction, context.CancellationToken);
         var swot = await ReportStore.SwotAsync(c, t, curator.Organisation.Id, year, ct);
         if (swot is null)

@@ -1,6 +1,7 @@
 using Dapper;
 using MentorBot.Domain.Roadmaps;
 using Npgsql;
+using MentorBot.Domain.Scheduling;
 
 namespace MentorBot.Host.Features.Roadmaps;
 
@@ -97,7 +98,7 @@ public sealed class RoadMapImport(NpgsqlDataSource dataSource, TimeProvider time
             return new RoadMapImportResult(RoadMapImportOutcome.PlanExists, null);
 
         // The programme's start (issue 17 item 1): a re-import keeps the earlier one, so what was late stays late.
-        var importedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
+        var importedOn = LocalDates.Of(now, TimeZoneInfo.FindSystemTimeZoneById(timeZone));
         var startsOn = StageStatusRules.ProgrammeStart(importedOn, roadMap.Year, roadMap.AcademicYear);
         if (previous?.StartsOn is { } earlier && DateOnly.FromDateTime(earlier) < startsOn) startsOn = DateOnly.FromDateTime(earlier);
 

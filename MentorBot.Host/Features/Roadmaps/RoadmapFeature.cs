@@ -54,8 +54,6 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
         .Flow(UploadFlow, UploadTextAsync)
         .Document(UploadAsync);
 
-    private static DateOnly Today(ChatContext context, Member member) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, member.TimeZone).DateTime);
 
     private static RoadmapViewer Viewer(Member member) => new(member.MembershipId, member.Has(Role.Curator));
 
@@ -86,7 +84,7 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
     private static async Task ShowOverviewAsync(ChatContext context, ChatInput input)
     {
         if (await OpenAsync(context) is not var (member, plan)) return;
-        context.Reply(RoadmapPages.Overview(plan, member.Organisation.Name, Viewer(member), Today(context, member)));
+        context.Reply(RoadmapPages.Overview(plan, member.Organisation.Name, Viewer(member), member.Today(context.Now)));
     }
 
     private async Task PressAsync(ChatContext context, ChatInput input)
@@ -110,7 +108,7 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
 
         if (await OpenAsync(context) is not var (member, plan)) return;
         var viewer = Viewer(member);
-        var today = Today(context, member);
+        var today = member.Today(context.Now);
         switch (parts)
         {
             case [_, "s", var id] when Id(id) is { } stageId && plan.Stage(stageId) is { } stage && viewer.Sees(stage):
@@ -180,7 +178,7 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
         var plan = await RoadmapStore.LoadAsync(context.Connection, context.Transaction, member.Organisation.Id, context.CancellationToken);
         if (plan is null || Find(plan, kind, id) is not var (stage, activity)) return;
         var viewer = Viewer(member);
-        var today = Today(context, member);
+        var today = member.Today(context.Now);
         context.Reply(activity is null ? RoadmapPages.Stage(plan, stage, viewer, today) : RoadmapPages.Activity(plan, stage, activity, viewer, today));
     }
 
@@ -205,7 +203,7 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
         }
 
         var text = (input as TextInput)?.Text.Trim() ?? "";
-        var periods = ReadPeriods(text, Today(context, member), out var problem);
+        var periods = ReadPeriods(text, member.Today(context.Now), out var problem);
         if (periods is null)
         {
             // Bad input: re-ask with the hint; the conversation stays open.
@@ -365,7 +363,7 @@ public sealed class RoadmapFeature(IDocumentDownloads downloads) : IChatFeature
             return;
         }
 
-        var today = Today(context, member);
+        var today = member.Today(context.Now);
         RoadMap roadMap;
         try
         {
