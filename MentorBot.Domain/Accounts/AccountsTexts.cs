@@ -9,10 +9,12 @@ public static class AccountsTexts
     /// <summary>/help line of /settings.</summary>
     public const string SettingsMenu = "куда присылать напоминания";
 
-    /// <summary>The code for the other messenger, and how to use it.</summary>
-    public static string CodeIssued(string code, int minutes) =>
+    /// <summary>The code for the other messenger, how to use it, and the links that open the bot there with it (none when no bot name is configured).</summary>
+    public static string CodeIssued(string code, int minutes, IReadOnlyList<string> links) =>
         $"Код для связи аккаунтов: <code>{code}</code>\n\nОткройте этого же бота в другом мессенджере (Telegram или MAX) и отправьте ему:\n" +
-        $"<code>/link {code}</code>\n\nКод действует {minutes} минут и подходит один раз. После этого оба аккаунта — это вы: согласия, анкеты, пары и встречи общие.";
+        $"<code>/link {code}</code>\n" +
+        (links.Count == 0 ? "" : "или откройте ссылку:\n" + string.Join("\n", links) + "\n") +
+        $"\nКод действует {minutes} минут и подходит один раз. После этого оба аккаунта — это вы: согласия, анкеты, пары и встречи общие.";
 
     /// <summary>/link with a code in the same account that issued it, or an account already joined.</summary>
     public const string AlreadyLinked = "Этот аккаунт уже связан с вами — ничего делать не нужно.";

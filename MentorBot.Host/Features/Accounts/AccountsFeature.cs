@@ -1,6 +1,8 @@
 using System.Globalization;
 using MentorBot.Domain.Accounts;
 using MentorBot.Domain.Conversations;
+using MentorBot.Domain.Invites;
+using MentorBot.Host.Configuration;
 using MentorBot.Host.Pipeline;
 
 namespace MentorBot.Host.Features.Accounts;
@@ -11,8 +13,12 @@ namespace MentorBot.Host.Features.Accounts;
 /// that takes part on its own is refused: two onboarded people are never merged by a code). <c>/settings</c> asks
 /// «Куда присылать напоминания?» (an account, or the one used last) and unlinks another account; the person stays.
 /// </summary>
-public sealed class AccountsFeature : IChatFeature
+/// <param name="options">The bots' names, for the deep links that carry a code (<c>?start=link_CODE</c>).</param>
+public sealed class AccountsFeature(MentorBotOptions options) : IChatFeature
 {
+    /// <summary>The start payload prefix of a link code: <c>/start link_CODE</c> (a deep link) is <c>/link CODE</c>.</summary>
+    public const string StartPrefix = "link_";
+
     private const string Prefix = "accounts";
 
     /// <inheritdoc />
@@ -21,7 +27,7 @@ public sealed class AccountsFeature : IChatFeature
         .Command("settings", Settings, AccountsTexts.SettingsMenu)
         .Choice(Prefix, Choose);
 
-    private static async Task Link(ChatContext context, ChatInput input)
+    private async Task Link(ChatContext context, ChatInput input)
     {
         if (input is CommandInput { Argument: { } typed })
         {
@@ -37,10 +43,11 @@ public sealed class AccountsFeature : IChatFeature
 
         var code = LinkCode.New();
         await AccountStore.SaveCodeAsync(context, code);
-        context.Reply(Reply.Formatted(AccountsTexts.CodeIssued(code, (int)LinkCode.Lifetime.TotalMinutes)));
+        context.Reply(Reply.Formatted(AccountsTexts.CodeIssued(code, (int)LinkCode.Lifetime.TotalMinutes, DeepLinks(context.Update.Messenger, code))));
     }
 
-    private static async Task RedeemAsync(ChatContext context, string typed)
+    /// <summary>Joins the sender's account to the person whose code <paramref name="typed"/> is, or says why not (<c>/link CODE</c>, <c>/start link_CODE</c>).</summary>
+    public static async Task RedeemAsync(ChatContext context, string typed)
     {
         var account = await AccountStore.CurrentAccountAsync(context);
         if (await AccountStore.RecentWrongAttemptsAsync(context, account) >= LinkCode.MaxWrongAttempts)
@@ -111,6 +118,17 @@ public sealed class AccountsFeature : IChatFeature
                 context.Reply(Reply.Plain(AccountsTexts.Stale));
                 return;
         }
+    }
+
+    /// <summary>The deep links that open the bot in the other messenger with the code, where that bot's name is configured.</summary>
+    private IReadOnlyList<string> DeepLinks(string messenger, string code)
+    {
+        var links = new List<string>();
+        if (messenger != Messengers.Telegram && !string.IsNullOrWhiteSpace(options.BotUsername))
+            links.Add(InviteRules.Link(options.BotUsername, StartPrefix + code));
+        if (messenger != Messengers.Max && options.Max.IsConfigured && !string.IsNullOrWhiteSpace(options.Max.BotUsername))
+            links.Add(InviteRules.MaxLink(options.Max.BotUsername, StartPrefix + code));
+        return links;
     }
 
     private static string Mark(bool chosen) => chosen ? "✓ " : "";

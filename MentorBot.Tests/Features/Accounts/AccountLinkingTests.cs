@@ -1,5 +1,6 @@
 using MentorBot.Domain.Accounts;
 using MentorBot.Domain.Organisations;
+using MentorBot.Host.Configuration;
 using MentorBot.Host.Max;
 using MentorBot.Host.Persistence;
 using MentorBot.Tests.Features.Invites;
@@ -21,7 +22,12 @@ public sealed class AccountLinkingTests : IAsyncLifetime
     private const long TeacherMax = 820_001;   // the same person in MAX
     private const long Other = 720_002;        // another onboarded member, in Telegram
     private const long OtherMax = 820_002;     // someone else in MAX, onboarded there
-    private readonly PipelineHarness harness = new();
+    private const string MaxBot = "school_mentor_bot";
+    private readonly PipelineHarness harness = new(services => services.AddSingleton(new MentorBotOptions
+    {
+        BotUsername = Onboarding.BotUsername,
+        Max = new MaxOptions { Token = FakeMaxApi.Token, BotUsername = MaxBot },
+    }));
     private long membership;
     private long seq;
 
@@ -134,5 +140,20 @@ public sealed class AccountLinkingTests : IAsyncLifetime
         var telegramAccount = await harness.ScalarAsync<long>("SELECT id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @Teacher", new { Teacher });
         await harness.PressAsync(Teacher, $"accounts:unlink:{telegramAccount}");
         (await harness.LastTextAsync(Teacher)).Should().Be(AccountsTexts.CannotUnlinkCurrent);
+    }
+
+    [Fact]
+    public async Task The_code_comes_with_the_max_link_that_opens_the_bot_there_and_links_in_one_tap()
+    {
+        var code = await CodeAsync();
+        var text = await harness.LastTextAsync(Teacher);
+        text.Should().Contain($"https://max.ru/{MaxBot}?start=link_{code}").And.NotContain("t.me", "the link is for the other messenger");
+
+        var json = MaxUpdateJson.Started(TeacherMax, $"link_{code}");
+        await harness.Services.GetRequiredService<UpdateInbox>().RecordAsync(InboxUpdates.Source, [InboxUpdates.ToInbound(MaxJson.ReadUpdate(json))], default);
+        await harness.ProcessAllAsync();
+
+        (await harness.LastTextAsync(Dialog(TeacherMax))).Should().Be(AccountsTexts.Linked);
+        (await ParticipantOfMaxAsync(TeacherMax)).Should().Be(await ParticipantOfTelegramAsync(Teacher));
     }
 }
