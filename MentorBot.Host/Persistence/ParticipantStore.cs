@@ -94,6 +94,7 @@ public static class ParticipantStore
                SET telegram_user_id = NULL, chat_id = NULL, first_name = NULL, last_name = NULL, username = NULL, notify_account_id = NULL,
                    status = 'erased', current_organisation_id = NULL, nudges_paused_until = NULL, updated_at = @now
              WHERE id = @participantId;
+            DELETE FROM account_link_codes WHERE participant_id = @participantId;
             DELETE FROM messenger_accounts WHERE participant_id = @participantId;
             """;
         return connection.ExecuteAsync(new CommandDefinition(sql, new { participantId, chatId, source, updateId, messenger = Messengers.OfSource(source), now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken));
