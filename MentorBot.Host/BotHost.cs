@@ -5,6 +5,7 @@ using MentorBot.Host.Features.Questionnaires;
 using MentorBot.Host.Features.Reminders;
 using MentorBot.Host.Features.Roadmaps;
 using MentorBot.Host.Features.Start;
+using MentorBot.Host.Max;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
@@ -39,9 +40,13 @@ public static class BotHost
         services.AddSingleton<Notifier>();
         services.AddSingleton(new OutboxSenderOptions { GlobalRatePerSecond = options.SenderRate, RetryWindow = TimeSpan.FromHours(options.SenderRetryHours) });
         services.AddSingleton<IMessengerAdapter, TelegramAdapter>();
+        services.AddKeyedSingleton<IMessengerAdapter, MaxAdapter>(Messengers.Max);
+        services.AddSingleton<MessengerAdapters>();
         services.AddSingleton<TelegramHealth>();
         services.AddSingleton<IOutboxDelivery, TelegramDelivery>();
-        services.AddSingleton<IDocumentDownloads, TelegramDocumentDownloads>();
+        services.AddKeyedSingleton<IDocumentDownloads, TelegramDocumentDownloads>(Messengers.Telegram);
+        services.AddKeyedSingleton<IDocumentDownloads, MaxDocumentDownloads>(Messengers.Max);
+        services.AddSingleton<IDocumentDownloads, MessengerDocumentDownloads>();
         services.AddFeatures();
         services.AddSingleton<ChatRoutes>();
         services.AddSingleton<UpdateProcessor>();
@@ -73,18 +78,20 @@ public static class BotHost
         services.AddSingleton<IChatFeature, Features.Events.EventsFeature>();
         services.AddSingleton<IChatFeature, Features.Publishing.PublishFeature>();
         services.AddSingleton<IChatFeature, Features.Colleagues.ColleaguesFeature>();
+        services.AddSingleton<IChatFeature, Features.Accounts.AccountsFeature>();
         return services;
     }
 
     /// <summary>
-    /// Builds the bot: Telegram by polling or webhook when a token is set, else the console chat on
+    /// Builds the bot: Telegram by polling or webhook when its token is set, MAX by polling or webhook when its token is
+    /// set (either or both), else the console chat on
     /// <paramref name="consoleInput"/>/<paramref name="consoleOutput"/>. Except in the console chat it listens on
     /// <c>MENTORBOT_LISTEN_URL</c> for <c>/healthz</c>, the jobs Dashboard <c>/jobs</c> and, in webhook mode, the webhook.
     /// <paramref name="configure"/> lets tests replace services.
     /// </summary>
     public static IHost Build(MentorBotOptions options, TextReader consoleInput, TextWriter consoleOutput, Action<IServiceCollection>? configure = null)
     {
-        var webhook = options.Mode == ReceiveMode.Webhook && !options.IsConsole;
+        var webhook = options.Mode == ReceiveMode.Webhook && options.HasTelegram;
         IHostApplicationBuilder builder = !options.IsConsole
             ? WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory })
             : Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
@@ -115,7 +122,7 @@ public static class BotHost
             services.AddSingleton(new OutboxSenderOptions { GlobalRatePerSecond = options.SenderRate, ChatInterval = TimeSpan.Zero, GroupInterval = TimeSpan.Zero });
             services.AddHostedService(p => ActivatorUtilities.CreateInstance<ConsoleChatService>(p, consoleInput, consoleOutput));
         }
-        else
+        else if (options.HasTelegram)
         {
             services.AddTelegramBotClient(options.BotToken, options.ApiBaseUrl);
             services.AddHostedService<TelegramStartup>();
@@ -124,6 +131,14 @@ public static class BotHost
                 services.AddSingleton(new PollingOptions());
                 services.AddHostedService<TelegramPolling>();
             }
+        }
+
+        // MAX beside Telegram, or alone (issue 16): its own receiver into the same inbox.
+        if (options.Max.IsConfigured)
+        {
+            services.AddMaxBotClient(options.Max);
+            if (options.Max.IsWebhook) services.AddHostedService<MaxWebhookSubscription>();
+            else services.AddHostedService<MaxPolling>();
         }
 
         // Every log entry is one line (its exception too) that starts with a UTC timestamp (issue 12 item 10).
@@ -140,9 +155,10 @@ public static class BotHost
         web.WebHost.UseUrls(options.ListenUrl);
         var app = web.Build();
         if (webhook) app.MapTelegramWebhook(options.WebhookSecret);
+        if (options.Max.IsWebhook) app.MapMaxWebhook(options.Max.WebhookSecret);
         // 503 with the reason while the Bot API is unreachable or refuses the token (issue 12 item 6).
         app.MapGet("/healthz", (TelegramHealth health) =>
-            health.Problem is { } problem ? Results.Text("unhealthy: " + problem, statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Text("ok"));
+            options.HasTelegram && health.Problem is { } problem ? Results.Text("unhealthy: " + problem, statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Text("ok"));
         app.UseJobsDashboard(options);
         return app;
     }

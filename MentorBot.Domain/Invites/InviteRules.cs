@@ -60,4 +60,12 @@ public static class InviteRules
         var name = botUsername?.Trim().TrimStart('@');
         return string.IsNullOrEmpty(name) ? $"/start {token}" : $"https://t.me/{name}?start={token}";
     }
+
+    /// <summary>
+    /// The MAX deep link of an invite, <c>https://max.ru/BOT?start=TOKEN</c> (dev.max.ru/help/deeplinks: the bot gets
+    /// <c>bot_started</c> with the token, read as <c>/start TOKEN</c>; our 24-character tokens fit its 128).
+    /// </summary>
+    /// <param name="maxBotUsername">The bot's MAX nickname.</param>
+    /// <param name="token">The invite token.</param>
+    public static string MaxLink(string maxBotUsername, string token) => $"https://max.ru/{maxBotUsername.Trim().TrimStart('@')}?start={token}";
 }

@@ -65,7 +65,7 @@ public static class InviteCommand
     private static void PrintLink(ParseResult parse, MentorBotOptions options, CreatedInvite invite)
     {
         parse.InvocationConfiguration.Output.WriteLine(InvitesFeature.Link(options, invite.Token));
-        if (string.IsNullOrWhiteSpace(options.BotUsername))
+        if (InvitesFeature.IsCommandOnly(options))
             parse.InvocationConfiguration.Error.WriteLine("note: MENTORBOT_BOT_USERNAME is not set, so the invite is printed as the /start command to send the bot instead of a t.me link.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MentorBot.Host.Max;
 using Microsoft.Extensions.Configuration;
 
 namespace MentorBot.Host.Configuration;
@@ -61,8 +62,14 @@ public sealed partial class MentorBotOptions
     /// <summary>Lets the Dashboard trigger, requeue and delete jobs (<c>MENTORBOT_DASHBOARD_WRITABLE=true</c>); read-only by default.</summary>
     public bool DashboardWritable { get; set; }
 
-    /// <summary>True when no token is set: the bot talks through the terminal instead of Telegram.</summary>
-    public bool IsConsole => string.IsNullOrWhiteSpace(BotToken);
+    /// <summary>The MAX messenger's settings (issue 16); MAX is served when its token is set. Not read from the environment until the outbox dispatches by messenger.</summary>
+    public MaxOptions Max { get; set; } = new();
+
+    /// <summary>True when a Telegram token is set: the bot serves Telegram.</summary>
+    public bool HasTelegram => !string.IsNullOrWhiteSpace(BotToken);
+
+    /// <summary>True when neither messenger has a token: the bot talks through the terminal instead.</summary>
+    public bool IsConsole => !HasTelegram && !Max.IsConfigured;
 
     /// <summary>Reads the options: the <c>MentorBot</c> section first, then <c>MENTORBOT_*</c> keys (env, prefix stripped) on top.</summary>
     /// <param name="configuration">Configuration with appsettings and environment variables (added with prefix <c>MENTORBOT_</c>).</param>
@@ -120,7 +127,7 @@ public sealed partial class MentorBotOptions
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(ConnectionString))
             problems.Add("MENTORBOT_CONNECTION_STRING is not set.");
-        if (!IsConsole && !TokenPattern().IsMatch(BotToken))
+        if (HasTelegram && !TokenPattern().IsMatch(BotToken))
             problems.Add("MENTORBOT_BOT_TOKEN does not look like a Bot API token (digits, a colon, then letters, digits, '_' or '-').");
         if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != "https" && api.Scheme != "http"))
             problems.Add($"MENTORBOT_API_BASE_URL must be an absolute http(s) URL, not '{ApiBaseUrl}'.");
@@ -130,7 +137,7 @@ public sealed partial class MentorBotOptions
             problems.Add($"MENTORBOT_SENDER_RETRY_HOURS must be 1–168 hours, not {SenderRetryHours}.");
         if (Mode == ReceiveMode.Webhook)
         {
-            if (IsConsole)
+            if (!HasTelegram)
                 problems.Add("MENTORBOT_MODE=webhook needs MENTORBOT_BOT_TOKEN.");
             if (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var hook) || hook.Scheme != "https")
                 problems.Add("MENTORBOT_WEBHOOK_URL must be an absolute https URL in webhook mode.");
@@ -141,6 +148,7 @@ public sealed partial class MentorBotOptions
         // Every mode but the console chat listens (the webhook, /healthz, /jobs).
         if ((Mode == ReceiveMode.Webhook || !IsConsole) && !Uri.TryCreate(ListenUrl, UriKind.Absolute, out _))
             problems.Add($"MENTORBOT_LISTEN_URL must be an absolute URL, not '{ListenUrl}'.");
+        problems.AddRange(Max.Validate());
         if (DashboardSecret.Length is > 0 and < 16)
             problems.Add("MENTORBOT_DASHBOARD_SECRET must be at least 16 characters (or empty to keep /jobs closed).");
 

@@ -81,18 +81,22 @@ public static class ParticipantStore
     public static Task EraseIdentityAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long participantId, string source, long updateId, long chatId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = """
-            WITH chats AS (SELECT private_chat_id AS chat_id FROM messenger_accounts WHERE participant_id = @participantId UNION SELECT @chatId),
+            WITH chats AS (SELECT messenger, private_chat_id AS chat_id FROM messenger_accounts WHERE participant_id = @participantId AND private_chat_id IS NOT NULL
+                           UNION SELECT @messenger, @chatId),
                  outgoing AS (DELETE FROM outbox WHERE chat_id IN (SELECT chat_id FROM chats)),
                  pacing AS (DELETE FROM outbox_chat_pacing WHERE chat_id IN (SELECT chat_id FROM chats)),
-                 conversations AS (DELETE FROM conversation_states WHERE chat_id IN (SELECT chat_id FROM chats))
-            UPDATE inbound_updates SET payload = '{}'::jsonb, chat_id = NULL
-             WHERE chat_id IN (SELECT chat_id FROM chats) AND (handled_at IS NOT NULL OR (source = @source AND update_id = @updateId));
+                 conversations AS (DELETE FROM conversation_states c USING chats WHERE c.messenger = chats.messenger AND c.chat_id = chats.chat_id)
+            UPDATE inbound_updates u SET payload = '{}'::jsonb, chat_id = NULL
+              FROM chats
+             WHERE u.chat_id = chats.chat_id AND (u.source = chats.messenger OR (chats.messenger = 'telegram' AND u.source = 'console'))
+               AND (u.handled_at IS NOT NULL OR (u.source = @source AND u.update_id = @updateId));
             UPDATE participants
                SET telegram_user_id = NULL, chat_id = NULL, first_name = NULL, last_name = NULL, username = NULL, notify_account_id = NULL,
                    status = 'erased', current_organisation_id = NULL, nudges_paused_until = NULL, updated_at = @now
              WHERE id = @participantId;
+            DELETE FROM account_link_codes WHERE participant_id = @participantId;
             DELETE FROM messenger_accounts WHERE participant_id = @participantId;
             """;
-        return connection.ExecuteAsync(new CommandDefinition(sql, new { participantId, chatId, source, updateId, now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken));
+        return connection.ExecuteAsync(new CommandDefinition(sql, new { participantId, chatId, source, updateId, messenger = Messengers.OfSource(source), now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken));
     }
 }

@@ -120,7 +120,7 @@ public sealed class ChatContext
     {
         if (!conversationKnown)
         {
-            conversation = await ConversationStore.GetAsync(Connection, Transaction, Update.ChatId, CancellationToken);
+            conversation = await ConversationStore.GetAsync(Connection, Transaction, Update.Messenger, Update.ChatId, CancellationToken);
             conversationKnown = true;
         }
 
@@ -130,14 +130,14 @@ public sealed class ChatContext
     /// <summary>Opens or moves the chat's conversation.</summary>
     public async Task SaveConversationAsync(ConversationState state)
     {
-        await ConversationStore.SaveAsync(Connection, Transaction, Update.ChatId, state, Now, CancellationToken);
+        await ConversationStore.SaveAsync(Connection, Transaction, Update.Messenger, Update.ChatId, state, Now, CancellationToken);
         (conversation, conversationKnown) = (state, true);
     }
 
     /// <summary>Closes the chat's conversation; true when one was open.</summary>
     public async Task<bool> ClearConversationAsync()
     {
-        var cleared = await ConversationStore.ClearAsync(Connection, Transaction, Update.ChatId, CancellationToken);
+        var cleared = await ConversationStore.ClearAsync(Connection, Transaction, Update.Messenger, Update.ChatId, CancellationToken);
         (conversation, conversationKnown) = (null, true);
         return cleared;
     }

@@ -1,4 +1,5 @@
 using MentorBot.Domain.Conversations;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorBot.Host.Pipeline;
 
@@ -19,3 +20,57 @@ public interface IDocumentDownloads
 /// <summary>A document could not be fetched from the messenger (refused, gone, or the network failed); the message never contains a token.</summary>
 /// <param name="message">Short reason.</param>
 public sealed class DocumentDownloadException(string message) : Exception(message);
+
+/// <summary>A download went past its size limit (<see cref="BoundedMemoryStream"/>): the caller treats the file as too large.</summary>
+public sealed class DocumentTooLargeException() : Exception("The file is larger than the limit.");
+
+/// <summary>A memory stream that refuses to grow past a limit (a messenger's reported size may be absent or wrong).</summary>
+/// <param name="limit">The most bytes it takes; one more throws <see cref="DocumentTooLargeException"/>.</param>
+public sealed class BoundedMemoryStream(long limit) : MemoryStream
+{
+    /// <inheritdoc />
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        if (Length + count > limit) throw new DocumentTooLargeException();
+        base.Write(buffer, offset, count);
+    }
+
+    /// <inheritdoc />
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        if (Length + buffer.Length > limit) throw new DocumentTooLargeException();
+        base.Write(buffer);
+    }
+
+    /// <inheritdoc />
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        Write(buffer, offset, count);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Write(buffer.Span);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// The host's <see cref="IDocumentDownloads"/>: hands a document to the downloads of the messenger it came from
+/// (a MAX file's id starts with <see cref="Messengers.MaxFileIdPrefix"/>; Telegram's ids never contain a colon),
+/// registered as keyed services by messenger name (<see cref="Messengers"/>).
+/// </summary>
+/// <param name="services">Where the messengers' downloads come from.</param>
+public sealed class MessengerDocumentDownloads(IServiceProvider services) : IDocumentDownloads
+{
+    /// <inheritdoc />
+    public Task<byte[]?> DownloadAsync(DocumentInput document, long maxBytes, CancellationToken cancellationToken)
+    {
+        var messenger = document.FileId.StartsWith(Messengers.MaxFileIdPrefix, StringComparison.Ordinal) ? Messengers.Max : Messengers.Telegram;
+        var downloads = services.GetKeyedService<IDocumentDownloads>(messenger)
+            ?? throw new DocumentDownloadException($"No {messenger} downloads are configured for this file.");
+        return downloads.DownloadAsync(document, maxBytes, cancellationToken);
+    }
+}

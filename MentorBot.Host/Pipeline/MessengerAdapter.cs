@@ -1,5 +1,6 @@
 using MentorBot.Domain.Conversations;
 using MentorBot.Host.Outbox;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorBot.Host.Pipeline;
 
@@ -29,4 +30,22 @@ public interface IMessengerAdapter
 
     /// <summary>Renders the acknowledgement of a button press (Bot API answerCallbackQuery; text ≤ 200 characters, shown as a toast).</summary>
     OutboxMessage AnswerChoice(string callbackQueryId, long chatId, string? text, string key, DateTimeOffset dueAt);
+}
+
+/// <summary>
+/// The messenger adapters of the host (issue 16: one host serves Telegram and MAX): the unkeyed
+/// <see cref="IMessengerAdapter"/> is Telegram's (the console chat's too, which speaks the Bot API), the others are
+/// keyed services named by <see cref="Messengers"/>.
+/// </summary>
+/// <param name="telegram">The unkeyed adapter.</param>
+/// <param name="services">Where the other messengers' adapters come from.</param>
+public sealed class MessengerAdapters(IMessengerAdapter telegram, IServiceProvider services)
+{
+    /// <summary>The adapter of <paramref name="messenger"/>.</summary>
+    /// <exception cref="InvalidOperationException">That messenger is not configured in this host.</exception>
+    public IMessengerAdapter For(string messenger) =>
+        messenger == Messengers.Telegram ? telegram : services.GetRequiredKeyedService<IMessengerAdapter>(messenger);
+
+    /// <summary>The adapter that reads the updates of inbox <paramref name="source"/>.</summary>
+    public IMessengerAdapter ForSource(string source) => For(Messengers.OfSource(source));
 }

@@ -13,6 +13,9 @@ public static class Messengers
     /// <summary>MAX (max.ru Bot API).</summary>
     public const string Max = "max";
 
+    /// <summary>The prefix of a MAX file's id in a document input (<c>max:</c> and the file's URL); Telegram's file ids have none.</summary>
+    public const string MaxFileIdPrefix = "max:";
+
     /// <summary>The messenger whose accounts send the updates of inbox <paramref name="source"/>.</summary>
     /// <param name="source"><c>telegram</c>, <c>max</c> or <c>console</c>.</param>
     public static string OfSource(string source) => source == Max ? Max : Telegram;

@@ -18,7 +18,7 @@ namespace MentorBot.Host.Pipeline;
 public sealed class UpdateProcessor(
     NpgsqlDataSource dataSource,
     ChatRoutes routes,
-    IMessengerAdapter adapter,
+    MessengerAdapters adapters,
     InboxSignal inboxSignal,
     OutboxSignal outboxSignal,
     TimeProvider time,
@@ -32,14 +32,15 @@ public sealed class UpdateProcessor(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // A row waits while an earlier update of its chat is unhandled: a chat's updates are handled in order.
+        // A row waits while an earlier update of its chat is unhandled: a chat's updates are handled in the order they arrived
+        // (MAX updates have no ids to order them by).
         const string claim = """
             SELECT u.source, u.update_id, u.payload::text AS payload FROM inbound_updates u
             WHERE u.handled_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM inbound_updates e
-                              WHERE e.handled_at IS NULL AND e.chat_id = u.chat_id
-                                AND (e.received_at, e.update_id) < (u.received_at, u.update_id))
-            ORDER BY u.received_at, u.update_id
+                              WHERE e.handled_at IS NULL AND e.source = u.source AND e.chat_id = u.chat_id
+                                AND (e.received_at, e.arrival) < (u.received_at, u.arrival))
+            ORDER BY u.received_at, u.arrival
             LIMIT @batchSize
             FOR UPDATE OF u SKIP LOCKED
             """;
@@ -140,6 +141,7 @@ public sealed class UpdateProcessor(
                 errors[i] = Truncate($"{e.GetType().Name}: {e.Message}", 500);
                 if (ReadOrNull(row) is { } update)
                 {
+                    var adapter = adapters.ForSource(row.Source);
                     outgoing.AddRange(adapter.Render(Reply.Plain(PipelineTexts.Apology), update.ChatId, update.IsGroup, ChatContext.OutboxKey(row.Source, row.UpdateId, "apology"), now));
                     if (update.CallbackQueryId is not null)
                         outgoing.Add(adapter.AnswerChoice(update.CallbackQueryId, update.ChatId, null, ChatContext.OutboxKey(row.Source, row.UpdateId, ChatContext.AckSuffix), now));
@@ -156,6 +158,7 @@ public sealed class UpdateProcessor(
     /// </summary>
     private async Task<(IReadOnlyList<OutboxMessage> Outgoing, IReadOnlyList<Action> Effects)> HandleAsync(PendingRow row, NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var adapter = adapters.ForSource(row.Source);
         if (adapter.Read(row.Source, row.UpdateId, row.Payload) is not { } update) return ([], []);
         // A group is no one's private chat: nothing learnt from it (not even the chat), no dialogue touched; a command
         // or button there gets one short answer (issue 12: private notices reached groups after a member wrote there).
@@ -171,7 +174,7 @@ public sealed class UpdateProcessor(
     {
         try
         {
-            return adapter.Read(row.Source, row.UpdateId, row.Payload);
+            return adapters.ForSource(row.Source).Read(row.Source, row.UpdateId, row.Payload);
         }
         catch (Exception)
         {
@@ -240,6 +243,7 @@ public sealed class UpdateProcessor(
     private IReadOnlyList<OutboxMessage> GroupAnswer(IncomingUpdate update, PendingRow row, DateTimeOffset now)
     {
         if (update.Input is not (CommandInput or ChoiceInput)) return [];
+        var adapter = adapters.ForSource(row.Source);
         var answer = adapter.Render(Reply.Plain(PipelineTexts.PrivateChatsOnly), update.ChatId, true, ChatContext.OutboxKey(row.Source, row.UpdateId, "group"), now).ToList();
         if (update.CallbackQueryId is not null)
             answer.Add(adapter.AnswerChoice(update.CallbackQueryId, update.ChatId, null, ChatContext.OutboxKey(row.Source, row.UpdateId, ChatContext.AckSuffix), now));

@@ -81,7 +81,7 @@ public sealed class TelegramAdapter : IMessengerAdapter
             throw new ArgumentException($"Choice '{bad.Label}' has callback data '{bad.Data}' outside 1–64 bytes (Bot API).", nameof(reply));
 
         var html = reply.IsHtml ? reply.Text : Html.Escape(reply.Text);
-        var parts = SplitText(html, MaxMessageLength);
+        var parts = MessageText.Split(html, MaxMessageLength);
         var markup = reply.Choices.Count == 0
             ? null
             : new InlineKeyboardMarkup(reply.Choices.Select(row => row.Select(c => InlineKeyboardButton.WithCallbackData(c.Label, c.Data))));
@@ -120,47 +120,11 @@ public sealed class TelegramAdapter : IMessengerAdapter
         return new OutboxMessage(key, chatId, OutboxKind.AnswerCallbackQuery, JsonSerializer.Serialize(payload, JsonBotAPI.Options), dueAt, Paced: false);
     }
 
-    /// <summary>
-    /// Splits <paramref name="text"/> into parts of at most <paramref name="max"/> characters, at the last
-    /// line break that fits, else the last space, else hard. Parts are never empty.
-    /// </summary>
-    public static IReadOnlyList<string> SplitText(string text, int max)
-    {
-        var parts = new List<string>();
-        var rest = text;
-        while (rest.Length > max)
-        {
-            var cut = rest.LastIndexOf('\n', max - 1);
-            if (cut <= 0) cut = rest.LastIndexOf(' ', max - 1);
-            if (cut <= 0) cut = HardCut(rest, max);
-            var part = rest[..cut].TrimEnd();
-            if (part.Length > 0) parts.Add(part);
-            rest = rest[cut..].TrimStart('\n', ' ');
-        }
-
-        if (rest.Length > 0 || parts.Count == 0) parts.Add(rest);
-        return parts;
-    }
-
-    /// <summary>
-    /// Where to cut a text with no line break or space: at <paramref name="max"/>, moved back so that
-    /// an HTML entity (<c>&amp;amp;</c>) or a surrogate pair stays whole — a cut one would make the Bot API
-    /// refuse the part (400 "can't parse entities") or send a broken character.
-    /// </summary>
-    private static int HardCut(string text, int max)
-    {
-        var cut = max;
-        var amp = text.LastIndexOf('&', cut - 1, Math.Min(cut, 10));
-        if (amp > 0 && text.IndexOf(';', amp, cut - amp) < 0) cut = amp;
-        if (char.IsHighSurrogate(text[cut - 1])) cut--;
-        return cut;
-    }
-
     private static bool IsGroup(Chat? chat) => chat?.Type is ChatType.Group or ChatType.Supergroup;
 
     private static Sender ToSender(User user) => new(user.Id, user.FirstName, user.LastName, user.Username);
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    private static string Shorten(string text, int max) => MessageText.Shorten(text, max);
 }
 
 /// <summary>The outbox payload of a sendMessage row (Bot API field names; parse mode is always HTML).</summary>

@@ -30,11 +30,11 @@ public sealed class TelegramDocumentDownloads(IServiceProvider services) : IDocu
             if (file.FileSize > limit || file.FilePath is null) return null;
             await client.DownloadFile(file.FilePath, buffer, cancellationToken);
         }
-        catch (FileTooLargeException)
+        catch (DocumentTooLargeException)
         {
             return null;
         }
-        catch (RequestException e) when (e.InnerException is FileTooLargeException)
+        catch (RequestException e) when (e.InnerException is DocumentTooLargeException)
         {
             return null;
         }
@@ -44,35 +44,5 @@ public sealed class TelegramDocumentDownloads(IServiceProvider services) : IDocu
         }
 
         return buffer.ToArray();
-    }
-
-    private sealed class FileTooLargeException() : Exception("The file is larger than the limit.");
-
-    /// <summary>A memory stream that refuses to grow past a limit (the reported size may be absent or wrong).</summary>
-    private sealed class BoundedMemoryStream(long limit) : MemoryStream
-    {
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            if (Length + count > limit) throw new FileTooLargeException();
-            base.Write(buffer, offset, count);
-        }
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            if (Length + buffer.Length > limit) throw new FileTooLargeException();
-            base.Write(buffer);
-        }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            Write(buffer, offset, count);
-            return Task.CompletedTask;
-        }
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            Write(buffer.Span);
-            return ValueTask.CompletedTask;
-        }
     }
 }

@@ -36,20 +36,12 @@ public static class TelegramWebhook
                 return Results.Unauthorized();
 
             // Telegram's updates are a few kilobytes; Kestrel's default would take 30 MB (issue 12 item 9).
-            if (http.Request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-            {
-                if (buffer.Length + read > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-                buffer.Write(chunk, 0, read);
-            }
+            if (await WebhookBody.ReadAsync(http.Request, MaxBodyBytes) is not { } bytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
 
             JsonElement body;
             try
             {
-                body = JsonSerializer.Deserialize<JsonElement>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), JsonBotAPI.Options);
+                body = JsonSerializer.Deserialize<JsonElement>(bytes, JsonBotAPI.Options);
             }
             catch (JsonException)
             {

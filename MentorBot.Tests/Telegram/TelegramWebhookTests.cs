@@ -20,29 +20,11 @@ namespace MentorBot.Tests.Telegram;
 public sealed class TelegramWebhookTests : IAsyncLifetime
 {
     private const string Secret = "s3cret";
-    private readonly TestDatabase database = new();
-    private WebApplication app = null!;
-    private HttpClient client = null!;
+    private readonly WebhookHost host = new(app => app.MapTelegramWebhook(Secret));
 
-    public async Task InitializeAsync()
-    {
-        await database.InitializeAsync();
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        builder.Services.AddMentorBotCore(new MentorBotOptions { ConnectionString = database.ConnectionString });
-        app = builder.Build();
-        app.MapTelegramWebhook(Secret);
-        await app.StartAsync();
-        client = app.GetTestClient();
-    }
+    public Task InitializeAsync() => host.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await app.DisposeAsync();
-        await database.DisposeAsync();
-    }
+    public Task DisposeAsync() => host.DisposeAsync();
 
     private static string UpdateJson(long updateId, string text = "Привет") => $$$"""
         {"update_id":{{{updateId}}},"message":{"message_id":5,"from":{"id":111,"is_bot":false,"first_name":"Анна"},
@@ -56,12 +38,12 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, TelegramWebhook.Path) { Content = content };
         if (secret is not null) request.Headers.Add(TelegramWebhook.SecretHeader, secret);
-        return await client.SendAsync(request);
+        return await host.Client.SendAsync(request);
     }
 
     private async Task<long> RecordedAsync()
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var connection = await host.Database.DataSource.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM inbound_updates");
     }
 
@@ -86,7 +68,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         var response = await PostAsync(UpdateJson(9002, "Здравствуйте"), Secret);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var connection = await host.Database.DataSource.OpenConnectionAsync();
         var row = await connection.QuerySingleAsync<(string Source, long UpdateId, long ChatId, string Text)>(
             "SELECT source, update_id, chat_id, payload->'message'->>'text' FROM inbound_updates");
         row.Should().Be(("telegram", 9002L, 111L, "Здравствуйте"));
@@ -128,7 +110,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         (await PostAsync(UpdateJson(24, new string('а', 4096)), Secret)).StatusCode.Should().Be(HttpStatusCode.OK, "a long message is far below the limit");
 
         (await RecordedAsync()).Should().Be(2);
-        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var connection = await host.Database.DataSource.OpenConnectionAsync();
         (await connection.ExecuteScalarAsync<string>("SELECT payload->'message'->>'text' FROM inbound_updates WHERE update_id = 20")).Should().Be("Привет");
     }
 

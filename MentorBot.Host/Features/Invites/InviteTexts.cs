@@ -40,10 +40,10 @@ public static class InviteTexts
     };
 
     /// <summary>
-    /// When no t.me link can be made (the bot's Telegram name is not configured; the operator's log says so): what
+    /// When no link can be made (no bot name is configured; the operator's log says so): what
     /// the participant does with the <c>/start</c> command instead, in plain words.
     /// </summary>
-    public const string CommandInstead = "Перешлите участнику эту команду. Пусть он откроет чат с этим ботом в Telegram (имя бота — вверху этого чата) и отправит её боту целиком:\n";
+    public const string CommandInstead = "Перешлите участнику эту команду. Пусть он откроет чат с этим ботом в мессенджере (имя бота — вверху этого чата) и отправит её боту целиком:\n";
 
     /// <summary>The link for the curator, with its limits.</summary>
     public static string Link(string organisation, Role role, string link, string? expires, int? maxUses, bool isCommand) =>

@@ -70,9 +70,20 @@ public sealed class InvitesFeature(MentorBotOptions options, ILogger<InvitesFeat
 
     /// <summary>
     /// The text that hands an invite over: <c>https://t.me/BOT?start=TOKEN</c>, or <c>/start TOKEN</c>
-    /// when no bot username is configured (<see cref="InviteRules.Link"/>).
+    /// when no bot username is configured (<see cref="InviteRules.Link"/>); when MAX is served with a bot nickname,
+    /// the MAX link <c>https://max.ru/BOT?start=TOKEN</c> too (issue 16), each on its own labelled line.
     /// </summary>
-    public static string Link(MentorBotOptions options, string token) => InviteRules.Link(options.BotUsername, token);
+    public static string Link(MentorBotOptions options, string token)
+    {
+        if (!HasMaxLink(options)) return InviteRules.Link(options.BotUsername, token);
+        var max = InviteRules.MaxLink(options.Max.BotUsername, token);
+        return string.IsNullOrWhiteSpace(options.BotUsername) ? max : $"Telegram: {InviteRules.Link(options.BotUsername, token)}\nMAX: {max}";
+    }
+
+    /// <summary>True when invites carry no link at all, only the <c>/start TOKEN</c> command (no bot name is configured).</summary>
+    public static bool IsCommandOnly(MentorBotOptions options) => string.IsNullOrWhiteSpace(options.BotUsername) && !HasMaxLink(options);
+
+    private static bool HasMaxLink(MentorBotOptions options) => options.Max.IsConfigured && !string.IsNullOrWhiteSpace(options.Max.BotUsername);
 
     private static async Task AskRoleAsync(ChatContext context, ChatInput input)
     {
@@ -99,8 +110,8 @@ public sealed class InvitesFeature(MentorBotOptions options, ILogger<InvitesFeat
             : null;
         var link = Link(options, invite.Token);
         // The curator cannot fix a setting; the operator can (issue 17 item 14). The console chat has no Telegram name to set.
-        if (string.IsNullOrWhiteSpace(options.BotUsername) && !options.IsConsole)
+        if (IsCommandOnly(options) && !options.IsConsole)
             logger.LogWarning("An invite of organisation {OrganisationId} was shown as a /start command: MENTORBOT_BOT_USERNAME is not set, so no t.me link can be made", member.Organisation.Id);
-        context.Reply(Reply.Plain(InviteTexts.Link(member.Organisation.Name, role, link, expires, invite.MaxUses, string.IsNullOrWhiteSpace(options.BotUsername))));
+        context.Reply(Reply.Plain(InviteTexts.Link(member.Organisation.Name, role, link, expires, invite.MaxUses, IsCommandOnly(options))));
     }
 }

@@ -129,7 +129,7 @@ public sealed class WithdrawalErasureTests : IAsyncLifetime
         await harness.ExecuteAsync("""
             INSERT INTO messenger_accounts (participant_id, messenger, external_user_id, private_chat_id, first_name)
             SELECT participant_id, 'max', @maxUser, @maxChat, @FirstName FROM memberships WHERE id = @membership;
-            INSERT INTO conversation_states (chat_id, flow, state) VALUES (@maxChat, 'questionnaire', 'asking');
+            INSERT INTO conversation_states (messenger, chat_id, flow, state) VALUES ('max', @maxChat, 'questionnaire', 'asking');
             """, new { maxUser, maxChat, FirstName, membership });
 
         await WithdrawAsync();

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using MentorBot.Host.Outbox;
+
+namespace MentorBot.Host.Max;
+
+/// <summary>
+/// Performs MAX outbox rows (rendered by <see cref="MaxAdapter"/>) and classifies MAX's errors for the sender:
+/// 429 → pause MAX's sending (<c>Retry-After</c> if sent, else <see cref="DefaultRetryAfter"/>); 403 and a 404 of the
+/// chat → the account is unreachable (the person stopped the bot or the dialog is gone); 401 → transient (a revoked
+/// token must not fail every row; the log says so); other refusals → permanent; 5xx, timeouts, the network and
+/// <c>attachment.not.ready</c> → transient. MAX message ids are strings, so no numeric id is returned.
+/// </summary>
+/// <param name="client">The MAX Bot API client.</param>
+public sealed class MaxDelivery(MaxBotClient client) : IOutboxDelivery
+{
+    /// <summary>The pause when a 429 names no <c>Retry-After</c> (MAX documents none).</summary>
+    public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
+
+    /// <inheritdoc />
+    public async Task<long?> DeliverAsync(ClaimedOutboxRow row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (row.Kind)
+            {
+                case OutboxKind.SendMessage:
+                    await client.SendMessageToChat(row.ChatId, Payload<NewMessageBody>(row), cancellationToken: cancellationToken);
+                    return null;
+                case OutboxKind.AnswerCallbackQuery:
+                    var answer = Payload<MaxAnswerPayload>(row);
+                    // MAX wants a notification or a message in an answer; a silent acknowledgement needs no call.
+                    if (answer.Notification is { Length: > 0 } notification)
+                        await client.AnswerOnCallback(answer.CallbackId, new CallbackAnswer { Notification = notification }, cancellationToken);
+                    return null;
+                case OutboxKind.SendDocument or OutboxKind.SendPhoto:
+                    var file = Payload<MaxFilePayload>(row);
+                    var endpoint = await client.GetUploadUrl(file.UploadType, cancellationToken);
+                    await using (var stream = new MemoryStream(file.Content, writable: false))
+                    {
+                        var uploaded = await client.UploadFile(endpoint.Url, file.FileName, stream, cancellationToken);
+                        var attachment = file.UploadType == UploadTypes.Image
+                            ? new AttachmentRequest { Type = AttachmentTypes.Image, Payload = new UploadedInfo { Token = uploaded.Token } }
+                            : AttachmentRequest.File(uploaded.Token);
+                        var body = new NewMessageBody { Text = file.Caption, Format = file.Caption is null ? null : TextFormats.Html, Attachments = [attachment] };
+                        await client.SendMessageToChat(row.ChatId, body, cancellationToken: cancellationToken);
+                    }
+
+                    return null;
+                default:
+                    throw new DeliveryException(DeliveryFailure.Permanent, $"Outbox kind '{row.Kind}' is not sent to MAX.");
+            }
+        }
+        catch (MaxApiException e)
+        {
+            throw Classify(e);
+        }
+        catch (MaxRequestException e)
+        {
+            throw new DeliveryException(DeliveryFailure.Transient, "MAX request failed: " + e.Message);
+        }
+    }
+
+    /// <summary>How the sender reacts to MAX's refusal <paramref name="e"/> (messages are already free of the token).</summary>
+    public static DeliveryException Classify(MaxApiException e) => e switch
+    {
+        MaxTooManyRequestsException limited => new DeliveryException(DeliveryFailure.RateLimited, e.Message, limited.RetryAfter ?? DefaultRetryAfter),
+        MaxUnauthorizedException => new DeliveryException(DeliveryFailure.Transient, "the MAX token was rejected (401): check MENTORBOT_MAX_TOKEN"),
+        { StatusCode: 403 } or { StatusCode: 404, Code: "chat.not.found" } => new DeliveryException(DeliveryFailure.Blocked, $"{e.StatusCode}: {e.Message}"),
+        { IsTransient: true } => new DeliveryException(DeliveryFailure.Transient, $"{e.StatusCode}: {e.Message}"),
+        _ => new DeliveryException(DeliveryFailure.Permanent, $"{e.StatusCode}: {e.Message}"),
+    };
+
+    private static T Payload<T>(ClaimedOutboxRow row) =>
+        JsonSerializer.Deserialize<T>(row.Payload, MaxJson.Options)
+        ?? throw new DeliveryException(DeliveryFailure.Permanent, $"Outbox row {row.Id} has an empty payload.");
+}

@@ -1,0 +1,43 @@
+namespace MentorBot.Tests.Max;
+
+/// <summary>MAX updates as MAX sends them (dev.max.ru/docs-api, the schema's <c>Update</c> objects), written by hand.</summary>
+public static class MaxUpdateJson
+{
+    /// <summary>The dialog chat id of user <paramref name="userId"/> in these tests (a MAX dialog's chat id is not the user's id).</summary>
+    public static long DialogOf(long userId) => 9_000_000_000 + userId;
+
+    /// <summary><c>message_created</c> with a text in the user's dialog (or a group chat).</summary>
+    public static string Text(long userId, string text, string mid, long time = FakeMaxApi.Now, string name = "Мария", string chatType = "dialog", long? chatId = null) => $$$"""
+        {"update_type":"message_created","timestamp":{{{time}}},
+         "message":{"sender":{"user_id":{{{userId}}},"first_name":"{{{name}}}","last_name":"","is_bot":false},
+                    "recipient":{"chat_id":{{{chatId ?? DialogOf(userId)}}},"chat_type":"{{{chatType}}}"},
+                    "timestamp":{{{time}}},"body":{"mid":"{{{mid}}}","seq":1,"text":{{{System.Text.Json.JsonSerializer.Serialize(text)}}}}},
+         "user_locale":"ru"}
+        """;
+
+    /// <summary><c>bot_started</c>: the user opened the bot, by a deep link when <paramref name="payload"/> is set.</summary>
+    public static string Started(long userId, string? payload, long time = FakeMaxApi.Now, string name = "Мария") => $$$"""
+        {"update_type":"bot_started","timestamp":{{{time}}},"chat_id":{{{DialogOf(userId)}}},
+         "user":{"user_id":{{{userId}}},"first_name":"{{{name}}}","is_bot":false}{{{(payload is null ? "" : $",\"payload\":\"{payload}\"")}}},"user_locale":"ru"}
+        """;
+
+    /// <summary><c>message_callback</c>: the user pressed a button with <paramref name="payload"/> under a bot message.</summary>
+    public static string Press(long userId, string payload, string callbackId, long time = FakeMaxApi.Now, string name = "Мария") => $$$"""
+        {"update_type":"message_callback","timestamp":{{{time}}},
+         "callback":{"timestamp":{{{time}}},"callback_id":"{{{callbackId}}}","payload":"{{{payload}}}",
+                     "user":{"user_id":{{{userId}}},"first_name":"{{{name}}}","is_bot":false}},
+         "message":{"sender":{"user_id":{{{FakeMaxApi.BotUserId}}},"first_name":"Бот","is_bot":true},
+                    "recipient":{"chat_id":{{{DialogOf(userId)}}},"chat_type":"dialog"},
+                    "timestamp":{{{time - 1000}}},"body":{"mid":"mid.bot-{{{callbackId}}}","seq":1,"text":"Вопрос"}},
+         "user_locale":"ru"}
+        """;
+
+    /// <summary><c>message_created</c> with one file attachment.</summary>
+    public static string File(long userId, string url, string fileName, long size, string mid, long time = FakeMaxApi.Now) => $$$"""
+        {"update_type":"message_created","timestamp":{{{time}}},
+         "message":{"sender":{"user_id":{{{userId}}},"first_name":"Мария","is_bot":false},
+                    "recipient":{"chat_id":{{{DialogOf(userId)}}},"chat_type":"dialog"},
+                    "timestamp":{{{time}}},"body":{"mid":"{{{mid}}}","seq":1,"text":"",
+                    "attachments":[{"type":"file","payload":{"url":"{{{url}}}","token":"file-token"},"filename":"{{{fileName}}}","size":{{{size}}} }] } } }
+        """;
+}
