@@ -99,7 +99,8 @@ public static class BotHost
         var services = builder.Services;
         services.AddMentorBotCore(options);
         services.AddHostedService(p => p.GetRequiredService<UpdateProcessor>());
-        services.AddHostedService(p => p.GetRequiredService<OutboxSender>());
+        // Telegram's sender (the console chat's too); MAX has its own (AddMaxMessenger).
+        if (options.HasTelegram || options.IsConsole) services.AddHostedService(p => p.GetRequiredService<OutboxSender>());
         services.AddHangfireWorkers();
 
         if (options.IsConsole)
@@ -134,12 +135,7 @@ public static class BotHost
         }
 
         // MAX beside Telegram, or alone (issue 16): its own receiver into the same inbox.
-        if (options.Max.IsConfigured)
-        {
-            services.AddMaxBotClient(options.Max);
-            if (options.Max.IsWebhook) services.AddHostedService<MaxWebhookSubscription>();
-            else services.AddHostedService<MaxPolling>();
-        }
+        if (options.Max.IsConfigured) services.AddMaxMessenger(options.Max, TimeSpan.FromHours(options.SenderRetryHours));
 
         // Every log entry is one line (its exception too) that starts with a UTC timestamp (issue 12 item 10).
         builder.Logging.AddSimpleConsole(o =>

@@ -83,8 +83,8 @@ public static class ParticipantStore
         const string sql = """
             WITH chats AS (SELECT messenger, private_chat_id AS chat_id FROM messenger_accounts WHERE participant_id = @participantId AND private_chat_id IS NOT NULL
                            UNION SELECT @messenger, @chatId),
-                 outgoing AS (DELETE FROM outbox WHERE chat_id IN (SELECT chat_id FROM chats)),
-                 pacing AS (DELETE FROM outbox_chat_pacing WHERE chat_id IN (SELECT chat_id FROM chats)),
+                 outgoing AS (DELETE FROM outbox o USING chats WHERE o.messenger = chats.messenger AND o.chat_id = chats.chat_id),
+                 pacing AS (DELETE FROM outbox_chat_pacing p USING chats WHERE p.messenger = chats.messenger AND p.chat_id = chats.chat_id),
                  conversations AS (DELETE FROM conversation_states c USING chats WHERE c.messenger = chats.messenger AND c.chat_id = chats.chat_id)
             UPDATE inbound_updates u SET payload = '{}'::jsonb, chat_id = NULL
               FROM chats

@@ -1,4 +1,21 @@
+using MentorBot.Host.Max;
+using MentorBot.Host.Persistence;
+using MentorBot.Tests.Integration;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace MentorBot.Tests.Max;
+
+/// <summary>MAX updates through the pipeline harness.</summary>
+public static class MaxHarness
+{
+    /// <summary>Records a MAX update as received (its JSON as MAX sends it) and handles it.</summary>
+    public static async Task FromMaxAsync(this PipelineHarness harness, string updateJson)
+    {
+        var update = MaxJson.ReadUpdate(updateJson);
+        await harness.Services.GetRequiredService<UpdateInbox>().RecordAsync(Host.Max.MaxUpdates.Source, [Host.Max.MaxUpdates.ToInbound(update)], default);
+        await harness.ProcessAllAsync();
+    }
+}
 
 /// <summary>MAX updates as MAX sends them (dev.max.ru/docs-api, the schema's <c>Update</c> objects), written by hand.</summary>
 public static class MaxUpdateJson

@@ -46,9 +46,7 @@ public sealed class AccountLinkingTests : IAsyncLifetime
     /// <summary>Sends <paramref name="text"/> from a MAX user and handles it.</summary>
     private async Task FromMaxAsync(long user, string text)
     {
-        var json = MaxUpdateJson.Text(user, text, $"mid.{++seq}", FakeMaxApi.Now + seq * 1000);
-        await harness.Services.GetRequiredService<UpdateInbox>().RecordAsync(InboxUpdates.Source, [InboxUpdates.ToInbound(MaxJson.ReadUpdate(json))], default);
-        await harness.ProcessAllAsync();
+        await harness.FromMaxAsync(MaxUpdateJson.Text(user, text, $"mid.{++seq}", FakeMaxApi.Now + seq * 1000));
     }
 
     private async Task<string> CodeAsync()
@@ -149,9 +147,7 @@ public sealed class AccountLinkingTests : IAsyncLifetime
         var text = await harness.LastTextAsync(Teacher);
         text.Should().Contain($"https://max.ru/{MaxBot}?start=link_{code}").And.NotContain("t.me", "the link is for the other messenger");
 
-        var json = MaxUpdateJson.Started(TeacherMax, $"link_{code}");
-        await harness.Services.GetRequiredService<UpdateInbox>().RecordAsync(InboxUpdates.Source, [InboxUpdates.ToInbound(MaxJson.ReadUpdate(json))], default);
-        await harness.ProcessAllAsync();
+        await harness.FromMaxAsync(MaxUpdateJson.Started(TeacherMax, $"link_{code}"));
 
         (await harness.LastTextAsync(Dialog(TeacherMax))).Should().Be(AccountsTexts.Linked);
         (await ParticipantOfMaxAsync(TeacherMax)).Should().Be(await ParticipantOfTelegramAsync(Teacher));
