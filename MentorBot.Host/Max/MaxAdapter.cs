@@ -112,7 +112,7 @@ public sealed class MaxAdapter : IMessengerAdapter
 /// <param name="UploadType"><see cref="UploadTypes.File"/> (a document) or <see cref="UploadTypes.Image"/> (a picture).</param>
 /// <param name="FileName">The name the person sees.</param>
 /// <param name="Content">The bytes.</param>
-/// <param name="Caption">HTML sent as a separate text after the file, or null.</param>
+/// <param name="Caption">HTML text of the message that carries the file, or null.</param>
 public sealed record MaxFilePayload(string UploadType, string FileName, byte[] Content, string? Caption);
 
 /// <summary>The outbox payload of a MAX button-press answer (<c>POST /answers</c>).</summary>
