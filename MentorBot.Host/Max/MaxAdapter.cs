@@ -10,7 +10,7 @@ namespace MentorBot.Host.Max;
 /// <see cref="Reply"/> as MAX calls in the outbox — HTML text (MAX keeps the tags our replies use: b, i, u, s, a, code,
 /// pre) split at 4000 characters, choices as an <c>inline_keyboard</c> attachment of <c>callback</c> buttons, files
 /// uploaded and attached, button presses answered through <c>POST /answers</c>. <c>bot_started</c> is the command
-/// <c>/start &lt;payload&gt;</c>, so invite links work as in Telegram.
+/// <c>/start &lt;payload&gt;</c>, so invite links work as in Telegram; <c>bot_stopped</c> makes that account unreachable.
 /// </summary>
 public sealed class MaxAdapter : IMessengerAdapter
 {
@@ -31,6 +31,8 @@ public sealed class MaxAdapter : IMessengerAdapter
                     new ChoiceInput(callback.Payload ?? ""), callback.CallbackId, null);
             case UpdateTypes.BotStarted when update.User is { } user && update.ChatId is { } chat:
                 return new IncomingUpdate(source, updateId, chat, false, ToSender(user), ChatInput.FromText(MaxDeepLinks.StartCommand(update.Payload)), null, null);
+            case UpdateTypes.BotStopped when update.User is { } stopper && update.ChatId is { } stoppedChat:
+                return new IncomingUpdate(source, updateId, stoppedChat, false, ToSender(stopper), new BotStoppedInput(), null, null);
             case UpdateTypes.MessageEdited when update.Message is { Sender: { IsBot: false } editor, Body.Text: { } edited } message:
                 // MAX message ids are strings (mid.…); edits are not matched to logged meetings yet (docs/max.md).
                 return new IncomingUpdate(source, updateId, message.Recipient.ChatId ?? editor.UserId, IsGroup(message.Recipient), ToSender(editor),

@@ -65,6 +65,24 @@ public static class ParticipantStore
         new(new { messenger, sender.UserId, chatId, sender.FirstName, sender.LastName, sender.Username, now = now.UtcDateTime });
 
     /// <summary>
+    /// Marks the account (<paramref name="messenger"/>, <paramref name="userId"/>) unreachable (the person stopped the bot
+    /// there), and the person too when none of their accounts is reachable any more. Writing again makes both reachable.
+    /// </summary>
+    public static Task MarkAccountUnreachableAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string messenger, long userId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            WITH stopped AS (
+                UPDATE messenger_accounts SET status = 'unreachable' WHERE messenger = @messenger AND external_user_id = @userId
+                RETURNING id, participant_id)
+            UPDATE participants p SET status = 'unreachable'
+              FROM stopped
+             WHERE p.id = stopped.participant_id AND p.status = 'active'
+               AND NOT EXISTS (SELECT 1 FROM messenger_accounts a WHERE a.participant_id = p.id AND a.id <> stopped.id AND a.status = 'active')
+            """;
+        return connection.ExecuteAsync(new CommandDefinition(sql, new { messenger, userId }, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
     /// Erases a person's messenger identity (152-ФЗ ст. 21 ч. 5, the personal-data withdrawal): every messenger account,
     /// the participant's ids and names, the queued messages, pacing and conversations of their private chats, and the
     /// payloads of their handled updates; later updates still waiting are left to the pipeline, except the one being

@@ -185,4 +185,22 @@ public sealed class MaxEndToEndTests : IAsyncLifetime
         (await harness.QueuedTextsAsync(menteeTelegram)).Should().ContainSingle().Which.Should().StartWith("Как прошла встреча с наставником");
         (await harness.ScalarAsync<string>("SELECT messenger FROM outbox WHERE chat_id = @menteeTelegram", new { menteeTelegram })).Should().Be("telegram");
     }
+
+    [Fact]
+    public async Task Stopping_the_bot_in_max_makes_that_account_unreachable_until_she_writes_again()
+    {
+        await JoinFromMaxAsync();
+        var membership = await TeacherMembershipAsync();
+        var notifier = harness.Services.GetRequiredService<Notifier>();
+
+        await FromMaxAsync(MaxUpdateJson.Stopped(Teacher, FakeMaxApi.Now + 120_000));
+
+        (await harness.ScalarAsync<string>("SELECT status FROM messenger_accounts WHERE messenger = 'max' AND external_user_id = @Teacher", new { Teacher })).Should().Be("unreachable");
+        await using (var connection = await harness.Database.DataSource.OpenConnectionAsync())
+            (await notifier.EnqueueAsync(connection, null, membership, Reply.Plain("Напоминание"), "test:remind:5", harness.Clock.GetUtcNow(), default)).Should().BeFalse();
+
+        await FromMaxAsync(MaxUpdateJson.Started(Teacher, null));
+        await using (var connection = await harness.Database.DataSource.OpenConnectionAsync())
+            (await notifier.EnqueueAsync(connection, null, membership, Reply.Plain("Напоминание"), "test:remind:6", harness.Clock.GetUtcNow(), default)).Should().BeTrue();
+    }
 }

@@ -38,6 +38,11 @@ public static class MaxUpdateJson
          "user":{"user_id":{{{userId}}},"first_name":"{{{name}}}","is_bot":false}{{{(payload is null ? "" : $",\"payload\":\"{payload}\"")}}},"user_locale":"ru"}
         """;
 
+    /// <summary><c>bot_stopped</c>: the user stopped the bot in their dialog.</summary>
+    public static string Stopped(long userId, long time) => $$$"""
+        {"update_type":"bot_stopped","timestamp":{{{time}}},"chat_id":{{{DialogOf(userId)}}},"user":{"user_id":{{{userId}}},"first_name":"Мария","is_bot":false} }
+        """;
+
     /// <summary><c>message_callback</c>: the user pressed a button with <paramref name="payload"/> under a bot message.</summary>
     public static string Press(long userId, string payload, string callbackId, long time = FakeMaxApi.Now, string name = "Мария") => $$$"""
         {"update_type":"message_callback","timestamp":{{{time}}},
