@@ -78,18 +78,20 @@ public static class BotHost
         services.AddSingleton<IChatFeature, Features.Events.EventsFeature>();
         services.AddSingleton<IChatFeature, Features.Publishing.PublishFeature>();
         services.AddSingleton<IChatFeature, Features.Colleagues.ColleaguesFeature>();
+        services.AddSingleton<IChatFeature, Features.Accounts.AccountsFeature>();
         return services;
     }
 
     /// <summary>
-    /// Builds the bot: Telegram by polling or webhook when a token is set, else the console chat on
+    /// Builds the bot: Telegram by polling or webhook when its token is set, MAX by polling or webhook when its token is
+    /// set (either or both), else the console chat on
     /// <paramref name="consoleInput"/>/<paramref name="consoleOutput"/>. Except in the console chat it listens on
     /// <c>MENTORBOT_LISTEN_URL</c> for <c>/healthz</c>, the jobs Dashboard <c>/jobs</c> and, in webhook mode, the webhook.
     /// <paramref name="configure"/> lets tests replace services.
     /// </summary>
     public static IHost Build(MentorBotOptions options, TextReader consoleInput, TextWriter consoleOutput, Action<IServiceCollection>? configure = null)
     {
-        var webhook = options.Mode == ReceiveMode.Webhook && !options.IsConsole;
+        var webhook = options.Mode == ReceiveMode.Webhook && options.HasTelegram;
         IHostApplicationBuilder builder = !options.IsConsole
             ? WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory })
             : Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
@@ -97,7 +99,8 @@ public static class BotHost
         var services = builder.Services;
         services.AddMentorBotCore(options);
         services.AddHostedService(p => p.GetRequiredService<UpdateProcessor>());
-        services.AddHostedService(p => p.GetRequiredService<OutboxSender>());
+        // Telegram's sender (the console chat's too); MAX has its own (AddMaxMessenger).
+        if (options.HasTelegram || options.IsConsole) services.AddHostedService(p => p.GetRequiredService<OutboxSender>());
         services.AddHangfireWorkers();
 
         if (options.IsConsole)
@@ -120,7 +123,7 @@ public static class BotHost
             services.AddSingleton(new OutboxSenderOptions { GlobalRatePerSecond = options.SenderRate, ChatInterval = TimeSpan.Zero, GroupInterval = TimeSpan.Zero });
             services.AddHostedService(p => ActivatorUtilities.CreateInstance<ConsoleChatService>(p, consoleInput, consoleOutput));
         }
-        else
+        else if (options.HasTelegram)
         {
             services.AddTelegramBotClient(options.BotToken, options.ApiBaseUrl);
             services.AddHostedService<TelegramStartup>();
@@ -130,6 +133,9 @@ public static class BotHost
                 services.AddHostedService<TelegramPolling>();
             }
         }
+
+        // MAX beside Telegram, or alone (issue 16): its own receiver into the same inbox.
+        if (options.Max.IsConfigured) services.AddMaxMessenger(options.Max, TimeSpan.FromHours(options.SenderRetryHours));
 
         // Every log entry is one line (its exception too) that starts with a UTC timestamp (issue 12 item 10).
         builder.Logging.AddSimpleConsole(o =>
@@ -145,9 +151,10 @@ public static class BotHost
         web.WebHost.UseUrls(options.ListenUrl);
         var app = web.Build();
         if (webhook) app.MapTelegramWebhook(options.WebhookSecret);
+        if (options.Max.IsWebhook) app.MapMaxWebhook(options.Max.WebhookSecret);
         // 503 with the reason while the Bot API is unreachable or refuses the token (issue 12 item 6).
         app.MapGet("/healthz", (TelegramHealth health) =>
-            health.Problem is { } problem ? Results.Text("unhealthy: " + problem, statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Text("ok"));
+            options.HasTelegram && health.Problem is { } problem ? Results.Text("unhealthy: " + problem, statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Text("ok"));
         app.UseJobsDashboard(options);
         return app;
     }

@@ -55,3 +55,9 @@ public sealed record DocumentInput(string FileId, string? FileName, long? FileSi
 /// </summary>
 /// <param name="Text">The message's text after the edit.</param>
 public sealed record EditedTextInput(string Text) : ChatInput;
+
+/// <summary>
+/// The person stopped or blocked the bot in this messenger (MAX: <c>bot_stopped</c>). Not input for a feature: the pipeline
+/// marks that account unreachable, so background messages go to the person's other account, if any, until they write again.
+/// </summary>
+public sealed record BotStoppedInput : ChatInput;

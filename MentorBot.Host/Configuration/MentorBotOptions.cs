@@ -62,7 +62,7 @@ public sealed partial class MentorBotOptions
     /// <summary>Lets the Dashboard trigger, requeue and delete jobs (<c>MENTORBOT_DASHBOARD_WRITABLE=true</c>); read-only by default.</summary>
     public bool DashboardWritable { get; set; }
 
-    /// <summary>The MAX messenger's settings (issue 16); MAX is served when its token is set. Not read from the environment until the outbox dispatches by messenger.</summary>
+    /// <summary>The MAX messenger's settings (<c>MENTORBOT_MAX_*</c>, issue 16); MAX is served when its token is set, beside Telegram or alone.</summary>
     public MaxOptions Max { get; set; } = new();
 
     /// <summary>True when a Telegram token is set: the bot serves Telegram.</summary>
@@ -88,6 +88,7 @@ public sealed partial class MentorBotOptions
         options.ListenUrl = Get(nameof(ListenUrl), "LISTEN_URL") ?? options.ListenUrl;
         options.BotUsername = Get(nameof(BotUsername), "BOT_USERNAME") ?? options.BotUsername;
         options.DashboardSecret = Get(nameof(DashboardSecret), "DASHBOARD_SECRET") ?? options.DashboardSecret;
+        options.Max = MaxOptions.Load(configuration);
         options.ConsoleDocuments = Get(nameof(ConsoleDocuments), "CONSOLE_DOCUMENTS") is { Length: > 0 } folder ? folder : options.ConsoleDocuments;
         var writable = Get(nameof(DashboardWritable), "DASHBOARD_WRITABLE");
         if (!string.IsNullOrWhiteSpace(writable))

@@ -10,7 +10,7 @@ namespace MentorBot.Host.Max;
 /// <see cref="Reply"/> as MAX calls in the outbox — HTML text (MAX keeps the tags our replies use: b, i, u, s, a, code,
 /// pre) split at 4000 characters, choices as an <c>inline_keyboard</c> attachment of <c>callback</c> buttons, files
 /// uploaded and attached, button presses answered through <c>POST /answers</c>. <c>bot_started</c> is the command
-/// <c>/start &lt;payload&gt;</c>, so invite links work as in Telegram.
+/// <c>/start &lt;payload&gt;</c>, so invite links work as in Telegram; <c>bot_stopped</c> makes that account unreachable.
 /// </summary>
 public sealed class MaxAdapter : IMessengerAdapter
 {
@@ -31,6 +31,8 @@ public sealed class MaxAdapter : IMessengerAdapter
                     new ChoiceInput(callback.Payload ?? ""), callback.CallbackId, null);
             case UpdateTypes.BotStarted when update.User is { } user && update.ChatId is { } chat:
                 return new IncomingUpdate(source, updateId, chat, false, ToSender(user), ChatInput.FromText(MaxDeepLinks.StartCommand(update.Payload)), null, null);
+            case UpdateTypes.BotStopped when update.User is { } stopper && update.ChatId is { } stoppedChat:
+                return new IncomingUpdate(source, updateId, stoppedChat, false, ToSender(stopper), new BotStoppedInput(), null, null);
             case UpdateTypes.MessageEdited when update.Message is { Sender: { IsBot: false } editor, Body.Text: { } edited } message:
                 // MAX message ids are strings (mid.…); edits are not matched to logged meetings yet (docs/max.md).
                 return new IncomingUpdate(source, updateId, message.Recipient.ChatId ?? editor.UserId, IsGroup(message.Recipient), ToSender(editor),
@@ -61,7 +63,7 @@ public sealed class MaxAdapter : IMessengerAdapter
         {
             // The keyboard belongs under the last part, where the person reads the question.
             var body = new NewMessageBody { Text = parts[i], Format = TextFormats.Html, Attachments = i == parts.Count - 1 && keyboard is not null ? [keyboard] : null };
-            messages.Add(new OutboxMessage($"{keyPrefix}.{i}", chatId, OutboxKind.SendMessage, Json(body), dueAt, Paced: true, IsGroup: isGroup));
+            messages.Add(new OutboxMessage($"{keyPrefix}.{i}", chatId, OutboxKind.SendMessage, Json(body), dueAt, Paced: true, IsGroup: isGroup, Messenger: Messengers.Max));
         }
 
         return messages;
@@ -69,7 +71,7 @@ public sealed class MaxAdapter : IMessengerAdapter
 
     /// <inheritdoc />
     public OutboxMessage RenderDocument(string fileName, byte[] content, string? caption, long chatId, bool isGroup, string key, DateTimeOffset dueAt) =>
-        new(key, chatId, OutboxKind.SendDocument, Json(new MaxFilePayload(UploadTypes.File, fileName, content, Caption(caption))), dueAt, Paced: true, IsGroup: isGroup);
+        new(key, chatId, OutboxKind.SendDocument, Json(new MaxFilePayload(UploadTypes.File, fileName, content, Caption(caption))), dueAt, Paced: true, IsGroup: isGroup, Messenger: Messengers.Max);
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="content"/> is empty or over 10 MB (kept to Telegram's photo limit, so both messengers take the same pictures).</exception>
@@ -77,12 +79,12 @@ public sealed class MaxAdapter : IMessengerAdapter
     {
         if (content.Length == 0 || content.Length > MaxPhotoBytes)
             throw new ArgumentException($"A photo must be 1 byte to {MaxPhotoBytes / (1024 * 1024)} MB; this one is {content.Length} bytes.", nameof(content));
-        return new(key, chatId, OutboxKind.SendPhoto, Json(new MaxFilePayload(UploadTypes.Image, "picture.png", content, Caption(caption))), dueAt, Paced: true, IsGroup: isGroup);
+        return new(key, chatId, OutboxKind.SendPhoto, Json(new MaxFilePayload(UploadTypes.Image, "picture.png", content, Caption(caption))), dueAt, Paced: true, IsGroup: isGroup, Messenger: Messengers.Max);
     }
 
     /// <inheritdoc />
     public OutboxMessage AnswerChoice(string callbackQueryId, long chatId, string? text, string key, DateTimeOffset dueAt) =>
-        new(key, chatId, OutboxKind.AnswerCallbackQuery, Json(new MaxAnswerPayload(callbackQueryId, text is null ? null : MessageText.Shorten(text, MaxNotificationLength))), dueAt, Paced: false);
+        new(key, chatId, OutboxKind.AnswerCallbackQuery, Json(new MaxAnswerPayload(callbackQueryId, text is null ? null : MessageText.Shorten(text, MaxNotificationLength))), dueAt, Paced: false, Messenger: Messengers.Max);
 
     /// <summary>The largest picture sent (10 MB, as Telegram's upload limit).</summary>
     public const int MaxPhotoBytes = 10 * 1024 * 1024;
@@ -112,7 +114,7 @@ public sealed class MaxAdapter : IMessengerAdapter
 /// <param name="UploadType"><see cref="UploadTypes.File"/> (a document) or <see cref="UploadTypes.Image"/> (a picture).</param>
 /// <param name="FileName">The name the person sees.</param>
 /// <param name="Content">The bytes.</param>
-/// <param name="Caption">HTML sent as a separate text after the file, or null.</param>
+/// <param name="Caption">HTML text of the message that carries the file, or null.</param>
 public sealed record MaxFilePayload(string UploadType, string FileName, byte[] Content, string? Caption);
 
 /// <summary>The outbox payload of a MAX button-press answer (<c>POST /answers</c>).</summary>

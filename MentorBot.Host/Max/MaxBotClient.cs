@@ -152,11 +152,25 @@ public sealed partial class MaxBotClient
         ], null, timeLimit, cancellationToken);
         try
         {
-            var updates = root.TryGetProperty("updates", out var array) && array.ValueKind == JsonValueKind.Array
-                ? array.EnumerateArray().Select(MaxJson.ReadUpdate).ToArray()
-                : throw new JsonException("no updates array");
+            if (!root.TryGetProperty("updates", out var array) || array.ValueKind != JsonValueKind.Array)
+                throw new JsonException("no updates array");
+            var updates = new List<Update>();
+            var unreadable = new List<(string, string)>();
+            foreach (var element in array.EnumerateArray())
+            {
+                // One update we cannot read must not fail the batch: the marker could then never move past it.
+                try
+                {
+                    updates.Add(MaxJson.ReadUpdate(element));
+                }
+                catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+                {
+                    unreadable.Add((element.GetRawText(), $"unreadable update: {ex.GetType().Name}: {ex.Message}"));
+                }
+            }
+
             long? next = root.TryGetProperty("marker", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt64() : null;
-            return new UpdateList { Updates = updates, Marker = next };
+            return new UpdateList { Updates = updates, Marker = next, Unreadable = unreadable };
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {

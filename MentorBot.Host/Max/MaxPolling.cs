@@ -19,16 +19,19 @@ public sealed class MaxPolling(MaxBotClient client, UpdateInbox inbox, InboxSign
     /// <summary>Seconds MAX holds a poll open when nothing is pending (0–90).</summary>
     public int TimeoutSeconds { get; init; } = 30;
 
-    /// <summary>Polls once: fetches after the stored marker, records the batch, then stores the new marker; returns how many updates came.</summary>
+    /// <summary>Polls once: fetches after the stored marker, records the batch (unreadable elements as poison rows), then stores the new marker; returns how many readable updates came.</summary>
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
         long? marker;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
             marker = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT marker FROM max_polling_state", cancellationToken: cancellationToken));
         var batch = await client.GetUpdates(marker, 100, TimeoutSeconds, UpdateTypes.Handled, cancellationToken);
-        if (batch.Updates.Count > 0)
+        foreach (var (_, reason) in batch.Unreadable)
+            logger.LogWarning("A MAX update cannot be read and is kept aside: {Reason}", reason);
+        var rows = batch.Updates.Select(MaxUpdates.ToInbound).Concat(batch.Unreadable.Select(u => MaxUpdates.Poison(u.Json, u.Reason))).ToList();
+        if (rows.Count > 0)
         {
-            await inbox.RecordAsync(MaxUpdates.Source, batch.Updates.Select(MaxUpdates.ToInbound).ToList(), cancellationToken);
+            await inbox.RecordAsync(MaxUpdates.Source, rows, cancellationToken);
             signal.Notify();
         }
 

@@ -1,10 +1,12 @@
+using MentorBot.Host.Outbox;
+using MentorBot.Host.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace MentorBot.Host.Max;
 
-/// <summary>Registers the MAX Bot API client (for the wiring, docs/max.md; the host does not call it yet).</summary>
+/// <summary>Registers the MAX Bot API client and, in the running bot, MAX's receiver and sender.</summary>
 public static class MaxServiceCollectionExtensions
 {
     /// <summary>
@@ -29,4 +31,27 @@ public static class MaxServiceCollectionExtensions
             provider.GetService<ILogger<MaxBotClient>>()));
         return services;
     }
+
+    /// <summary>
+    /// Serves MAX in the running bot (issue 16): the client, the receiver (long polling, or the webhook subscription when
+    /// <see cref="MaxOptions.IsWebhook"/>; the endpoint is mapped by the host) and MAX's own outbox sender — its rate
+    /// (<see cref="SenderRate"/> per second: MAX allows 30 requests a second and a file takes two), its 429 pause and its
+    /// per-chat pacing, apart from Telegram's.
+    /// </summary>
+    /// <param name="services">The container.</param>
+    /// <param name="options">MAX's settings; <see cref="MaxOptions.IsConfigured"/> must be true.</param>
+    /// <param name="retryWindow">How long transient failures are retried (the bot's <c>MENTORBOT_SENDER_RETRY_HOURS</c>).</param>
+    public static IServiceCollection AddMaxMessenger(this IServiceCollection services, MaxOptions options, TimeSpan retryWindow)
+    {
+        services.AddMaxBotClient(options);
+        if (options.IsWebhook) services.AddHostedService<MaxWebhookSubscription>();
+        else services.AddHostedService<MaxPolling>();
+        var senderOptions = new OutboxSenderOptions { Messenger = Messengers.Max, RateKey = Messengers.Max, GlobalRatePerSecond = SenderRate, RetryWindow = retryWindow };
+        services.AddHostedService(p => new OutboxSender(p.GetRequiredService<OutboxStore>(), new MaxDelivery(p.GetRequiredService<MaxBotClient>()),
+            p.GetRequiredService<OutboxSignal>(), p.GetRequiredService<TimeProvider>(), senderOptions, p.GetRequiredService<ILogger<OutboxSender>>()));
+        return services;
+    }
+
+    /// <summary>Messages a second MAX's sender claims, all instances together (MAX: 30 requests a second per bot).</summary>
+    public const int SenderRate = 20;
 }

@@ -425,4 +425,10 @@ public sealed class UpdateList
 
     /// <summary>Pass it as <c>marker</c> on the next call (after the batch is recorded): every update before it then counts as read.</summary>
     public long? Marker { get; set; }
+
+    /// <summary>
+    /// Elements of <c>updates</c> that are not readable updates (raw JSON, and why): kept apart so one of them does not fail
+    /// the batch, and the marker can move past it.
+    /// </summary>
+    public IReadOnlyList<(string Json, string Reason)> Unreadable { get; set; } = [];
 }

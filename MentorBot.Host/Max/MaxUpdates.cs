@@ -20,6 +20,17 @@ public static class MaxUpdates
     public static InboundUpdate ToInbound(Update update) => new(UpdateId(update), ChatIdOf(update), update.Json.Length > 0 ? update.Json : JsonSerializer.Serialize(update, MaxJson.Options));
 
     /// <summary>
+    /// An element of a poll that is not a readable update, for the inbox as a poison row (recorded handled, with the reason),
+    /// so polling moves past it; its id is derived from its text, so fetching it again records it once.
+    /// </summary>
+    public static InboundUpdate Poison(string json, string reason)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes("unreadable|" + json), hash);
+        return new InboundUpdate((long)(BinaryPrimitives.ReadUInt64BigEndian(hash) >> 1), null, json, reason);
+    }
+
+    /// <summary>
     /// The update's id in the inbox: the first 63 bits of SHA-256 over its type and what identifies the event — the
     /// message's <c>mid</c> (with <c>seq</c> and the text for an edit), the <c>callback_id</c> of a press, or chat, user
     /// and timestamp for <c>bot_*</c> events. Positive, and the same for every delivery of the same event.

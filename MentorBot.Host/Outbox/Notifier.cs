@@ -13,8 +13,10 @@ namespace MentorBot.Host.Outbox;
 /// Keys are the caller's unique key for the occurrence (what, whom, which occurrence), so running a
 /// job twice, or on two instances, enqueues once (the outbox's unique idempotency key). What it queues is recorded
 /// in the <see cref="JobRun"/> in progress, if any (<c>jobs run</c> reports it).
+/// A person is reached in one of their messenger accounts (issue 16): the one they chose in /settings, else the one they
+/// wrote from last; an account whose bot was blocked is skipped, and that messenger's adapter renders the rows.
 /// </summary>
-public sealed class Notifier(IMessengerAdapter adapter)
+public sealed class Notifier(MessengerAdapters adapters)
 {
     /// <summary>
     /// Enqueues <paramref name="reply"/> to the member <paramref name="membershipId"/> for delivery at
@@ -23,21 +25,19 @@ public sealed class Notifier(IMessengerAdapter adapter)
     /// </summary>
     public async Task<bool> EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long membershipId, Reply reply, string key, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
-        var chatId = await ChatAsync(connection, transaction, membershipId, cancellationToken);
-        if (chatId is null) return false;
-        var inserted = await OutboxStore.EnqueueAsync(connection, transaction, adapter.Render(reply, chatId.Value, false, "bg:" + key, dueAt), cancellationToken);
-        JobRun.Current?.Record(new QueuedMessage(key, membershipId, chatId.Value, dueAt, reply.Text, inserted > 0));
+        if (await ChatAsync(connection, transaction, membershipId, cancellationToken) is not { } chat) return false;
+        var inserted = await OutboxStore.EnqueueAsync(connection, transaction, adapters.For(chat.Messenger).Render(reply, chat.ChatId, false, "bg:" + key, dueAt), cancellationToken);
+        JobRun.Current?.Record(new QueuedMessage(key, membershipId, chat.ChatId, dueAt, reply.Text, inserted > 0));
         return true;
     }
 
     /// <summary>Like <see cref="EnqueueAsync"/> for a file (key <c>bg:{key}.doc</c>).</summary>
     public async Task<bool> EnqueueDocumentAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long membershipId, string fileName, byte[] content, string? caption, string key, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
-        var chatId = await ChatAsync(connection, transaction, membershipId, cancellationToken);
-        if (chatId is null) return false;
-        var message = adapter.RenderDocument(fileName, content, caption is null ? null : Html.Escape(caption), chatId.Value, false, "bg:" + key + ".doc", dueAt);
+        if (await ChatAsync(connection, transaction, membershipId, cancellationToken) is not { } chat) return false;
+        var message = adapters.For(chat.Messenger).RenderDocument(fileName, content, caption is null ? null : Html.Escape(caption), chat.ChatId, false, "bg:" + key + ".doc", dueAt);
         var inserted = await OutboxStore.EnqueueAsync(connection, transaction, [message], cancellationToken);
-        JobRun.Current?.Record(new QueuedMessage(key, membershipId, chatId.Value, dueAt, fileName, inserted > 0));
+        JobRun.Current?.Record(new QueuedMessage(key, membershipId, chat.ChatId, dueAt, fileName, inserted > 0));
         return true;
     }
 
@@ -48,21 +48,36 @@ public sealed class Notifier(IMessengerAdapter adapter)
     /// <exception cref="ArgumentException">The picture is empty or over 10 MB (Bot API sendPhoto).</exception>
     public async Task<bool> EnqueuePhotoAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long membershipId, byte[] content, string? caption, string key, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
-        var chatId = await ChatAsync(connection, transaction, membershipId, cancellationToken);
-        if (chatId is null) return false;
-        var message = adapter.RenderPhoto(content, caption is null ? null : Html.Escape(caption), chatId.Value, false, "bg:" + key + ".photo", dueAt);
+        if (await ChatAsync(connection, transaction, membershipId, cancellationToken) is not { } chat) return false;
+        var message = adapters.For(chat.Messenger).RenderPhoto(content, caption is null ? null : Html.Escape(caption), chat.ChatId, false, "bg:" + key + ".photo", dueAt);
         var inserted = await OutboxStore.EnqueueAsync(connection, transaction, [message], cancellationToken);
-        JobRun.Current?.Record(new QueuedMessage(key, membershipId, chatId.Value, dueAt, caption ?? "(picture)", inserted > 0));
+        JobRun.Current?.Record(new QueuedMessage(key, membershipId, chat.ChatId, dueAt, caption ?? "(picture)", inserted > 0));
         return true;
     }
 
-    private static Task<long?> ChatAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long membershipId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The private chat to reach the member in: the account chosen in /settings when it is reachable, else the reachable
+    /// account used last; a person written by an older binary, without accounts yet, by the legacy Telegram chat.
+    /// Null when the member is erased, declined or unreachable everywhere.
+    /// </summary>
+    private static Task<PersonChat?> ChatAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long membershipId, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT p.chat_id
+            SELECT c.messenger, c.chat_id AS chatid
               FROM memberships m JOIN participants p ON p.id = m.participant_id
-             WHERE m.id = @membershipId AND m.status = 'active' AND p.status = 'active' AND p.chat_id IS NOT NULL
+              CROSS JOIN LATERAL (
+                  SELECT a.messenger, a.private_chat_id AS chat_id, (a.id = p.notify_account_id) IS TRUE AS chosen, a.last_used_at
+                    FROM messenger_accounts a
+                   WHERE a.participant_id = p.id AND a.status = 'active' AND a.private_chat_id IS NOT NULL
+                  UNION ALL
+                  SELECT 'telegram', p.chat_id, false, p.updated_at
+                   WHERE p.chat_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM messenger_accounts a WHERE a.participant_id = p.id)
+                  ORDER BY chosen DESC, last_used_at DESC
+                  LIMIT 1) c
+             WHERE m.id = @membershipId AND m.status = 'active' AND p.status = 'active'
             """;
-        return connection.ExecuteScalarAsync<long?>(new CommandDefinition(sql, new { membershipId }, transaction, cancellationToken: cancellationToken));
+        return connection.QuerySingleOrDefaultAsync<PersonChat>(new CommandDefinition(sql, new { membershipId }, transaction, cancellationToken: cancellationToken));
     }
+
+    private sealed record PersonChat(string Messenger, long ChatId);
 }

@@ -77,7 +77,7 @@ public sealed class OutboxSender : BackgroundService
         var now = time.GetUtcNow();
         var free = options.Parallelism - inFlight.Count;
         if (IsPaused() || free <= 0) return [];
-        var claim = await store.ClaimAsync(free, now, ahead, now + options.Lease, options.ChatInterval, options.GroupInterval, options.Rate, cancellationToken);
+        var claim = await store.ClaimAsync(free, now, ahead, now + options.Lease, options.ChatInterval, options.GroupInterval, options.Rate, cancellationToken, options.Messenger);
         lock (gate)
             if (claim.PausedUntil > pausedUntil) pausedUntil = claim.PausedUntil; // another instance's 429
         var started = new List<StartedSend>(claim.Rows.Count);
@@ -198,11 +198,11 @@ public sealed class OutboxSender : BackgroundService
                 lock (gate)
                     if (until > pausedUntil) pausedUntil = until;
                 logger.LogWarning("Bot API asked to slow down; all sending paused until {Until:O}", until);
-                await store.PauseAsync(until, cancellationToken);
+                await store.PauseAsync(until, cancellationToken, options.Messenger);
                 await store.RescheduleAsync(row.Id, until, e.Message, countAttempt: false, cancellationToken);
                 break;
             case DeliveryFailure.Blocked:
-                var cancelled = await store.MarkChatUnreachableAsync(row.Id, row.ChatId, e.Message, cancellationToken);
+                var cancelled = await store.MarkChatUnreachableAsync(row.Id, row.ChatId, e.Message, cancellationToken, options.Messenger);
                 logger.LogInformation("Chat {ChatId} is unreachable ({Reason}); cancelled {Count} outbox rows", row.ChatId, e.Message, cancelled);
                 break;
             case DeliveryFailure.Permanent:

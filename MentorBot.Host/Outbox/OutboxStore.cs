@@ -56,8 +56,8 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     {
         if (messages.Count == 0) return 0;
         const string sql = """
-            INSERT INTO outbox (idempotency_key, chat_id, kind, payload, due_at, paced, is_group)
-            SELECT * FROM unnest(@keys, @chats, @kinds, @payloads::jsonb[], @dues, @paced, @groups)
+            INSERT INTO outbox (idempotency_key, chat_id, kind, payload, due_at, paced, is_group, messenger)
+            SELECT * FROM unnest(@keys, @chats, @kinds, @payloads::jsonb[], @dues, @paced, @groups, @messengers)
             ON CONFLICT (idempotency_key) DO NOTHING
             """;
         var args = new
@@ -69,6 +69,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             dues = messages.Select(m => m.DueAt.UtcDateTime).ToArray(),
             paced = messages.Select(m => m.Paced).ToArray(),
             groups = messages.Select(m => m.IsGroup).ToArray(),
+            messengers = messages.Select(m => m.Messenger).ToArray(),
         };
         return await connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
     }
@@ -100,16 +101,19 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     /// holds its chat until its slot + <paramref name="chatInterval"/> (<paramref name="groupInterval"/> for a group)
     /// + twice <see cref="SendRate.Late"/>, so two starts in one chat are at least the interval apart however late each
     /// is within its tolerance. Rows whose lease ran out (an instance died mid-send) are claimable again.
+    /// Only rows of <paramref name="messenger"/> are claimed: each messenger has its own sender, rate, pacing and pause (issue 16).
     /// </summary>
-    public async Task<OutboxClaim> ClaimAsync(int limit, DateTimeOffset now, TimeSpan ahead, DateTimeOffset leaseUntil, TimeSpan chatInterval, TimeSpan groupInterval, SendRate rate, CancellationToken cancellationToken)
+    public async Task<OutboxClaim> ClaimAsync(int limit, DateTimeOffset now, TimeSpan ahead, DateTimeOffset leaseUntil, TimeSpan chatInterval, TimeSpan groupInterval, SendRate rate, CancellationToken cancellationToken,
+        string messenger = Pipeline.Messengers.Telegram)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         const string window = """
             INSERT INTO outbox_rate_window (bot) VALUES (@bot) ON CONFLICT (bot) DO NOTHING;
-            SELECT w.next_slot, s.paused_until FROM outbox_rate_window w, outbox_sender_state s WHERE w.bot = @bot FOR UPDATE OF w;
+            SELECT next_slot, coalesce((SELECT paused_until FROM outbox_sender_state WHERE messenger = @messenger), '-infinity')
+            FROM outbox_rate_window WHERE bot = @bot FOR UPDATE;
             """;
-        var state = await connection.QuerySingleAsync<(DateTime NextSlot, DateTime PausedUntil)>(new CommandDefinition(window, new { bot = rate.Bot }, transaction, cancellationToken: cancellationToken));
+        var state = await connection.QuerySingleAsync<(DateTime NextSlot, DateTime PausedUntil)>(new CommandDefinition(window, new { bot = rate.Bot, messenger }, transaction, cancellationToken: cancellationToken));
         var pausedUntil = Utc(state.PausedUntil);
         // A slot that passed unused may be taken up to half the tolerance late, leaving the send the other half.
         var firstSlot = Max(Utc(state.NextSlot), now - rate.Late / 2);
@@ -127,10 +131,11 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
                 SELECT o.id FROM outbox o
                 WHERE o.due_at <= @now
                   AND (o.status = 'pending' OR (o.status = 'sending' AND o.lease_until < @now))
+                  AND o.messenger = @messenger
                   AND (NOT o.paced OR (
-                        NOT EXISTS (SELECT 1 FROM outbox_chat_pacing p WHERE p.chat_id = o.chat_id AND p.next_send_at > @now)
+                        NOT EXISTS (SELECT 1 FROM outbox_chat_pacing p WHERE p.messenger = o.messenger AND p.chat_id = o.chat_id AND p.next_send_at > @now)
                     AND NOT EXISTS (SELECT 1 FROM outbox e
-                                    WHERE e.paced AND e.chat_id = o.chat_id AND e.id <> o.id
+                                    WHERE e.paced AND e.messenger = o.messenger AND e.chat_id = o.chat_id AND e.id <> o.id
                                       AND ((e.status = 'sending' AND e.lease_until >= @now)
                                         OR (e.status IN ('pending', 'sending') AND e.due_at <= @now AND (e.due_at, e.id) < (o.due_at, o.id))))))
                 ORDER BY o.due_at, o.id
@@ -141,7 +146,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             FROM claimed WHERE o.id = claimed.id
             RETURNING o.id, o.chat_id, o.kind, o.payload::text AS payload, o.attempts, o.paced, o.is_group, o.retry_until
             """;
-        var rows = (await connection.QueryAsync<ClaimRow>(new CommandDefinition(claim, new { now = now.UtcDateTime, leaseUntil = leaseUntil.UtcDateTime, limit = permits }, transaction, cancellationToken: cancellationToken)))
+        var rows = (await connection.QueryAsync<ClaimRow>(new CommandDefinition(claim, new { now = now.UtcDateTime, leaseUntil = leaseUntil.UtcDateTime, limit = permits, messenger }, transaction, cancellationToken: cancellationToken)))
             .OrderBy(r => r.Id)
             .Select((r, i) => (Row: r, Slot: firstSlot + i * rate.Interval))
             .ToList();
@@ -150,12 +155,13 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         if (paced.Count > 0)
         {
             const string pace = """
-                INSERT INTO outbox_chat_pacing (chat_id, next_send_at)
-                SELECT * FROM unnest(@chats, @nexts)
-                ON CONFLICT (chat_id) DO UPDATE SET next_send_at = excluded.next_send_at
+                INSERT INTO outbox_chat_pacing (messenger, chat_id, next_send_at)
+                SELECT @messenger, * FROM unnest(@chats, @nexts)
+                ON CONFLICT (messenger, chat_id) DO UPDATE SET next_send_at = excluded.next_send_at
                 """;
             var args = new
             {
+                messenger,
                 chats = paced.Select(r => r.Row.ChatId).ToArray(),
                 nexts = paced.Select(r => (r.Slot + ChatHold(r.Row.IsGroup ? groupInterval : chatInterval, rate)).UtcDateTime).ToArray(),
             };
@@ -211,11 +217,11 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
                                   lease_until = NULL, last_error = @reason, retry_until = coalesce(retry_until, @retryUntil::timestamptz),
                                   attempts = CASE WHEN @countAttempt THEN attempts ELSE attempts - 1 END
                 WHERE id = @id
-                RETURNING chat_id, paced
+                RETURNING messenger, chat_id, paced
             )
-            INSERT INTO outbox_chat_pacing (chat_id, next_send_at)
-            SELECT chat_id, @dueAt FROM retried WHERE paced
-            ON CONFLICT (chat_id) DO UPDATE SET next_send_at = greatest(outbox_chat_pacing.next_send_at, excluded.next_send_at)
+            INSERT INTO outbox_chat_pacing (messenger, chat_id, next_send_at)
+            SELECT messenger, chat_id, @dueAt FROM retried WHERE paced
+            ON CONFLICT (messenger, chat_id) DO UPDATE SET next_send_at = greatest(outbox_chat_pacing.next_send_at, excluded.next_send_at)
             """;
         await ExecuteAsync(sql, new { id, dueAt = dueAt.UtcDateTime, reason, countAttempt, retryUntil = retryUntil?.UtcDateTime }, cancellationToken);
     }
@@ -227,28 +233,41 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         await ExecuteAsync(sql, new { id, reason }, cancellationToken);
     }
 
-    /// <summary>Pauses every sender instance until <paramref name="until"/> (a 429 applies to the bot, Bot API).</summary>
-    public async Task PauseAsync(DateTimeOffset until, CancellationToken cancellationToken)
+    /// <summary>Pauses every sender instance of <paramref name="messenger"/> until <paramref name="until"/> (a 429 applies to that bot).</summary>
+    public async Task PauseAsync(DateTimeOffset until, CancellationToken cancellationToken, string messenger = Pipeline.Messengers.Telegram)
     {
-        const string sql = "UPDATE outbox_sender_state SET paused_until = greatest(paused_until, @until)";
-        await ExecuteAsync(sql, new { until = until.UtcDateTime }, cancellationToken);
+        const string sql = """
+            INSERT INTO outbox_sender_state (messenger, paused_until) VALUES (@messenger, @until)
+            ON CONFLICT (messenger) DO UPDATE SET paused_until = greatest(outbox_sender_state.paused_until, excluded.paused_until)
+            """;
+        await ExecuteAsync(sql, new { until = until.UtcDateTime, messenger }, cancellationToken);
     }
 
     /// <summary>
-    /// A 403 from the Bot API: the person blocked the bot. Marks the chat's participants unreachable and
-    /// cancels every pending row of the chat (including <paramref name="id"/>). Returns the rows cancelled.
+    /// The person blocked the bot in <paramref name="messenger"/> (Bot API 403, MAX 403): marks the account of that chat
+    /// unreachable — the person only when none of their accounts is reachable any more (issue 16: they may still be
+    /// reached in the other messenger) — and cancels every pending row of the chat (including <paramref name="id"/>).
+    /// Returns the rows cancelled.
     /// </summary>
-    public async Task<int> MarkChatUnreachableAsync(long id, long chatId, string reason, CancellationToken cancellationToken)
+    public async Task<int> MarkChatUnreachableAsync(long id, long chatId, string reason, CancellationToken cancellationToken, string messenger = Pipeline.Messengers.Telegram)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        const string participants = "UPDATE participants SET status = 'unreachable', updated_at = now() WHERE chat_id = @chatId AND status = 'active'";
-        await connection.ExecuteAsync(new CommandDefinition(participants, new { chatId }, transaction, cancellationToken: cancellationToken));
+        // A participant written by an older binary has no account yet: its legacy chat column names it.
+        const string participants = """
+            UPDATE messenger_accounts SET status = 'unreachable' WHERE messenger = @messenger AND private_chat_id = @chatId AND status = 'active';
+            UPDATE participants p SET status = 'unreachable', updated_at = now()
+             WHERE p.status = 'active'
+               AND (p.id IN (SELECT participant_id FROM messenger_accounts WHERE messenger = @messenger AND private_chat_id = @chatId)
+                    OR (@messenger = 'telegram' AND p.chat_id = @chatId AND NOT EXISTS (SELECT 1 FROM messenger_accounts a WHERE a.participant_id = p.id)))
+               AND NOT EXISTS (SELECT 1 FROM messenger_accounts a WHERE a.participant_id = p.id AND a.status = 'active');
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(participants, new { chatId, messenger }, transaction, cancellationToken: cancellationToken));
         const string cancel = """
             UPDATE outbox SET status = 'cancelled', lease_until = NULL, last_error = @reason
-            WHERE chat_id = @chatId AND (status = 'pending' OR id = @id)
+            WHERE messenger = @messenger AND chat_id = @chatId AND (status = 'pending' OR id = @id)
             """;
-        var cancelled = await connection.ExecuteAsync(new CommandDefinition(cancel, new { id, chatId, reason }, transaction, cancellationToken: cancellationToken));
+        var cancelled = await connection.ExecuteAsync(new CommandDefinition(cancel, new { id, chatId, reason, messenger }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return cancelled;
     }

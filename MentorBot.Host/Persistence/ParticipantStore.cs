@@ -65,6 +65,24 @@ public static class ParticipantStore
         new(new { messenger, sender.UserId, chatId, sender.FirstName, sender.LastName, sender.Username, now = now.UtcDateTime });
 
     /// <summary>
+    /// Marks the account (<paramref name="messenger"/>, <paramref name="userId"/>) unreachable (the person stopped the bot
+    /// there), and the person too when none of their accounts is reachable any more. Writing again makes both reachable.
+    /// </summary>
+    public static Task MarkAccountUnreachableAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string messenger, long userId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            WITH stopped AS (
+                UPDATE messenger_accounts SET status = 'unreachable' WHERE messenger = @messenger AND external_user_id = @userId
+                RETURNING id, participant_id)
+            UPDATE participants p SET status = 'unreachable'
+              FROM stopped
+             WHERE p.id = stopped.participant_id AND p.status = 'active'
+               AND NOT EXISTS (SELECT 1 FROM messenger_accounts a WHERE a.participant_id = p.id AND a.id <> stopped.id AND a.status = 'active')
+            """;
+        return connection.ExecuteAsync(new CommandDefinition(sql, new { messenger, userId }, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
     /// Erases a person's messenger identity (152-ФЗ ст. 21 ч. 5, the personal-data withdrawal): every messenger account,
     /// the participant's ids and names, the queued messages, pacing and conversations of their private chats, and the
     /// payloads of their handled updates; later updates still waiting are left to the pipeline, except the one being
@@ -83,8 +101,8 @@ public static class ParticipantStore
         const string sql = """
             WITH chats AS (SELECT messenger, private_chat_id AS chat_id FROM messenger_accounts WHERE participant_id = @participantId AND private_chat_id IS NOT NULL
                            UNION SELECT @messenger, @chatId),
-                 outgoing AS (DELETE FROM outbox WHERE chat_id IN (SELECT chat_id FROM chats)),
-                 pacing AS (DELETE FROM outbox_chat_pacing WHERE chat_id IN (SELECT chat_id FROM chats)),
+                 outgoing AS (DELETE FROM outbox o USING chats WHERE o.messenger = chats.messenger AND o.chat_id = chats.chat_id),
+                 pacing AS (DELETE FROM outbox_chat_pacing p USING chats WHERE p.messenger = chats.messenger AND p.chat_id = chats.chat_id),
                  conversations AS (DELETE FROM conversation_states c USING chats WHERE c.messenger = chats.messenger AND c.chat_id = chats.chat_id)
             UPDATE inbound_updates u SET payload = '{}'::jsonb, chat_id = NULL
               FROM chats
@@ -94,6 +112,7 @@ public static class ParticipantStore
                SET telegram_user_id = NULL, chat_id = NULL, first_name = NULL, last_name = NULL, username = NULL, notify_account_id = NULL,
                    status = 'erased', current_organisation_id = NULL, nudges_paused_until = NULL, updated_at = @now
              WHERE id = @participantId;
+            DELETE FROM account_link_codes WHERE participant_id = @participantId;
             DELETE FROM messenger_accounts WHERE participant_id = @participantId;
             """;
         return connection.ExecuteAsync(new CommandDefinition(sql, new { participantId, chatId, source, updateId, messenger = Messengers.OfSource(source), now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken));

@@ -220,6 +220,7 @@ public sealed class UpdateProcessor(
             ChoiceInput choice => routes.ForChoice(choice.Data) ?? ExpiredChoice,
             DocumentInput => await DocumentHandlerAsync(context),
             EditedTextInput => routes.EditHandler,
+            BotStoppedInput => StoppedAsync,
             _ => await FlowHandlerAsync(context) ?? routes.FallbackHandler,
         };
         if (handler is not null)
@@ -249,6 +250,10 @@ public sealed class UpdateProcessor(
             answer.Add(adapter.AnswerChoice(update.CallbackQueryId, update.ChatId, null, ChatContext.OutboxKey(row.Source, row.UpdateId, ChatContext.AckSuffix), now));
         return answer;
     }
+
+    /// <summary>The person stopped the bot in this messenger: that account is unreachable (their other one, if any, is not).</summary>
+    private static Task StoppedAsync(ChatContext context, ChatInput input) =>
+        ParticipantStore.MarkAccountUnreachableAsync(context.Connection, context.Transaction, context.Update.Messenger, context.Update.From.UserId, context.CancellationToken);
 
     private static Task ExpiredChoice(ChatContext context, ChatInput input)
     {

@@ -281,4 +281,19 @@ public sealed class MentorBotOptionsTests
         problems.Should().HaveCount(6);
         problems.Should().OnlyContain(p => p.StartsWith("MENTORBOT_"));
     }
+
+    [Fact]
+    public void Max_alone_is_served_without_the_console_and_its_problems_are_reported_by_variable()
+    {
+        var options = MentorBotOptions.Load(Config(("CONNECTION_STRING", "Host=x"), ("MAX_TOKEN", "max-access-token"), ("MAX_BOT_USERNAME", "school_bot"),
+            ("MAX_WEBHOOK_URL", "http://bot.example/max/webhook"), ("MAX_WEBHOOK_SECRET", "abc")));
+
+        options.IsConsole.Should().BeFalse();
+        options.HasTelegram.Should().BeFalse();
+        options.Max.BotUsername.Should().Be("school_bot");
+        options.Validate().Should().Equal(
+            "MENTORBOT_MAX_WEBHOOK_URL must be an absolute https URL (MAX posts only to port 443), not 'http://bot.example/max/webhook'.",
+            "MENTORBOT_MAX_WEBHOOK_SECRET must be 5–256 of A-Za-z0-9_- when MENTORBOT_MAX_WEBHOOK_URL is set.");
+        options.Max.ToString().Should().NotContain("max-access-token").And.NotContain("abc");
+    }
 }

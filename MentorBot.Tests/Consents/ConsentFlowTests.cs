@@ -80,7 +80,7 @@ public class ConsentFlowTests
         var text = ConsentDocuments.PersonalData("Школа").Text;
 
         text.Should().Contain("Цель обработки").And.Contain("Персональные данные:").And.Contain("Действия:")
-            .And.Contain("Срок:").And.Contain("Отзыв:").And.Contain("идентификатор, имя и имя пользователя в мессенджере Telegram");
+            .And.Contain("Срок:").And.Contain("Отзыв:").And.Contain("идентификаторы, имена и имена пользователя в мессенджерах Telegram и MAX");
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_mentor_opens_an_invite_and_answers_both_consent_screens()
     {
-        var school = await OrganisationStore.CreateAsync(database.DataSource, "МБОУ СОШ № 42", "Asia/Omsk", DateTimeOffset.UtcNow, default);
+        var school = await OrganisationStore.CreateAsync(database.DataSource, "МБОУ СОШ № 42", "Asia/Omsk", bot!.Clock.GetUtcNow(), default);
         await JoinAndConsentAsync(school, OnboardingUserId, Role.Mentor);
         var duties = (await emulator.WaitForBotMessagesAsync(Token, OnboardingUserId, 1, Deadline)).Should().ContainSingle().Subject;
         duties.Text.Should().Be(ConsentDocuments.MentoringDuties("МБОУ СОШ № 42").Summary);
@@ -114,7 +114,7 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_mentee_joins_by_invite_fills_the_intake_and_the_curator_sees_them_in_the_mentee_bank()
     {
-        var school = await OrganisationStore.CreateAsync(database.DataSource, "Гимназия № 3", "Asia/Omsk", DateTimeOffset.UtcNow, default);
+        var school = await OrganisationStore.CreateAsync(database.DataSource, "Гимназия № 3", "Asia/Omsk", bot!.Clock.GetUtcNow(), default);
         await JoinAndConsentAsync(school, CuratorUserId, Role.Curator);
         await JoinAndConsentAsync(school, MenteeUserId, Role.Mentee);
 
@@ -166,7 +166,7 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
     {
         await using (var connection = await database.DataSource.OpenConnectionAsync())
         {
-            var invite = await InviteStore.CreateAsync(connection, null, school.Id, role, InviteRules.DefaultLimits(role), null, DateTimeOffset.UtcNow, default);
+            var invite = await InviteStore.CreateAsync(connection, null, school.Id, role, InviteRules.DefaultLimits(role), null, bot!.Clock.GetUtcNow(), default);
             await emulator.SendTextAsync(Token, userId, $"/start {invite.Token}");
         }
 

@@ -49,20 +49,21 @@ public sealed class MeetingsEndToEndTests : IAsyncLifetime
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
         var organisationId = Guid.NewGuid();
+        var now = EmulatorBot.DefaultStart; // the bot starts after the seed, its clock from this instant
         await connection.ExecuteAsync("INSERT INTO organisations (id, name, time_zone) VALUES (@organisationId, 'Лицей', 'Asia/Omsk')", new { organisationId });
         async Task<long> MemberAsync(long user, string fullName, Role role)
         {
             var participant = await connection.ExecuteScalarAsync<long>(
                 "INSERT INTO participants (telegram_user_id, chat_id, first_name) VALUES (@user, @user, 'Анна') RETURNING id", new { user });
-            var membership = await MembershipStore.GrantAsync(connection, null, organisationId, participant, role, DateTimeOffset.UtcNow, CancellationToken.None);
+            var membership = await MembershipStore.GrantAsync(connection, null, organisationId, participant, role, now, CancellationToken.None);
             await connection.ExecuteAsync("UPDATE memberships SET full_name = @fullName WHERE id = @membership", new { fullName, membership });
             // A mentor works only with the written consent to mentoring duties too (ТК РФ ст. 351.8).
             foreach (var kind in role == Role.Mentor ? new[] { "personal_data", "mentoring_duties" } : ["personal_data"])
             {
                 await connection.ExecuteAsync("""
                     INSERT INTO consent_events (organisation_id, participant_id, kind, event, text_version, channel, occurred_at)
-                    VALUES (@organisationId, @participant, @kind, 'given', 'pd-2026.1', 'telegram', now())
-                    """, new { organisationId, participant, kind });
+                    VALUES (@organisationId, @participant, @kind, 'given', 'pd-2026.1', 'telegram', @now)
+                    """, new { organisationId, participant, kind, now });
             }
             return membership;
         }
@@ -71,8 +72,8 @@ public sealed class MeetingsEndToEndTests : IAsyncLifetime
         var mentee = await MemberAsync(MenteeUser, "Петрова Анна Сергеевна", Role.Mentee);
         await connection.ExecuteAsync("""
             INSERT INTO pairs (organisation_id, mentor_membership_id, mentee_membership_id, status, created_at)
-            VALUES (@organisationId, @mentor, @mentee, 'active', now())
-            """, new { organisationId, mentor, mentee });
+            VALUES (@organisationId, @mentor, @mentee, 'active', @now)
+            """, new { organisationId, mentor, mentee, now });
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public sealed class MeetingsEndToEndTests : IAsyncLifetime
 
         // The poll waits in the outbox until the next morning; bring it forward instead of waiting.
         await using (var connection = new NpgsqlConnection(database.ConnectionString))
-            (await connection.ExecuteAsync("UPDATE outbox SET due_at = now() WHERE idempotency_key LIKE 'bg:poll:%' AND status = 'pending'")).Should().Be(1);
+            (await connection.ExecuteAsync("UPDATE outbox SET due_at = @now WHERE idempotency_key LIKE 'bg:poll:%' AND status = 'pending'", new { now = bot!.Clock.GetUtcNow() })).Should().Be(1);
 
         var poll = (await emulator.WaitForBotMessagesAsync(Token, MenteeUser, 1, Deadline)).Should().ContainSingle().Subject;
         poll.Text.Should().StartWith("Как прошла встреча с наставником (Иванова Мария Петровна)");

@@ -28,7 +28,7 @@ public sealed class PairsEndToEndTests : IAsyncLifetime
     {
         await setup.InitializeAsync();
         // Approval notices go out in the 09:00–20:00 window of the organisation's zone: the bot's clock says 12:00 in Moscow.
-        bot = await EmulatorBot.StartAsync(setup.Database.ConnectionString, services => services.AddSingleton<TimeProvider>(new RunningClock(Noon)));
+        bot = await EmulatorBot.StartAsync(setup.Database.ConnectionString, start: Noon);
         emulator = bot.Emulator;
     }
 

@@ -45,7 +45,7 @@ public sealed class RoadmapEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task An_imported_road_map_is_shown_by_roadmap_and_a_stage_opens_to_its_activities()
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = bot!.Clock.GetUtcNow();
         var organisation = await OrganisationStore.CreateAsync(database.DataSource, "Школа № 75/42", "Asia/Omsk", now, CancellationToken.None);
         await using (var connection = await database.DataSource.OpenConnectionAsync())
         {
@@ -57,7 +57,7 @@ public sealed class RoadmapEndToEndTests : IAsyncLifetime
         var path = RepositoryPaths.SharedRoadmap("school-75-42");
         var text = await File.ReadAllTextAsync(path);
         var roadMap = RoadMapParser.Parse(text, new RoadMapParseOptions(DateOnly.FromDateTime(now.UtcDateTime)));
-        (await new RoadMapImport(database.DataSource, TimeProvider.System).ImportAsync(organisation.Id, roadMap, new RoadMapSource("school-75-42.txt", text), false, CancellationToken.None))
+        (await new RoadMapImport(database.DataSource, bot.Clock).ImportAsync(organisation.Id, roadMap, new RoadMapSource("school-75-42.txt", text), false, CancellationToken.None))
             .Outcome.Should().Be(RoadMapImportOutcome.Imported);
 
         await emulator.SendTextAsync(Token, CuratorUserId, "/roadmap");

@@ -18,9 +18,12 @@ public sealed class TelegramEmulator : IAsyncDisposable
     private readonly Process process;
     private readonly HttpClient http;
 
-    private TelegramEmulator(Process process, int port)
+    private readonly TimeProvider clock;
+
+    private TelegramEmulator(Process process, int port, TimeProvider clock)
     {
         this.process = process;
+        this.clock = clock;
         Port = port;
         http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(10) };
     }
@@ -30,8 +33,8 @@ public sealed class TelegramEmulator : IAsyncDisposable
     /// <summary>The bot's API base URL (it calls <c>{BaseUrl}/bot&lt;token&gt;/&lt;method&gt;</c>).</summary>
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
-    /// <summary>Starts the emulator and waits until it prints "ready".</summary>
-    public static async Task<TelegramEmulator> StartAsync()
+    /// <summary>Starts the emulator and waits until it prints "ready"; messages it is given are dated by <paramref name="clock"/>.</summary>
+    public static async Task<TelegramEmulator> StartAsync(TimeProvider clock)
     {
         var folder = Path.Combine(RepositoryPaths.Root(), "MentorBot.Tests", "EndToEnd", "emulator");
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "telegram-test-api")))
@@ -57,7 +60,7 @@ public sealed class TelegramEmulator : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var emulator = new TelegramEmulator(process, port);
+        var emulator = new TelegramEmulator(process, port, clock);
         try
         {
             await ready.Task.WaitAsync(StartTimeout);
@@ -79,7 +82,7 @@ public sealed class TelegramEmulator : IAsyncDisposable
             ["botToken"] = botToken,
             ["from"] = Person(userId),
             ["chat"] = new JsonObject { ["id"] = userId, ["type"] = "private", ["first_name"] = "Анна" },
-            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["date"] = clock.GetUtcNow().ToUnixTimeSeconds(),
             ["text"] = text,
         };
         if (!text.StartsWith('/'))
@@ -99,7 +102,7 @@ public sealed class TelegramEmulator : IAsyncDisposable
         {
             ["message_id"] = messageId,
             ["chat"] = new JsonObject { ["id"] = userId, ["type"] = "private", ["first_name"] = "Анна" },
-            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["date"] = clock.GetUtcNow().ToUnixTimeSeconds(),
         },
         ["data"] = data,
     });

@@ -66,6 +66,22 @@ public sealed class MaxReceivingTests : IAsyncLifetime
         (await InboxAsync()).Should().HaveCount(2);
     }
 
+    [Fact]
+    public async Task An_unreadable_update_is_kept_aside_and_polling_moves_past_it()
+    {
+        var polling = Polling();
+        await polling.PollOnceAsync(CancellationToken.None);
+        api.PushUpdate("""{"update_type":"message_created","timestamp":"вчера","message":{"recipient":{"chat_id":"x"}}}""");
+        api.PushUpdate(MaxUpdateJson.Text(501, "Здравствуйте", "mid.2"));
+
+        (await polling.PollOnceAsync(CancellationToken.None)).Should().Be(1);
+
+        (await InboxAsync()).Should().HaveCount(2);
+        (await host.Database.DataSource.CreateCommand("SELECT count(*) FROM inbound_updates WHERE error LIKE 'unreadable update:%' AND handled_at IS NOT NULL").ExecuteScalarAsync())
+            .Should().Be(1L);
+        (await host.Database.DataSource.CreateCommand("SELECT marker FROM max_polling_state").ExecuteScalarAsync()).Should().Be(2L);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("wrong-secret")]

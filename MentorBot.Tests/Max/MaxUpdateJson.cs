@@ -1,4 +1,21 @@
+using MentorBot.Host.Max;
+using MentorBot.Host.Persistence;
+using MentorBot.Tests.Integration;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace MentorBot.Tests.Max;
+
+/// <summary>MAX updates through the pipeline harness.</summary>
+public static class MaxHarness
+{
+    /// <summary>Records a MAX update as received (its JSON as MAX sends it) and handles it.</summary>
+    public static async Task FromMaxAsync(this PipelineHarness harness, string updateJson)
+    {
+        var update = MaxJson.ReadUpdate(updateJson);
+        await harness.Services.GetRequiredService<UpdateInbox>().RecordAsync(Host.Max.MaxUpdates.Source, [Host.Max.MaxUpdates.ToInbound(update)], default);
+        await harness.ProcessAllAsync();
+    }
+}
 
 /// <summary>MAX updates as MAX sends them (dev.max.ru/docs-api, the schema's <c>Update</c> objects), written by hand.</summary>
 public static class MaxUpdateJson
@@ -19,6 +36,11 @@ public static class MaxUpdateJson
     public static string Started(long userId, string? payload, long time = FakeMaxApi.Now, string name = "Мария") => $$$"""
         {"update_type":"bot_started","timestamp":{{{time}}},"chat_id":{{{DialogOf(userId)}}},
          "user":{"user_id":{{{userId}}},"first_name":"{{{name}}}","is_bot":false}{{{(payload is null ? "" : $",\"payload\":\"{payload}\"")}}},"user_locale":"ru"}
+        """;
+
+    /// <summary><c>bot_stopped</c>: the user stopped the bot in their dialog.</summary>
+    public static string Stopped(long userId, long time) => $$$"""
+        {"update_type":"bot_stopped","timestamp":{{{time}}},"chat_id":{{{DialogOf(userId)}}},"user":{"user_id":{{{userId}}},"first_name":"Мария","is_bot":false} }
         """;
 
     /// <summary><c>message_callback</c>: the user pressed a button with <paramref name="payload"/> under a bot message.</summary>

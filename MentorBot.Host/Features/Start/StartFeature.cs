@@ -8,7 +8,8 @@ using MentorBot.Host.Pipeline;
 namespace MentorBot.Host.Features.Start;
 
 /// <summary>
-/// <c>/start</c> (with an invite token: its redemption, <see cref="InvitesFeature.RedeemAsync"/>),
+/// <c>/start</c> (with an invite token: its redemption, <see cref="InvitesFeature.RedeemAsync"/>; with <c>link_CODE</c>: the
+/// account link, <see cref="Accounts.AccountsFeature.RedeemAsync"/>),
 /// <c>/help</c> (the commands the person's roles allow, from <see cref="ChatRoutes.Menu"/>), <c>/cancel</c>
 /// and the answer to anything no other feature handles.
 /// </summary>
@@ -52,7 +53,9 @@ public sealed class StartFeature : IChatFeature
 
     private static async Task Start(ChatContext context, ChatInput input)
     {
-        if ((input as CommandInput)?.Argument is { } token)
+        if ((input as CommandInput)?.Argument is { } linkCode && linkCode.StartsWith(Accounts.AccountsFeature.StartPrefix, StringComparison.Ordinal))
+            await Accounts.AccountsFeature.RedeemAsync(context, linkCode[Accounts.AccountsFeature.StartPrefix.Length..]);
+        else if ((input as CommandInput)?.Argument is { } token)
             await InvitesFeature.RedeemAsync(context, token);
         else if (await MembershipStore.CurrentAsync(context.Connection, context.Transaction, context.ParticipantId, context.CancellationToken) is not { } member)
             context.Reply(Reply.Plain(StartTexts.Welcome));

@@ -42,7 +42,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
 
         await harness.PressAsync(Teacher, "consent:yes:personal_data", "Зинаида");
 
-        (await LedgerAsync()).Should().Be("personal_data:given:pd-2026.1:telegram");
+        (await LedgerAsync()).Should().Be("personal_data:given:pd-2026.2:telegram");
         (await harness.LastTextAsync(Teacher)).Should().Be(ConsentDocuments.MentoringDuties("Лицей № 9").Summary);
         (await harness.LastButtonsAsync(Teacher)).Should().Equal(("Согласен", "consent:yes:mentoring_duties"), ("Не согласен", "consent:no:mentoring_duties"), ("Полный текст", "consent:text:mentoring_duties"));
         (await harness.ScalarAsync<DateTime>("SELECT occurred_at FROM consent_events")).Should().Be(harness.Clock.GetUtcNow().UtcDateTime);
@@ -65,7 +65,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
         (await LedgerAsync()).Should().BeEmpty("reading the text decides nothing");
 
         await harness.PressAsync(Teacher, "consent:yes:personal_data", "Зинаида");
-        (await LedgerAsync()).Should().Be("personal_data:given:pd-2026.1:telegram");
+        (await LedgerAsync()).Should().Be("personal_data:given:pd-2026.2:telegram");
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
 
         await harness.PressAsync(Teacher, "consent:no:personal_data", "Зинаида");
 
-        (await LedgerAsync()).Should().Be("personal_data:given:pd-2026.1:telegram");
+        (await LedgerAsync()).Should().Be("personal_data:given:pd-2026.2:telegram");
         (await harness.ToastsAsync(Teacher)).Last().Should().Be(ConsentTexts.Closed);
     }
 
@@ -155,7 +155,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
         await harness.PressAsync(Teacher, "consent:no:personal_data", "Зинаида");
 
         (await harness.LastTextAsync(Teacher)).Should().Be(ConsentTexts.DeclinedPersonalData);
-        (await LedgerAsync()).Should().Be("personal_data:declined:pd-2026.1:telegram");
+        (await LedgerAsync()).Should().Be("personal_data:declined:pd-2026.2:telegram");
         (await harness.ScalarAsync<string>("SELECT status || ':' || coalesce(full_name, '-') FROM memberships")).Should().Be("declined:-");
         (await harness.ScalarAsync<long>("SELECT count(*) FROM membership_roles")).Should().Be(0);
         (await harness.ScalarAsync<long>("SELECT count(*) FROM conversation_states")).Should().Be(0);
@@ -176,7 +176,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
         await JoinAsync(Role.Mentor);
         await harness.PressAsync(Teacher, "consent:yes:personal_data", "Зинаида");
 
-        (await LedgerAsync()).Should().Be("personal_data:declined:pd-2026.1:telegram personal_data:given:pd-2026.1:telegram");
+        (await LedgerAsync()).Should().Be("personal_data:declined:pd-2026.2:telegram personal_data:given:pd-2026.2:telegram");
         (await harness.ScalarAsync<string>("SELECT event FROM current_consents WHERE kind = 'personal_data'")).Should().Be("given");
         (await harness.ScalarAsync<string>("SELECT status FROM memberships")).Should().Be("active");
     }
@@ -189,7 +189,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
 
         await harness.PressAsync(Teacher, "consent:no:mentoring_duties", "Зинаида");
 
-        (await LedgerAsync()).Should().Be("personal_data:given:pd-2026.1:telegram mentoring_duties:declined:md-2026.1:telegram");
+        (await LedgerAsync()).Should().Be("personal_data:given:pd-2026.2:telegram mentoring_duties:declined:md-2026.1:telegram");
         (await harness.LastTextAsync(Teacher)).Should().Be(ConsentTexts.DeclinedMentoringDuties);
         (await harness.ScalarAsync<long>("SELECT count(*) FROM membership_roles WHERE role = 'mentor'")).Should().Be(0);
     }
@@ -205,7 +205,7 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
 
         (await update.Should().ThrowAsync<PostgresException>()).Which.MessageText.Should().Contain("append-only");
         (await delete.Should().ThrowAsync<PostgresException>()).Which.MessageText.Should().Contain("append-only");
-        (await LedgerAsync()).Should().Be("personal_data:given:pd-2026.1:telegram");
+        (await LedgerAsync()).Should().Be("personal_data:given:pd-2026.2:telegram");
     }
 
     [Fact]

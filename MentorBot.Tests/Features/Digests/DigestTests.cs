@@ -50,10 +50,10 @@ public sealed class DigestTests : IAsyncLifetime
             """, new { org = org.Id, mentor, mentee });
         await bot.ExecuteAsync("""
             INSERT INTO meetings (pair_id, logged_by, held_on, duration_minutes, kind, created_at, updated_at)
-            VALUES (@pair, @mentor, '2026-10-06', 45, 'organizational', now(), now()),
-                   (@pair, @mentor, '2026-10-13', 45, 'regular', now(), now()),
-                   (@pair, @mentor, '2026-10-14', 45, 'regular', now(), now())
-            """, new { pair, mentor });
+            VALUES (@pair, @mentor, '2026-10-06', 45, 'organizational', @now, @now),
+                   (@pair, @mentor, '2026-10-13', 45, 'regular', @now, @now),
+                   (@pair, @mentor, '2026-10-14', 45, 'regular', @now, @now)
+            """, new { now = bot.Clock.GetUtcNow(), pair, mentor });
         return (org, pair, mentee);
     }
 
@@ -63,10 +63,10 @@ public sealed class DigestTests : IAsyncLifetime
             await bot.ExecuteAsync("""
                 WITH m AS (
                     INSERT INTO meetings (pair_id, logged_by, held_on, duration_minutes, kind, created_at, updated_at)
-                    VALUES (@pair, @mentee, '2026-09-20', 30, 'regular', now(), now()) RETURNING id)
+                    VALUES (@pair, @mentee, '2026-09-20', 30, 'regular', @now, @now) RETURNING id)
                 INSERT INTO feedback_polls (meeting_id, mentee_membership_id, due_at, expires_at, score, answered_at)
                 SELECT id, @mentee, '2026-09-21', '2026-10-05', 4, '2026-09-21' FROM m
-                """, new { pair, mentee });
+                """, new { now = bot.Clock.GetUtcNow(), pair, mentee });
     }
 
     private async Task<IReadOnlyList<string>> AskAsync(long user, string text, DateTimeOffset at)

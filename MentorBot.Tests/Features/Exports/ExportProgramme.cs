@@ -43,13 +43,13 @@ public static class ExportProgramme
 
         var firstPair = await harness.ScalarAsync<long>("""
             INSERT INTO pairs (organisation_id, mentor_membership_id, mentee_membership_id, status, starts_on, ends_on, goals, created_at, approved_at)
-            VALUES (@org, @mentor, @mentee, 'active', '2026-09-07', '2027-05-31', '{"Выстроить работу с родителями","Самоанализ урока"}', now(), '2026-09-04 05:30:00+00')
+            VALUES (@org, @mentor, @mentee, 'active', '2026-09-07', '2027-05-31', '{"Выстроить работу с родителями","Самоанализ урока"}', @now, '2026-09-04 05:30:00+00')
             RETURNING id
-            """, new { org = school.Id, mentor, mentee = mentees[0] });
+            """, new { now = harness.Clock.GetUtcNow(), org = school.Id, mentor, mentee = mentees[0] });
         var secondPair = await harness.ScalarAsync<long>("""
             INSERT INTO pairs (organisation_id, mentor_membership_id, mentee_membership_id, status, created_at)
-            VALUES (@org, @mentor, @mentee, 'proposed', now()) RETURNING id
-            """, new { org = school.Id, mentor, mentee = mentees[1] });
+            VALUES (@org, @mentor, @mentee, 'proposed', @now) RETURNING id
+            """, new { now = harness.Clock.GetUtcNow(), org = school.Id, mentor, mentee = mentees[1] });
 
         for (var i = 0; i < 5; i++)
         {
@@ -69,8 +69,8 @@ public static class ExportProgramme
 
         await harness.ExecuteAsync("""
             INSERT INTO meetings (pair_id, logged_by, held_on, duration_minutes, kind, topic, created_at, updated_at, deleted_at)
-            VALUES (@pair, @mentor, '2026-09-20', 30, 'regular', 'Удалённая запись', now(), now(), now())
-            """, new { pair = firstPair, mentor });
+            VALUES (@pair, @mentor, '2026-09-20', 30, 'regular', 'Удалённая запись', @now, @now, @now)
+            """, new { now = harness.Clock.GetUtcNow(), pair = firstPair, mentor });
 
         for (var i = 0; i < mentees.Length; i++)
         {

@@ -38,8 +38,8 @@ public sealed class MeetingsFeatureTests : IAsyncLifetime
     private Task<long> AddPairAsync(Organisation organisation, long mentor, long mentee, string endsOn = "2027-05-31") =>
         harness.ScalarAsync<long>("""
             INSERT INTO pairs (organisation_id, mentor_membership_id, mentee_membership_id, status, starts_on, ends_on, created_at)
-            VALUES (@org, @mentor, @mentee, 'active', '2026-09-01', @endsOn::date, now()) RETURNING id
-            """, new { org = organisation.Id, mentor, mentee, endsOn });
+            VALUES (@org, @mentor, @mentee, 'active', '2026-09-01', @endsOn::date, @now) RETURNING id
+            """, new { now = harness.Clock.GetUtcNow(), org = organisation.Id, mentor, mentee, endsOn });
 
     private Task AddPlanItemAsync(long pair, int position, string kind, string dueOn) =>
         harness.ExecuteAsync("INSERT INTO plan_items (pair_id, position, kind, title, due_on) VALUES (@pair, @position, @kind, @kind, @dueOn::date)",

@@ -39,8 +39,8 @@ public sealed class MatchFlowTests : IAsyncLifetime
         await harness.ExecuteAsync("UPDATE memberships SET status = 'declined' WHERE id = @declined", new { declined });
         await harness.ExecuteAsync("""
             INSERT INTO questionnaire_responses (membership_id, questionnaire, version, status, answers, started_at, updated_at)
-            SELECT id, 'mentee_intake', 1, 'in_progress', '{"difficulties":["другое"]}', now(), now() FROM memberships WHERE full_name = 'Новикова Вера'
-            """);
+            SELECT id, 'mentee_intake', 1, 'in_progress', '{"difficulties":["другое"]}', @now, @now FROM memberships WHERE full_name = 'Новикова Вера'
+            """, new { now = harness.Clock.GetUtcNow() });
 
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
         var bank = await BankStore.LoadAsync(connection, null, school.Id, default);

@@ -15,8 +15,8 @@ public static class PairsSetup
     public static Task CompleteAsync(this PipelineHarness harness, long membershipId, string questionnaire, string answersJson) =>
         harness.ExecuteAsync("""
             INSERT INTO questionnaire_responses (membership_id, questionnaire, version, status, answers, started_at, updated_at, completed_at)
-            VALUES (@membershipId, @questionnaire, 1, 'completed', @answersJson::jsonb, now(), now(), now())
-            """, new { membershipId, questionnaire, answersJson });
+            VALUES (@membershipId, @questionnaire, 1, 'completed', @answersJson::jsonb, @now, @now, @now)
+            """, new { now = harness.Clock.GetUtcNow(), membershipId, questionnaire, answersJson });
 
     /// <summary>A mentor with a completed mentor questionnaire.</summary>
     public static async Task<long> MentorAsync(this PipelineHarness harness, Organisation org, long userId, string name, string subject, string[] competencies,

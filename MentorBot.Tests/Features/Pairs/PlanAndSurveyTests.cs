@@ -147,8 +147,8 @@ public sealed class PlanTickOffTests : IAsyncLifetime
         await harness.SendAsync(100, harness.Press(100, $"match:ok:{pairId}"));
         var meetingId = await harness.ScalarAsync<long>("""
             INSERT INTO meetings (pair_id, logged_by, held_on, duration_minutes, kind, created_at, updated_at)
-            VALUES (@pairId, @mentor, '2026-10-05', 45, 'regular', now(), now()) RETURNING id
-            """, new { pairId, mentor });
+            VALUES (@pairId, @mentor, '2026-10-05', 45, 'regular', @now, @now) RETURNING id
+            """, new { now = harness.Clock.GetUtcNow(), pairId, mentor });
 
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
         var first = await Host.Features.Meetings.MeetingStore.TickPlanItemAsync(connection, null, meetingId, harness.Clock.GetUtcNow(), default);

@@ -31,8 +31,8 @@ public sealed class PracticeLibraryTests : IAsyncLifetime
         var mentee = await harness.AddMemberAsync(school, Ivanov, "Иванов Игорь Олегович", [Role.Mentee]);
         await harness.ExecuteAsync("""
             INSERT INTO pairs (organisation_id, mentor_membership_id, mentee_membership_id, status, starts_on, ends_on, created_at)
-            VALUES (@org, @mentor, @mentee, 'approved', '2026-09-01', '2027-05-31', now())
-            """, new { org = school.Id, mentor, mentee });
+            VALUES (@org, @mentor, @mentee, 'approved', '2026-09-01', '2027-05-31', @now)
+            """, new { now = harness.Clock.GetUtcNow(), org = school.Id, mentor, mentee });
         activityId = await harness.ScalarAsync<long>("""
             WITH m AS (INSERT INTO road_maps (organisation_id, year, last_year, source_name, source_text) VALUES (@org, 2026, 2027, 'x', 'x') RETURNING id),
                  s AS (INSERT INTO road_map_stages (road_map_id, position, number, title, kind) SELECT id, 7, '7', 'Завершение', 'completion' FROM m RETURNING id)
@@ -189,11 +189,11 @@ public sealed class PracticeLibraryTests : IAsyncLifetime
         downloads.Add("F-photo", photo);
         var caseId = await harness.ScalarAsync<long>("""
             WITH c AS (INSERT INTO practice_cases (organisation_id, author_membership_id, topic, title, difficulty, actions, result, status, submitted_at, reviewed_at)
-                       SELECT organisation_id, id, 'работа с родителями', 'Стенд для родителей', 'a', 'b', 'c', 'approved', now(), now() FROM memberships WHERE full_name LIKE 'Петрова%' RETURNING id),
+                       SELECT organisation_id, id, 'работа с родителями', 'Стенд для родителей', 'a', 'b', 'c', 'approved', @now, @now FROM memberships WHERE full_name LIKE 'Петрова%' RETURNING id),
                  m AS (INSERT INTO practice_case_materials (case_id, position, file_id, file_name, file_size)
                        SELECT id, 1, 'F-photo', 'стенд.jpg', 11 FROM c UNION ALL SELECT id, 2, 'F-plan', 'План собрания.docx', 36 FROM c)
             SELECT id FROM c
-            """);
+            """, new { now = harness.Clock.GetUtcNow() });
 
         await PressAsync(Ivanov, $"lib:f:{caseId}");
 

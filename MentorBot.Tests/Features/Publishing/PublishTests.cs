@@ -28,9 +28,9 @@ public sealed class PublishTests : IAsyncLifetime
             WITH x AS (INSERT INTO pairs (organisation_id, mentor_membership_id, mentee_membership_id, status, created_at, approved_at)
                        VALUES (@org, @petrova, @ivanov, 'approved', '2026-08-20', '2026-08-20') RETURNING id)
             INSERT INTO meetings (pair_id, logged_by, held_on, duration_minutes, kind, topic, created_at, updated_at)
-            SELECT id, @petrova, '2026-08-25', 45, 'regular', 'урок Иванова', now(), now() FROM x;
+            SELECT id, @petrova, '2026-08-25', 45, 'regular', 'урок Иванова', @now, @now FROM x;
             INSERT INTO events (organisation_id, kind, title, starts_at, place, audience, outcome, created_at)
-            VALUES (@org, 'round_table', 'Круглый стол о лучших практиках', '2026-08-28 09:00Z', 'зал', 'everyone', 'Сидорова Елена рассказала о работе с Ивановым', now());
+            VALUES (@org, 'round_table', 'Круглый стол о лучших практиках', '2026-08-28 09:00Z', 'зал', 'everyone', 'Сидорова Елена рассказала о работе с Ивановым', @now);
             INSERT INTO practice_cases (organisation_id, author_membership_id, pair_id, topic, title, difficulty, actions, result, status, submitted_at, reviewed_at)
             SELECT @org, @petrova, id, 'работа с родителями', 'Как Игорь Олегович провёл собрание', 'a', 'b', 'c', 'approved', '2026-08-29', '2026-08-30' FROM pairs;
             WITH m AS (INSERT INTO road_maps (organisation_id, year, last_year, source_name, source_text) VALUES (@org, 2026, 2027, 'x', 'x') RETURNING id),
@@ -38,7 +38,7 @@ public sealed class PublishTests : IAsyncLifetime
                        SELECT id, 1, '1', 'Подготовка условий', 'preparation', 'done', '2026-08-15' FROM m RETURNING id)
             INSERT INTO road_map_activities (stage_id, position, text)
             SELECT id, 1, 'Информационная поддержка: освещение программы на сайте и в социальных сетях' FROM s RETURNING id
-            """, new { org = school.Id, petrova, ivanov });
+            """, new { now = harness.Clock.GetUtcNow(), org = school.Id, petrova, ivanov });
     }
 
     public Task DisposeAsync() => harness.DisposeAsync();

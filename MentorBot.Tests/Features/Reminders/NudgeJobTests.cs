@@ -54,8 +54,8 @@ public sealed class NudgeJobTests : IAsyncLifetime
         var done = await bot.AddMemberAsync(org, MenteeUser + 1, "Готова Вера", [Role.Mentee]);
         await bot.ExecuteAsync("""
             INSERT INTO questionnaire_responses (membership_id, questionnaire, version, status, started_at, updated_at, completed_at)
-            VALUES (@done, 'mentee_intake', 1, 'completed', now(), now(), now())
-            """, new { done });
+            VALUES (@done, 'mentee_intake', 1, 'completed', @now, @now, @now)
+            """, new { now = bot.Clock.GetUtcNow(), done });
 
         await RunAsync(Day(9, 4));
 
@@ -109,8 +109,8 @@ public sealed class NudgeJobTests : IAsyncLifetime
             """, new { org = org.Id, mentor, mentee });
         await bot.ExecuteAsync("""
             INSERT INTO meetings (pair_id, logged_by, held_on, duration_minutes, kind, created_at, updated_at)
-            VALUES (@pair, @mentor, '2026-09-10', 45, 'organizational', now(), now())
-            """, new { pair, mentor });
+            VALUES (@pair, @mentor, '2026-09-10', 45, 'organizational', @now, @now)
+            """, new { now = bot.Clock.GetUtcNow(), pair, mentor });
 
         // Onboarding is complete for neither (no questionnaires): keep only the pair's nudges in view.
         bool Quiet(Sent s) => s.Key.Contains("quiet");
@@ -131,8 +131,8 @@ public sealed class NudgeJobTests : IAsyncLifetime
         // A new meeting starts a new spell.
         await bot.ExecuteAsync("""
             INSERT INTO meetings (pair_id, logged_by, held_on, duration_minutes, kind, created_at, updated_at)
-            VALUES (@pair, @mentor, '2026-10-05', 45, 'regular', now(), now())
-            """, new { pair, mentor });
+            VALUES (@pair, @mentor, '2026-10-05', 45, 'regular', @now, @now)
+            """, new { now = bot.Clock.GetUtcNow(), pair, mentor });
         await RunAsync(Day(10, 12));
         (await bot.BackgroundAsync(MentorUser)).Where(Quiet).Should().HaveCount(1);
         await RunAsync(Day(10, 19));
@@ -151,8 +151,8 @@ public sealed class NudgeJobTests : IAsyncLifetime
             """, new { org = org.Id, mentor, mentee });
         var meeting = await bot.ScalarAsync<long>("""
             INSERT INTO meetings (pair_id, logged_by, held_on, duration_minutes, kind, created_at, updated_at)
-            VALUES (@pair, @mentor, '2026-09-10', 45, 'organizational', now(), now()) RETURNING id
-            """, new { pair, mentor });
+            VALUES (@pair, @mentor, '2026-09-10', 45, 'organizational', @now, @now) RETURNING id
+            """, new { now = bot.Clock.GetUtcNow(), pair, mentor });
         var poll = await bot.ScalarAsync<long>("""
             INSERT INTO feedback_polls (meeting_id, mentee_membership_id, due_at, expires_at)
             VALUES (@meeting, @mentee, '2026-09-10T10:00:00Z', '2026-09-24T10:00:00Z') RETURNING id
@@ -184,8 +184,8 @@ public sealed class NudgeJobTests : IAsyncLifetime
         await bot.ExecuteAsync("""
             INSERT INTO plan_items (pair_id, position, kind, title, due_on) VALUES (@pair, 1, 'satisfaction_survey', 'Анкета удовлетворённости', '2026-12-01');
             INSERT INTO questionnaire_responses (membership_id, questionnaire, version, context_key, status, started_at, updated_at, completed_at)
-            VALUES (@mentor, 'satisfaction_mentor', 1, 'pair:' || @pair, 'completed', now(), now(), now());
-            """, new { pair, mentor });
+            VALUES (@mentor, 'satisfaction_mentor', 1, 'pair:' || @pair, 'completed', @now, @now, @now);
+            """, new { now = bot.Clock.GetUtcNow(), pair, mentor });
         bool Survey(Sent s) => s.Key.Contains("survey");
 
         await RunAsync(new DateTimeOffset(2026, 12, 4, 10, 0, 0, Omsk));

@@ -1,0 +1,206 @@
+using System.Text.Json;
+using MentorBot.Domain.Consents;
+using MentorBot.Domain.Conversations;
+using MentorBot.Domain.Organisations;
+using MentorBot.Host.Configuration;
+using MentorBot.Host.Features.Consents;
+using MentorBot.Host.Features.Organisations;
+using MentorBot.Host.Features.Invites;
+using MentorBot.Host.Max;
+using MentorBot.Host.Outbox;
+using MentorBot.Host.Persistence;
+using MentorBot.Host.Pipeline;
+using MentorBot.Tests.Features.Invites;
+using MentorBot.Tests.Integration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using InboxUpdates = MentorBot.Host.Max.MaxUpdates;
+
+namespace MentorBot.Tests.Max;
+
+/// <summary>
+/// One programme, two messengers (issue 16), end to end through the same pipeline: a curator in Telegram invites, a
+/// teacher joins from MAX by the MAX link, consents and answers there; the curator sees her; background messages go to
+/// the account she used last unless she chose one; MAX's replies reach MAX over HTTP (the fake MAX Bot API).
+/// </summary>
+public sealed class MaxEndToEndTests : IAsyncLifetime
+{
+    private const long Curator = 710_001;
+    private const long Teacher = 810_002;
+    private const string MaxBot = "school_mentor_bot";
+    private readonly FakeMaxApi api = new();
+    private readonly PipelineHarness harness;
+    private Organisation school = null!;
+    private OutboxSender maxSender = null!;
+
+    public MaxEndToEndTests() => harness = new(services =>
+    {
+        services.AddSingleton(new MentorBotOptions { BotUsername = Onboarding.BotUsername, Max = new MaxOptions { Token = FakeMaxApi.Token, BotUsername = MaxBot } });
+        services.AddSingleton(api.CreateClient());
+    });
+
+    public async Task InitializeAsync()
+    {
+        await harness.InitializeAsync();
+        school = await harness.CreateOrganisationAsync("Лицей № 9");
+        await harness.AddMemberAsync(school, Curator, "Куратова Ольга", [Role.Curator]);
+        var services = harness.Services;
+        maxSender = new OutboxSender(services.GetRequiredService<OutboxStore>(), new MaxDelivery(services.GetRequiredService<MaxBotClient>()),
+            services.GetRequiredService<OutboxSignal>(), harness.Clock,
+            new OutboxSenderOptions { Messenger = Messengers.Max, RateKey = Messengers.Max, ChatInterval = TimeSpan.Zero, GroupInterval = TimeSpan.Zero, QuickRetries = 0 },
+            NullLogger<OutboxSender>.Instance);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await harness.DisposeAsync();
+        await api.DisposeAsync();
+    }
+
+    private static long Dialog => MaxUpdateJson.DialogOf(Teacher);
+
+    /// <summary>Records a MAX update as received, handles it, and sends what it queued for MAX to the fake MAX API.</summary>
+    private async Task FromMaxAsync(string updateJson)
+    {
+        await harness.FromMaxAsync(updateJson);
+        await SendMaxAsync();
+    }
+
+    private async Task SendMaxAsync()
+    {
+        while (await maxSender.SendDueAsync(default) > 0) harness.Clock.Advance(TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>Texts MAX was asked to show in the teacher's dialog, oldest first.</summary>
+    private IReadOnlyList<string> MaxTexts(long user = Teacher) =>
+        api.RequestsTo("POST /messages").Where(r => r.Query["chat_id"] == MaxUpdateJson.DialogOf(user).ToString()).Select(r => r["text"].GetString()!).ToList();
+
+    /// <summary>The callback payloads of the buttons under the last MAX message in the teacher's dialog.</summary>
+    private IReadOnlyList<string> MaxButtons() => api.RequestsTo("POST /messages").Last(r => r.Query["chat_id"] == Dialog.ToString())["attachments"][0]
+        .GetProperty("payload").GetProperty("buttons").EnumerateArray().SelectMany(row => row.EnumerateArray()).Select(b => b.GetProperty("payload").GetString()!).ToList();
+
+    private async Task<long> TeacherMembershipAsync() =>
+        await harness.ScalarAsync<long>("SELECT m.id FROM memberships m JOIN messenger_accounts a ON a.participant_id = m.participant_id WHERE a.messenger = 'max' AND a.external_user_id = @Teacher", new { Teacher });
+
+    /// <summary>The same person also has a Telegram account, used before MAX (as if linked with /link).</summary>
+    private Task AddOlderTelegramAccountAsync(long membership, long user) => harness.ExecuteAsync("""
+        INSERT INTO messenger_accounts (participant_id, messenger, external_user_id, private_chat_id, first_name, last_used_at)
+        SELECT participant_id, 'telegram', @user, @user, 'Мария', '2026-08-01T00:00:00Z' FROM memberships WHERE id = @membership
+        """, new { membership, user });
+
+    private async Task JoinFromMaxAsync()
+    {
+        await harness.SendAsync(Curator, "/invite");
+        await harness.PressAsync(Curator, "invite:new:mentee");
+        var invite = await harness.LastTextAsync(Curator);
+        invite.Should().Contain($"https://t.me/{Onboarding.BotUsername}?start=").And.Contain($"MAX: https://max.ru/{MaxBot}?start=");
+        var token = invite[(invite.IndexOf($"max.ru/{MaxBot}?start=", StringComparison.Ordinal) + $"max.ru/{MaxBot}?start=".Length)..].Split('\n')[0];
+
+        await FromMaxAsync(MaxUpdateJson.Started(Teacher, token, name: "Мария"));
+        MaxTexts().Should().Equal(Html.Escape(InviteTexts.Joined("Лицей № 9", Role.Mentee)), Html.Escape(ConsentDocuments.PersonalData("Лицей № 9").Summary));
+        MaxButtons().Should().Contain("consent:yes:personal_data");
+
+        await FromMaxAsync(MaxUpdateJson.Press(Teacher, "consent:yes:personal_data", "cb-consent"));
+        await FromMaxAsync(MaxUpdateJson.Text(Teacher, "Петрова Мария Ивановна", "mid.name", FakeMaxApi.Now + 60_000));
+    }
+
+    [Fact]
+    public async Task A_teacher_joins_from_max_by_the_invite_consents_and_answers_there_and_the_curator_in_telegram_sees_her()
+    {
+        await JoinFromMaxAsync();
+
+        var texts = MaxTexts();
+        texts.Should().Contain(Html.Escape(ConsentTexts.AllGiven));
+        texts.Last().Should().NotContain("Ваши фамилия, имя и отчество", "the name was taken and the next question asked");
+        (await harness.ScalarAsync<string>("SELECT event FROM current_consents WHERE kind = 'personal_data' AND participant_id = (SELECT participant_id FROM messenger_accounts WHERE external_user_id = @Teacher)", new { Teacher }))
+            .Should().Be("given");
+        api.RequestsTo("POST /answers").Should().BeEmpty("a press without a toast needs no answer call in MAX");
+
+        await harness.SendAsync(Curator, "/mentees");
+        (await harness.LastTextAsync(Curator)).Should().Contain("Присоединились: 1 · дали согласия: 1").And.Contain("анкета: заполняется");
+        (await harness.ScalarAsync<string>("SELECT answers->>'full_name' FROM questionnaire_responses")).Should().Be("Петрова Мария Ивановна");
+        (await harness.QueuedTextsAsync(Dialog)).Should().NotBeEmpty();
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE messenger = 'telegram' AND chat_id = @Dialog", new { Dialog })).Should().Be(0, "nothing for MAX goes to Telegram");
+    }
+
+    [Fact]
+    public async Task A_reminder_goes_to_the_account_used_last_unless_the_person_chose_one()
+    {
+        await JoinFromMaxAsync();
+        var membership = await TeacherMembershipAsync();
+        await AddOlderTelegramAccountAsync(membership, 920003);
+        var notifier = harness.Services.GetRequiredService<Notifier>();
+        await using (var connection = await harness.Database.DataSource.OpenConnectionAsync())
+            (await notifier.EnqueueAsync(connection, null, membership, Reply.Plain("Напоминание: встреча с наставником завтра"), "test:remind:1", harness.Clock.GetUtcNow(), default)).Should().BeTrue();
+        await SendMaxAsync();
+
+        MaxTexts().Last().Should().Be("Напоминание: встреча с наставником завтра");
+        (await harness.QueuedTextsAsync(920_003)).Should().BeEmpty();
+
+        await harness.ExecuteAsync("UPDATE participants SET notify_account_id = (SELECT id FROM messenger_accounts WHERE external_user_id = 920003) WHERE id = (SELECT participant_id FROM memberships WHERE id = @membership)", new { membership });
+        await using (var connection = await harness.Database.DataSource.OpenConnectionAsync())
+            await notifier.EnqueueAsync(connection, null, membership, Reply.Plain("Напоминание: анкета ждёт"), "test:remind:2", harness.Clock.GetUtcNow(), default);
+
+        (await harness.QueuedTextsAsync(920_003)).Should().Equal("Напоминание: анкета ждёт");
+    }
+
+    [Fact]
+    public async Task A_teacher_who_stopped_the_bot_in_max_is_unreachable_there_but_still_reached_in_telegram()
+    {
+        await JoinFromMaxAsync();
+        var membership = await TeacherMembershipAsync();
+        await AddOlderTelegramAccountAsync(membership, 920004);
+        api.Enqueue("POST /messages", FakeMaxApi.Responses.Forbidden());
+        var notifier = harness.Services.GetRequiredService<Notifier>();
+        await using (var connection = await harness.Database.DataSource.OpenConnectionAsync())
+            await notifier.EnqueueAsync(connection, null, membership, Reply.Plain("Первое"), "test:remind:3", harness.Clock.GetUtcNow(), default);
+        await SendMaxAsync();
+
+        (await harness.ScalarAsync<string>("SELECT status FROM messenger_accounts WHERE messenger = 'max' AND external_user_id = @Teacher", new { Teacher })).Should().Be("unreachable");
+        await using (var connection = await harness.Database.DataSource.OpenConnectionAsync())
+            (await notifier.EnqueueAsync(connection, null, membership, Reply.Plain("Второе"), "test:remind:4", harness.Clock.GetUtcNow(), default)).Should().BeTrue();
+        (await harness.QueuedTextsAsync(920_004)).Should().Equal("Второе");
+    }
+
+    [Fact]
+    public async Task A_mentor_in_max_logs_a_meeting_by_message_and_the_mentees_poll_reaches_her_in_telegram()
+    {
+        const long mentorMax = 810_010, menteeTelegram = 720_011;
+        var mentor = await harness.AddMemberAsync(school, 720_010, "Иванова Мария Петровна", [Role.Mentor]);
+        var mentee = await harness.AddMemberAsync(school, menteeTelegram, "Петрова Анна Сергеевна", [Role.Mentee]);
+        await harness.ExecuteAsync("""
+            INSERT INTO pairs (organisation_id, mentor_membership_id, mentee_membership_id, status, starts_on, ends_on, created_at)
+            VALUES (@org, @mentor, @mentee, 'active', '2026-09-01', '2027-05-31', now());
+            INSERT INTO messenger_accounts (participant_id, messenger, external_user_id, private_chat_id, first_name)
+            SELECT participant_id, 'max', @mentorMax, @dialog, 'Мария' FROM memberships WHERE id = @mentor;
+            """, new { org = school.Id, mentor, mentee, mentorMax, dialog = MaxUpdateJson.DialogOf(mentorMax) });
+
+        await FromMaxAsync(MaxUpdateJson.Text(mentorMax, "Встретились сегодня, 45 минут, тема: самоанализ урока", "mid.meeting"));
+        MaxTexts(mentorMax).Last().Should().Contain("Длительность: 45 мин").And.Contain("Наставляемый: Петрова Анна Сергеевна");
+        await FromMaxAsync(MaxUpdateJson.Press(mentorMax, "meet:save", "cb-save"));
+
+        MaxTexts(mentorMax).Last().Should().Be(Html.Escape(MentorBot.Domain.Meetings.MeetingsTexts.Saved));
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM meetings m JOIN pairs p ON p.id = m.pair_id WHERE p.mentor_membership_id = @mentor AND m.duration_minutes = 45", new { mentor }))
+            .Should().Be(1);
+        (await harness.QueuedTextsAsync(menteeTelegram)).Should().ContainSingle().Which.Should().StartWith("Как прошла встреча с наставником");
+        (await harness.ScalarAsync<string>("SELECT messenger FROM outbox WHERE chat_id = @menteeTelegram", new { menteeTelegram })).Should().Be("telegram");
+    }
+
+    [Fact]
+    public async Task Stopping_the_bot_in_max_makes_that_account_unreachable_until_she_writes_again()
+    {
+        await JoinFromMaxAsync();
+        var membership = await TeacherMembershipAsync();
+        var notifier = harness.Services.GetRequiredService<Notifier>();
+
+        await FromMaxAsync(MaxUpdateJson.Stopped(Teacher, FakeMaxApi.Now + 120_000));
+
+        (await harness.ScalarAsync<string>("SELECT status FROM messenger_accounts WHERE messenger = 'max' AND external_user_id = @Teacher", new { Teacher })).Should().Be("unreachable");
+        await using (var connection = await harness.Database.DataSource.OpenConnectionAsync())
+            (await notifier.EnqueueAsync(connection, null, membership, Reply.Plain("Напоминание"), "test:remind:5", harness.Clock.GetUtcNow(), default)).Should().BeFalse();
+
+        await FromMaxAsync(MaxUpdateJson.Started(Teacher, null));
+        await using (var connection = await harness.Database.DataSource.OpenConnectionAsync())
+            (await notifier.EnqueueAsync(connection, null, membership, Reply.Plain("Напоминание"), "test:remind:6", harness.Clock.GetUtcNow(), default)).Should().BeTrue();
+    }
+}
