@@ -28,7 +28,6 @@ public sealed class OutboxSender : BackgroundService
     private readonly Lock gate = new();
     private DateTimeOffset pausedUntil = DateTimeOffset.MinValue;
     private long slotsGivenBack;
-    private static readonly TimeSpan OneMillisecond = TimeSpan.FromMilliseconds(1);
 
     /// <summary>Creates the sender.</summary>
     public OutboxSender(OutboxStore store, IOutboxDelivery delivery, OutboxSignal signal, TimeProvider time, OutboxSenderOptions options, ILogger<OutboxSender> logger)
@@ -136,9 +135,9 @@ public sealed class OutboxSender : BackgroundService
         {
             if (row.Slot is { } slot)
             {
-                // Timers count whole milliseconds and may fire up to one early: wait again until the slot has come.
-                for (var early = slot - time.GetUtcNow(); early > TimeSpan.Zero; early = slot - time.GetUtcNow())
-                    await Task.Delay(early < OneMillisecond ? OneMillisecond : early, time, cancellationToken);
+                // Timers count whole milliseconds (a fraction is dropped): round up, so the send never starts before its slot.
+                var early = slot - time.GetUtcNow();
+                if (early > TimeSpan.Zero) await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(early.TotalMilliseconds)), time, cancellationToken);
                 if (time.GetUtcNow() > slot + options.Rate.Late)
                 {
                     // Woke too late (a stalled process): starting now could bunch with the next slots' sends.
