@@ -19,6 +19,9 @@ public sealed class MaxPolling(MaxBotClient client, UpdateInbox inbox, InboxSign
     /// <summary>Seconds MAX holds a poll open when nothing is pending (0–90).</summary>
     public int TimeoutSeconds { get; init; } = 30;
 
+    /// <summary>Least time between two polls that brought nothing.</summary>
+    public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
+
     /// <summary>Polls once: fetches after the stored marker, records the batch (unreadable elements as poison rows), then stores the new marker; returns how many readable updates came.</summary>
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
@@ -61,9 +64,13 @@ public sealed class MaxPolling(MaxBotClient client, UpdateInbox inbox, InboxSign
                     unsubscribed = true;
                 }
 
-                await PollOnceAsync(stoppingToken);
+                var started = time.GetUtcNow();
+                var received = await PollOnceAsync(stoppingToken);
                 if (failures > 0) logger.LogInformation("MAX polling works again");
                 failures = 0;
+                // A server that answers at once with nothing (not holding the poll) is not asked more than once a second.
+                var elapsed = time.GetUtcNow() - started;
+                if (received == 0 && elapsed < MinInterval) await Task.Delay(MinInterval - elapsed, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
