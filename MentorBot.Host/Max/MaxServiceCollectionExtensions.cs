@@ -45,6 +45,7 @@ public static class MaxServiceCollectionExtensions
     {
         services.AddMaxBotClient(options);
         services.AddSingleton(options);
+        services.AddSingleton<MaxHealth>();
         if (options.IsWebhook) services.AddHostedService<MaxWebhookSubscription>();
         else services.AddHostedService<MaxPolling>();
         var senderOptions = new OutboxSenderOptions { Messenger = Messengers.Max, RateKey = Messengers.Max, GlobalRatePerSecond = SenderRate, RetryWindow = retryWindow };

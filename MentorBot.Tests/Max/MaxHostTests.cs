@@ -78,7 +78,7 @@ public sealed class MaxHostTests : IAsyncLifetime
         var sent = api.RequestsTo("POST /messages").Single();
         sent.Query["chat_id"].Should().Be(MaxUpdateJson.DialogOf(601).ToString());
         sent["text"].GetString().Should().Be(MentorBot.Domain.Conversations.Html.Escape(StartTexts.Welcome));
-        (await http.GetStringAsync("/healthz")).Should().Be("ok", "no Telegram connection is expected");
+        (await http.GetStringAsync("/healthz")).Should().Be("ok", "MAX is connected and no Telegram connection is expected");
     }
 
     [Fact]
@@ -91,5 +91,19 @@ public sealed class MaxHostTests : IAsyncLifetime
         await UntilAsync(() => api.RequestsTo("POST /messages").Count > 0, "the reply is sent to MAX");
         api.RequestsTo("POST /messages").Single().Query["chat_id"].Should().Be(MaxUpdateJson.DialogOf(602).ToString());
         api.RequestsTo("POST /subscriptions").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_rejected_max_token_makes_healthz_say_so_by_its_variable()
+    {
+        for (var i = 0; i < 50; i++) api.Enqueue("POST /subscriptions", FakeMaxApi.Responses.InvalidToken());
+
+        await StartAsync(webhook: true);
+        await UntilAsync(() => api.RequestsTo("POST /subscriptions").Count > 0, "the subscription is tried");
+        await Task.Delay(200);
+
+        var health = await http.GetAsync("/healthz");
+        health.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await health.Content.ReadAsStringAsync()).Should().Contain("MENTORBOT_MAX_TOKEN").And.NotContain(FakeMaxApi.Token);
     }
 }
