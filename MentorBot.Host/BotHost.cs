@@ -153,8 +153,11 @@ public static class BotHost
         if (webhook) app.MapTelegramWebhook(options.WebhookSecret);
         if (options.Max.IsWebhook) app.MapMaxWebhook(options.Max.WebhookSecret);
         // 503 with the reason while the Bot API is unreachable or refuses the token (issue 12 item 6).
-        app.MapGet("/healthz", (TelegramHealth health) =>
-            options.HasTelegram && health.Problem is { } problem ? Results.Text("unhealthy: " + problem, statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Text("ok"));
+        // MAX's connection counts too when MAX is served (issue 16).
+        app.MapGet("/healthz", (TelegramHealth health, IServiceProvider services) =>
+            ((options.HasTelegram ? health.Problem : null) ?? (options.Max.IsConfigured ? services.GetRequiredService<MaxHealth>().Problem : null)) is { } problem
+                ? Results.Text("unhealthy: " + problem, statusCode: StatusCodes.Status503ServiceUnavailable)
+                : Results.Text("ok"));
         app.UseJobsDashboard(options);
         return app;
     }

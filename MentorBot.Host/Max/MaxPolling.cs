@@ -14,10 +14,13 @@ namespace MentorBot.Host.Max;
 /// derived from the events, <see cref="MaxUpdates.UpdateId"/>). Starts by removing webhook subscriptions: MAX serves
 /// no polling while one exists. A failed poll is one log line and a growing pause.
 /// </summary>
-public sealed class MaxPolling(MaxBotClient client, UpdateInbox inbox, InboxSignal signal, NpgsqlDataSource dataSource, TimeProvider time, ILogger<MaxPolling> logger) : BackgroundService
+public sealed class MaxPolling(MaxBotClient client, UpdateInbox inbox, InboxSignal signal, NpgsqlDataSource dataSource, MaxHealth health, TimeProvider time, ILogger<MaxPolling> logger) : BackgroundService
 {
     /// <summary>Seconds MAX holds a poll open when nothing is pending (0–90).</summary>
     public int TimeoutSeconds { get; init; } = 30;
+
+    /// <summary>Least time between two polls that brought nothing.</summary>
+    public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>Polls once: fetches after the stored marker, records the batch (unreadable elements as poison rows), then stores the new marker; returns how many readable updates came.</summary>
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
@@ -61,9 +64,14 @@ public sealed class MaxPolling(MaxBotClient client, UpdateInbox inbox, InboxSign
                     unsubscribed = true;
                 }
 
-                await PollOnceAsync(stoppingToken);
+                var started = time.GetUtcNow();
+                var received = await PollOnceAsync(stoppingToken);
                 if (failures > 0) logger.LogInformation("MAX polling works again");
+                health.Healthy();
                 failures = 0;
+                // A server that answers at once with nothing (not holding the poll) is not asked more than once a second.
+                var elapsed = time.GetUtcNow() - started;
+                if (received == 0 && elapsed < MinInterval) await Task.Delay(MinInterval - elapsed, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -77,7 +85,8 @@ public sealed class MaxPolling(MaxBotClient client, UpdateInbox inbox, InboxSign
             {
                 failures++;
                 var delay = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5)));
-                var problem = e is MaxUnauthorizedException ? "the MAX token was rejected (401): check MENTORBOT_MAX_TOKEN" : $"{e.GetType().Name}: {e.Message}";
+                var problem = e is NpgsqlException ? $"database unavailable ({e.Message})" : MaxHealth.Describe(e);
+                if (e is not NpgsqlException) health.Unhealthy("MAX polling failed: " + problem);
                 logger.LogWarning("MAX polling failed: {Problem}; retrying in {Delay:g}", problem, delay);
                 await Task.Delay(delay, time, stoppingToken);
             }

@@ -44,6 +44,8 @@ public static class MaxServiceCollectionExtensions
     public static IServiceCollection AddMaxMessenger(this IServiceCollection services, MaxOptions options, TimeSpan retryWindow)
     {
         services.AddMaxBotClient(options);
+        services.AddSingleton(options);
+        services.AddSingleton<MaxHealth>();
         if (options.IsWebhook) services.AddHostedService<MaxWebhookSubscription>();
         else services.AddHostedService<MaxPolling>();
         var senderOptions = new OutboxSenderOptions { Messenger = Messengers.Max, RateKey = Messengers.Max, GlobalRatePerSecond = SenderRate, RetryWindow = retryWindow };

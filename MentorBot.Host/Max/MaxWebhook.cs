@@ -52,7 +52,7 @@ public static class MaxWebhook
 /// Subscribes the bot's webhook at start (<c>POST /subscriptions</c> with <see cref="MaxOptions.WebhookUrl"/>, the
 /// handled update types and the secret), retrying with a growing pause and one log line per failure until MAX accepts.
 /// </summary>
-public sealed class MaxWebhookSubscription(MaxBotClient client, MaxOptions options, TimeProvider time, ILogger<MaxWebhookSubscription> logger) : BackgroundService
+public sealed class MaxWebhookSubscription(MaxBotClient client, MaxOptions options, MaxHealth health, TimeProvider time, ILogger<MaxWebhookSubscription> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -62,6 +62,7 @@ public sealed class MaxWebhookSubscription(MaxBotClient client, MaxOptions optio
             try
             {
                 await client.Subscribe(new SubscriptionRequestBody { Url = options.WebhookUrl, UpdateTypes = UpdateTypes.Handled, Secret = options.WebhookSecret }, stoppingToken);
+                health.Healthy();
                 logger.LogInformation("MAX webhook subscribed");
                 return;
             }
@@ -72,7 +73,8 @@ public sealed class MaxWebhookSubscription(MaxBotClient client, MaxOptions optio
             catch (Exception e)
             {
                 var delay = TimeSpan.FromSeconds(Math.Min(60, 1 << Math.Min(failures, 6)));
-                var problem = e is MaxUnauthorizedException ? "the MAX token was rejected (401): check MENTORBOT_MAX_TOKEN" : $"{e.GetType().Name}: {e.Message}";
+                var problem = MaxHealth.Describe(e);
+                health.Unhealthy("MAX webhook subscription failed: " + problem);
                 logger.LogWarning("MAX webhook subscription failed: {Problem}; retrying in {Delay:g}", problem, delay);
                 await Task.Delay(delay, time, stoppingToken);
             }

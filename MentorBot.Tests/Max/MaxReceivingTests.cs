@@ -36,7 +36,7 @@ public sealed class MaxReceivingTests : IAsyncLifetime
     }
 
     private MaxPolling Polling() => new(api.CreateClient(), host.App.Services.GetRequiredService<UpdateInbox>(), host.App.Services.GetRequiredService<InboxSignal>(),
-        host.Database.DataSource, TimeProvider.System, NullLogger<MaxPolling>.Instance) { TimeoutSeconds = 0 };
+        host.Database.DataSource, new MaxHealth(), TimeProvider.System, NullLogger<MaxPolling>.Instance) { TimeoutSeconds = 0 };
 
     private async Task<List<(string Source, long? Chat, string Type)>> InboxAsync()
     {
