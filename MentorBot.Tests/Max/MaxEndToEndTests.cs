@@ -170,10 +170,10 @@ public sealed class MaxEndToEndTests : IAsyncLifetime
         var mentee = await harness.AddMemberAsync(school, menteeTelegram, "Петрова Анна Сергеевна", [Role.Mentee]);
         await harness.ExecuteAsync("""
             INSERT INTO pairs (organisation_id, mentor_membership_id, mentee_membership_id, status, starts_on, ends_on, created_at)
-            VALUES (@org, @mentor, @mentee, 'active', '2026-09-01', '2027-05-31', now());
+            VALUES (@org, @mentor, @mentee, 'active', '2026-09-01', '2027-05-31', @now);
             INSERT INTO messenger_accounts (participant_id, messenger, external_user_id, private_chat_id, first_name)
             SELECT participant_id, 'max', @mentorMax, @dialog, 'Мария' FROM memberships WHERE id = @mentor;
-            """, new { org = school.Id, mentor, mentee, mentorMax, dialog = MaxUpdateJson.DialogOf(mentorMax) });
+            """, new { org = school.Id, mentor, mentee, mentorMax, dialog = MaxUpdateJson.DialogOf(mentorMax), now = harness.Clock.GetUtcNow() });
 
         await FromMaxAsync(MaxUpdateJson.Text(mentorMax, "Встретились сегодня, 45 минут, тема: самоанализ урока", "mid.meeting"));
         MaxTexts(mentorMax).Last().Should().Contain("Длительность: 45 мин").And.Contain("Наставляемый: Петрова Анна Сергеевна");

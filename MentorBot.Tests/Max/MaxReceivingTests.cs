@@ -36,7 +36,7 @@ public sealed class MaxReceivingTests : IAsyncLifetime
     }
 
     private MaxPolling Polling() => new(api.CreateClient(), host.App.Services.GetRequiredService<UpdateInbox>(), host.App.Services.GetRequiredService<InboxSignal>(),
-        host.Database.DataSource, new MaxHealth(), TimeProvider.System, NullLogger<MaxPolling>.Instance) { TimeoutSeconds = 0 };
+        host.Database.DataSource, new MaxHealth(), new RunningClock(new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.Zero)), NullLogger<MaxPolling>.Instance) { TimeoutSeconds = 0 };
 
     private async Task<List<(string Source, long? Chat, string Type)>> InboxAsync()
     {
