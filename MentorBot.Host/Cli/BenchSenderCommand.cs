@@ -77,6 +77,7 @@ public static class BenchSenderCommand
         foreach (var (sender, _, _) in senders) await sender.StartAsync(cancellationToken);
         var limit = TimeSpan.FromSeconds(60 + 3.0 * settings.Messages / settings.Rate);
         var (open, failed, error) = await WaitAsync(scratch.ConnectionString, limit, cancellationToken);
+        var givenBack = senders.Sum(s => s.Sender.SlotsGivenBack);
         foreach (var (sender, dataSource, http) in senders)
         {
             await sender.StopAsync(CancellationToken.None);
@@ -97,6 +98,7 @@ public static class BenchSenderCommand
         output.WriteLine(Invariant($"most accepted in any sliding 1-s window: {figures.MaxWindow,8}  (the fake refuses more than {api.GlobalLimitPerSecond})"));
         output.WriteLine(Invariant($"most sent in any sliding 1-s window:     {maxCalls,8}  (429s included; target ≤ 30, across instances)"));
         output.WriteLine(Invariant($"least gap between two messages to a chat: {figures.MinChatGap.TotalMilliseconds,7:0} ms (target ≥ 1000; {figures.ChatsUnderOneSecond} chats had a gap under 1 s)"));
+        output.WriteLine(Invariant($"send slots given back (the send woke > {new OutboxSenderOptions { GlobalRatePerSecond = settings.Rate }.Rate.Late.TotalMilliseconds:0} ms late): {givenBack}"));
     }
 
     private sealed record Figures(double Rate, double RateFromStart, TimeSpan Elapsed, int MaxWindow, TimeSpan MinChatGap, int ChatsUnderOneSecond);

@@ -8,7 +8,9 @@ namespace MentorBot.Host.Outbox;
 
 /// <summary>
 /// The one sender (DESIGN.md decision 5): drains due outbox rows within the Bot API's limits — a global rate
-/// over any sliding second shared by all instances, one message per chat per <see cref="OutboxSenderOptions.ChatInterval"/>,
+/// shared by all instances as evenly spaced send slots (claimed <see cref="OutboxSenderOptions.ClaimAhead"/> ahead;
+/// each request starts at its slot, on a timer, or gives the slot back when it wakes too late: issue 18), one
+/// message per chat per <see cref="OutboxSenderOptions.ChatInterval"/>,
 /// a bot-wide pause on 429, unreachable on 403, retries with capped backoff on 5xx, network errors and timeouts
 /// for <see cref="OutboxSenderOptions.RetryWindow"/>. Sends run side by side, each with its own time limit, so a
 /// slow chat holds one slot and never the others. All times come from the injected <see cref="TimeProvider"/>.
@@ -25,8 +27,7 @@ public sealed class OutboxSender : BackgroundService
     private readonly ConcurrentDictionary<long, Task> inFlight = new();
     private readonly Lock gate = new();
     private DateTimeOffset pausedUntil = DateTimeOffset.MinValue;
-    private DateTimeOffset nextPermitAt = DateTimeOffset.MinValue;
-    private DateTimeOffset nextStartAt = DateTimeOffset.MinValue;
+    private long slotsGivenBack;
 
     /// <summary>Creates the sender.</summary>
     public OutboxSender(OutboxStore store, IOutboxDelivery delivery, OutboxSignal signal, TimeProvider time, OutboxSenderOptions options, ILogger<OutboxSender> logger)
@@ -50,31 +51,41 @@ public sealed class OutboxSender : BackgroundService
             .Build();
     }
 
+    /// <summary>Sends that woke more than <see cref="SendRate.Late"/> after their slot and gave it back (printed by <c>bench sender</c>).</summary>
+    public long SlotsGivenBack => Interlocked.Read(ref slotsGivenBack);
+
     /// <summary>
-    /// Claims what is due now within the limits, sends it and waits for those sends; returns the number of rows
-    /// attempted. Tests call it directly with a manual clock; the background loop starts sends without waiting.
+    /// Claims what is due for the slots up to now within the limits, sends it and waits for those sends; returns the
+    /// number of rows attempted. Tests call it directly with a manual clock (no send waits: every slot is ≤ now).
     /// </summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        var started = await StartDueAsync(cancellationToken);
-        await Task.WhenAll(started);
-        return started.Count;
+        var sends = await StartDueAsync(TimeSpan.Zero, cancellationToken);
+        await Task.WhenAll(sends.Select(s => s.Done));
+        return sends.Count;
     }
 
-    /// <summary>Claims due rows for the free send slots and the free permits of the shared rate; starts a send for each.</summary>
-    private async Task<IReadOnlyList<Task>> StartDueAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims due rows for the free send slots of the shared rate from now up to <paramref name="ahead"/> (at most
+    /// the free parallel sends) and starts a send for each, which waits for its slot on the injected clock's timers.
+    /// The background loop calls it every half <see cref="OutboxSenderOptions.ClaimAhead"/>.
+    /// </summary>
+    /// <returns>Each started send: its row, its slot, and a task that completes when its outcome is recorded.</returns>
+    public async Task<IReadOnlyList<StartedSend>> StartDueAsync(TimeSpan ahead, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var free = options.Parallelism - inFlight.Count;
         if (IsPaused() || free <= 0) return [];
-        var claim = await store.ClaimAsync(free, now, now + options.Lease, options.ChatInterval, options.GroupInterval, options.Rate, cancellationToken, options.Messenger);
-        lock (gate) nextPermitAt = claim.NextPermitAt;
-        var started = new List<Task>(claim.Rows.Count);
+        var claim = await store.ClaimAsync(free, now, ahead, now + options.Lease, options.ChatInterval, options.GroupInterval, options.Rate, cancellationToken, options.Messenger);
+        lock (gate)
+            if (claim.PausedUntil > pausedUntil) pausedUntil = claim.PausedUntil; // another instance's 429
+        var started = new List<StartedSend>(claim.Rows.Count);
         foreach (var row in claim.Rows)
         {
             var send = SendOneAsync(row, cancellationToken);
             inFlight[row.Id] = send;
-            started.Add(send.ContinueWith(_ => inFlight.TryRemove(row.Id, out Task? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default));
+            var done = send.ContinueWith(_ => inFlight.TryRemove(row.Id, out Task? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            started.Add(new StartedSend(row.Id, row.Slot ?? now, done));
         }
 
         return started;
@@ -89,14 +100,11 @@ public sealed class OutboxSender : BackgroundService
             var wait = options.IdlePoll;
             try
             {
-                var started = await StartDueAsync(stoppingToken);
+                var started = await StartDueAsync(options.ClaimAhead, stoppingToken);
                 if (failing) logger.LogWarning("Outbox sender: database back");
                 failing = false;
-                if (started.Count > 0)
-                {
-                    // Wake again when a slot frees up or the shared rate allows the next claim.
-                    wait = TimeSpan.FromMilliseconds(50);
-                }
+                // Busy: claim again while half the claimed slots are still ahead, so slots are never missed for want of a claim.
+                if (started.Count > 0) wait = options.ClaimAhead / 2;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -106,11 +114,7 @@ public sealed class OutboxSender : BackgroundService
                 wait = TimeSpan.FromSeconds(1);
             }
 
-            DateTimeOffset permit;
-            lock (gate) permit = pausedUntil > nextPermitAt ? pausedUntil : nextPermitAt;
-            var untilPermit = permit - time.GetUtcNow();
-            if (untilPermit > TimeSpan.Zero && untilPermit < wait) wait = untilPermit;
-            if (inFlight.IsEmpty || wait > TimeSpan.FromMilliseconds(50))
+            if (inFlight.Count < options.Parallelism)
                 await signal.WaitAsync(wait, stoppingToken);
             else
                 await Task.WhenAny(Task.WhenAny(inFlight.Values), Task.Delay(wait, time, stoppingToken)).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -124,29 +128,26 @@ public sealed class OutboxSender : BackgroundService
         lock (gate) return pausedUntil > time.GetUtcNow();
     }
 
-    /// <summary>
-    /// How long a send waits so that this instance's requests start at least one rate interval apart: rows claimed
-    /// together after a late wake-up (a loaded machine) leave spaced, not in one instant, and the shared sliding
-    /// second holds at the Bot API as well as in the claims (issue 18: 33 in one second at a configured 25).
-    /// </summary>
-    private TimeSpan StartDelay()
-    {
-        lock (gate)
-        {
-            var now = time.GetUtcNow();
-            var at = nextStartAt > now ? nextStartAt : now;
-            nextStartAt = at + options.Rate.Interval;
-            return at - now;
-        }
-    }
-
     private async Task SendOneAsync(ClaimedOutboxRow row, CancellationToken cancellationToken)
     {
         await Task.Yield();
         try
         {
-            var delay = StartDelay();
-            if (delay > TimeSpan.Zero) await Task.Delay(delay, time, cancellationToken);
+            if (row.Slot is { } slot)
+            {
+                // Timers count whole milliseconds (a fraction is dropped): round up, so the send never starts before its slot.
+                var early = slot - time.GetUtcNow();
+                if (early > TimeSpan.Zero) await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(early.TotalMilliseconds)), time, cancellationToken);
+                if (time.GetUtcNow() > slot + options.Rate.Late)
+                {
+                    // Woke too late (a stalled process): starting now could bunch with the next slots' sends.
+                    Interlocked.Increment(ref slotsGivenBack);
+                    logger.LogDebug("Outbox row {Id} missed its send slot; claimed again", row.Id);
+                    await store.RescheduleAsync(row.Id, time.GetUtcNow(), "missed its send slot", countAttempt: false, cancellationToken);
+                    return;
+                }
+            }
+
             if (IsPaused())
             {
                 // A 429 arrived after this row was claimed: it waits for the pause like every row not yet sent.
@@ -225,3 +226,9 @@ public sealed class OutboxSender : BackgroundService
         }
     }
 }
+
+/// <summary>A send started by <see cref="OutboxSender.StartDueAsync"/>.</summary>
+/// <param name="RowId">The outbox row.</param>
+/// <param name="Slot">When its request starts (its slot of the shared rate).</param>
+/// <param name="Done">Completes when the send's outcome is recorded (or the slot given back).</param>
+public sealed record StartedSend(long RowId, DateTimeOffset Slot, Task Done);

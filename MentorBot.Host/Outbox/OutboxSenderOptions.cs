@@ -9,11 +9,26 @@ public sealed class OutboxSenderOptions
     /// </summary>
     public int GlobalRatePerSecond { get; set; } = 25;
 
+    /// <summary>Telegram's limit of messages per second for one bot (Bot API FAQ): no sliding second may hold more request starts.</summary>
+    public const int BotApiLimitPerSecond = 30;
+
     /// <summary>
-    /// Added to the one-second window: the time between a claim and its request reaching the Bot API varies by a
-    /// few milliseconds, so claims are spaced over a slightly longer window (the rate reached is 1/1.01 = 0.99 of the configured one).
+    /// Added to the one-second window: the time between a request's start and its arrival at the Bot API varies by a
+    /// few milliseconds, so slots are spaced over a slightly longer window (the rate reached is 1/1.01 = 0.99 of the configured one).
     /// </summary>
     public TimeSpan RateWindowMargin { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// How far ahead the sender claims send slots (and their rows) from the shared rate: each send then waits for its
+    /// own slot with a timer, so a claim round that runs late (a loaded machine, a slow database) loses no slot.
+    /// </summary>
+    public TimeSpan ClaimAhead { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Most a request may start after its slot; a send that wakes later gives the slot back and its row is claimed
+    /// again (a stalled process must not bunch its requests with the next slots').
+    /// </summary>
+    public TimeSpan MaxLateStart { get; set; } = TimeSpan.FromMilliseconds(40);
 
     /// <summary>The messenger whose outbox rows this sender delivers (<c>telegram</c>, <c>max</c>): one sender per messenger (issue 16).</summary>
     public string Messenger { get; set; } = Pipeline.Messengers.Telegram;
@@ -60,6 +75,18 @@ public sealed class OutboxSenderOptions
     /// <summary>Calls in flight at once (different chats only); a slow chat holds one of them, not the others.</summary>
     public int Parallelism { get; set; } = 16;
 
-    /// <summary>The shared rate these options describe.</summary>
-    public SendRate Rate => new(RateKey, GlobalRatePerSecond, TimeSpan.FromSeconds(1) + RateWindowMargin);
+    /// <summary>
+    /// The shared rate these options describe: <see cref="GlobalRatePerSecond"/> slots per second plus the margin, spaced
+    /// widely enough that starts up to <see cref="MaxLateStart"/> late never put more than
+    /// <see cref="BotApiLimitPerSecond"/> in one sliding second (at 30/s the slots are 34.7 ms apart: 28.8/s).
+    /// </summary>
+    public SendRate Rate
+    {
+        get
+        {
+            var window = TimeSpan.FromSeconds(1) + RateWindowMargin;
+            var roomForLateStarts = (TimeSpan.FromSeconds(1) + MaxLateStart) * GlobalRatePerSecond / BotApiLimitPerSecond;
+            return new SendRate(RateKey, GlobalRatePerSecond, window > roomForLateStarts ? window : roomForLateStarts, MaxLateStart);
+        }
+    }
 }

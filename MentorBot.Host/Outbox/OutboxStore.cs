@@ -10,24 +10,39 @@ namespace MentorBot.Host.Outbox;
 /// <param name="Payload">The call's arguments as JSON.</param>
 /// <param name="Attempts">Attempts including this one.</param>
 /// <param name="RetryUntil">Set at the row's first transient failure: transient failures are retried until then.</param>
-public sealed record ClaimedOutboxRow(long Id, long ChatId, string Kind, string Payload, int Attempts, DateTimeOffset? RetryUntil = null);
+/// <param name="Slot">
+/// The row's send slot in the bot's shared rate: its request starts no earlier, and no later than
+/// <see cref="SendRate.Late"/> after it (else the slot is given back). Null: send at once (rows built by tests).
+/// </param>
+public sealed record ClaimedOutboxRow(long Id, long ChatId, string Kind, string Payload, int Attempts, DateTimeOffset? RetryUntil = null, DateTimeOffset? Slot = null);
 
-/// <summary>What one claim took and when the shared rate allows the next one.</summary>
-/// <param name="Rows">The claimed rows, oldest first.</param>
-/// <param name="NextPermitAt">The earliest moment a further row may be claimed under the global rate (now when slots are free).</param>
-public sealed record OutboxClaim(IReadOnlyList<ClaimedOutboxRow> Rows, DateTimeOffset NextPermitAt);
+/// <summary>What one claim took.</summary>
+/// <param name="Rows">The claimed rows, each with its slot, in slot order.</param>
+/// <param name="Permits">The slots the claim could hand out (more rows than claimed were not due or not allowed by their chats' pacing).</param>
+/// <param name="PausedUntil">Until when a 429 pauses the bot (any instance's): sends not yet started wait for it.</param>
+public sealed record OutboxClaim(IReadOnlyList<ClaimedOutboxRow> Rows, int Permits, DateTimeOffset PausedUntil);
 
-/// <summary>The global send rate of one bot, shared through PostgreSQL by all its instances.</summary>
-/// <param name="Bot">The key of the bot's window (one per bot token sharing the database).</param>
-/// <param name="PerWindow">Most rows claimed in any <paramref name="Window"/>.</param>
-/// <param name="Window">One second plus a margin for the time between a claim and its request reaching the Bot API.</param>
-public sealed record SendRate(string Bot, int PerWindow, TimeSpan Window)
+/// <summary>
+/// The global send rate of one bot, shared through PostgreSQL by all its instances: send slots spaced evenly by
+/// <see cref="Interval"/>, each handed to one row (<see cref="OutboxStore.ClaimAsync"/>).
+/// </summary>
+/// <param name="Bot">The key of the bot's rate (one per bot token sharing the database).</param>
+/// <param name="PerWindow">Slots in any <paramref name="Window"/>.</param>
+/// <param name="Window">One second plus a small margin.</param>
+/// <param name="Late">
+/// How late a request may start after its slot. Starts then fall in [slot, slot + Late], so any sliding second holds
+/// at most the slots of 1 s + Late: (1 s + Late) / Interval requests.
+/// </param>
+public sealed record SendRate(string Bot, int PerWindow, TimeSpan Window, TimeSpan Late)
 {
-    /// <summary>The spacing of claims: the window shared evenly among its sends.</summary>
-    public TimeSpan Interval => Window / PerWindow;
+    /// <summary>The spacing of the slots: the window shared evenly among its sends.</summary>
+    public TimeSpan Interval => TimeSpan.FromTicks((Window.Ticks + PerWindow - 1) / PerWindow); // rounded up: never more than PerWindow per Window
 
-    /// <summary>Most claims at once (a fifth of the rate): after an idle spell, or at a coarse clock step.</summary>
-    public int Burst => Math.Max(1, PerWindow / 5);
+    /// <summary>Most requests that may start in one instant: the slots no more than <see cref="Late"/> apart (e.g. after an idle spell).</summary>
+    public int Burst => (int)(Late / Interval) + 1;
+
+    /// <summary>Most request starts in any sliding second (see <see cref="Late"/>).</summary>
+    public int MostInAnySecond => (int)Math.Ceiling((TimeSpan.FromSeconds(1) + Late) / Interval);
 }
 
 /// <summary>
@@ -77,40 +92,36 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Claims up to <paramref name="limit"/> due rows for sending until <paramref name="leaseUntil"/>:
-    /// at most one message per chat, only chats whose pacing allows a message now, the oldest first, nothing
-    /// while the bot is paused by a 429, and no more than <paramref name="rate"/> allows: the claim times of the
-    /// bot's last sends are kept in <c>outbox_rate_window</c>, locked for the claim, so any window of
-    /// <see cref="SendRate.Window"/> holds at most <see cref="SendRate.PerWindow"/> claims across all instances.
-    /// Claimed messages push their chat's pacing forward by <paramref name="chatInterval"/>
-    /// (<paramref name="groupInterval"/> for groups). Rows whose lease ran out (an instance died mid-send) are claimable again.
-    /// Only rows of <paramref name="messenger"/> are claimed: each messenger has its own sender, pacing and pause (issue 16).
+    /// Claims up to <paramref name="limit"/> due rows for sending until <paramref name="leaseUntil"/> and gives each
+    /// a send slot of the bot's shared <paramref name="rate"/>: slots are <see cref="SendRate.Interval"/> apart across
+    /// all instances (the next free one is kept in <c>outbox_rate_window</c>, locked for the claim), from the next free
+    /// slot — or half <see cref="SendRate.Late"/> before <paramref name="now"/> when that one passed unused, never earlier —
+    /// up to <paramref name="now"/> + <paramref name="ahead"/>. Rows: at most one message per chat, only chats whose
+    /// pacing allows a message now, the oldest first, nothing while the bot is paused by a 429. A claimed message
+    /// holds its chat until its slot + <paramref name="chatInterval"/> (<paramref name="groupInterval"/> for a group)
+    /// + twice <see cref="SendRate.Late"/>, so two starts in one chat are at least the interval apart however late each
+    /// is within its tolerance. Rows whose lease ran out (an instance died mid-send) are claimable again.
+    /// Only rows of <paramref name="messenger"/> are claimed: each messenger has its own sender, rate, pacing and pause (issue 16).
     /// </summary>
-    public async Task<OutboxClaim> ClaimAsync(int limit, DateTimeOffset now, DateTimeOffset leaseUntil, TimeSpan chatInterval, TimeSpan groupInterval, SendRate rate, CancellationToken cancellationToken,
+    public async Task<OutboxClaim> ClaimAsync(int limit, DateTimeOffset now, TimeSpan ahead, DateTimeOffset leaseUntil, TimeSpan chatInterval, TimeSpan groupInterval, SendRate rate, CancellationToken cancellationToken,
         string messenger = Pipeline.Messengers.Telegram)
     {
-        if (limit <= 0) return new OutboxClaim([], now);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         const string window = """
             INSERT INTO outbox_rate_window (bot) VALUES (@bot) ON CONFLICT (bot) DO NOTHING;
-            SELECT recent, next_slot FROM outbox_rate_window WHERE bot = @bot FOR UPDATE;
+            SELECT next_slot, coalesce((SELECT paused_until FROM outbox_sender_state WHERE messenger = @messenger), '-infinity')
+            FROM outbox_rate_window WHERE bot = @bot FOR UPDATE;
             """;
-        var state = await connection.QuerySingleAsync<(DateTime[] Recent, DateTime NextSlot)>(new CommandDefinition(window, new { bot = rate.Bot }, transaction, cancellationToken: cancellationToken));
-        var recent = state.Recent
-            .Select(t => new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)))
-            .Where(t => t > now - rate.Window)
-            .Order()
-            .ToList();
-        // The evenly spaced slots due by now; after an idle spell at most a burst of them (older ones are dropped).
-        var nextSlot = state.NextSlot <= DateTime.MinValue ? DateTimeOffset.MinValue : new DateTimeOffset(DateTime.SpecifyKind(state.NextSlot, DateTimeKind.Utc));
-        var firstSlot = Max(nextSlot, now - (rate.Burst - 1) * rate.Interval);
-        var slots = now < firstSlot ? 0 : Math.Min(rate.Burst, (int)Math.Floor((now - firstSlot) / rate.Interval) + 1);
-        var permits = Math.Min(Math.Min(limit, rate.PerWindow - recent.Count), slots);
+        var state = await connection.QuerySingleAsync<(DateTime NextSlot, DateTime PausedUntil)>(new CommandDefinition(window, new { bot = rate.Bot, messenger }, transaction, cancellationToken: cancellationToken));
+        var pausedUntil = Utc(state.PausedUntil);
+        // A slot that passed unused may be taken up to half the tolerance late, leaving the send the other half.
+        var firstSlot = Max(Utc(state.NextSlot), now - rate.Late / 2);
+        var permits = firstSlot > now + ahead || pausedUntil > now ? 0 : Math.Min(limit, (int)Math.Floor((now + ahead - firstSlot) / rate.Interval) + 1);
         if (permits <= 0)
         {
             await transaction.CommitAsync(cancellationToken);
-            return new OutboxClaim([], NextPermit(recent, firstSlot, rate, now));
+            return new OutboxClaim([], 0, pausedUntil);
         }
 
         // A row is claimable when due and, for a message, no other message of its chat is in flight or
@@ -121,7 +132,6 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
                 WHERE o.due_at <= @now
                   AND (o.status = 'pending' OR (o.status = 'sending' AND o.lease_until < @now))
                   AND o.messenger = @messenger
-                  AND coalesce((SELECT paused_until FROM outbox_sender_state WHERE messenger = @messenger), '-infinity') <= @now
                   AND (NOT o.paced OR (
                         NOT EXISTS (SELECT 1 FROM outbox_chat_pacing p WHERE p.messenger = o.messenger AND p.chat_id = o.chat_id AND p.next_send_at > @now)
                     AND NOT EXISTS (SELECT 1 FROM outbox e
@@ -136,9 +146,12 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             FROM claimed WHERE o.id = claimed.id
             RETURNING o.id, o.chat_id, o.kind, o.payload::text AS payload, o.attempts, o.paced, o.is_group, o.retry_until
             """;
-        var rows = (await connection.QueryAsync<ClaimRow>(new CommandDefinition(claim, new { now = now.UtcDateTime, leaseUntil = leaseUntil.UtcDateTime, limit = permits, messenger }, transaction, cancellationToken: cancellationToken))).ToList();
+        var rows = (await connection.QueryAsync<ClaimRow>(new CommandDefinition(claim, new { now = now.UtcDateTime, leaseUntil = leaseUntil.UtcDateTime, limit = permits, messenger }, transaction, cancellationToken: cancellationToken)))
+            .OrderBy(r => r.Id)
+            .Select((r, i) => (Row: r, Slot: firstSlot + i * rate.Interval))
+            .ToList();
 
-        var paced = rows.Where(r => r.Paced).ToList();
+        var paced = rows.Where(r => r.Row.Paced).ToList();
         if (paced.Count > 0)
         {
             const string pace = """
@@ -149,33 +162,31 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             var args = new
             {
                 messenger,
-                chats = paced.Select(r => r.ChatId).ToArray(),
-                nexts = paced.Select(r => (now + (r.IsGroup ? groupInterval : chatInterval)).UtcDateTime).ToArray(),
+                chats = paced.Select(r => r.Row.ChatId).ToArray(),
+                nexts = paced.Select(r => (r.Slot + ChatHold(r.Row.IsGroup ? groupInterval : chatInterval, rate)).UtcDateTime).ToArray(),
             };
             await connection.ExecuteAsync(new CommandDefinition(pace, args, transaction, cancellationToken: cancellationToken));
         }
 
         if (rows.Count > 0)
         {
-            recent.AddRange(Enumerable.Repeat(now, rows.Count));
-            firstSlot += rows.Count * rate.Interval;
-            const string record = "UPDATE outbox_rate_window SET recent = @recent, next_slot = @nextSlot WHERE bot = @bot";
-            await connection.ExecuteAsync(new CommandDefinition(record, new { bot = rate.Bot, recent = recent.Select(t => t.UtcDateTime).ToArray(), nextSlot = firstSlot.UtcDateTime }, transaction, cancellationToken: cancellationToken));
+            const string record = "UPDATE outbox_rate_window SET next_slot = @nextSlot WHERE bot = @bot";
+            var nextSlot = firstSlot + rows.Count * rate.Interval;
+            await connection.ExecuteAsync(new CommandDefinition(record, new { bot = rate.Bot, nextSlot = nextSlot.UtcDateTime }, transaction, cancellationToken: cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);
-        var claimed = rows.OrderBy(r => r.Id)
-            .Select(r => new ClaimedOutboxRow(r.Id, r.ChatId, r.Kind, r.Payload, r.Attempts, r.RetryUntil is { } until ? new DateTimeOffset(DateTime.SpecifyKind(until, DateTimeKind.Utc)) : null))
+        var claimed = rows
+            .Select(r => new ClaimedOutboxRow(r.Row.Id, r.Row.ChatId, r.Row.Kind, r.Row.Payload, r.Row.Attempts, r.Row.RetryUntil is { } until ? Utc(until) : null, r.Slot))
             .ToList();
-        return new OutboxClaim(claimed, NextPermit(recent, firstSlot, rate, now));
+        return new OutboxClaim(claimed, permits, pausedUntil);
     }
 
-    /// <summary>When the next claim may happen: its slot, and the oldest claim keeping the window full leaving it.</summary>
-    private static DateTimeOffset NextPermit(List<DateTimeOffset> recent, DateTimeOffset nextSlot, SendRate rate, DateTimeOffset now)
-    {
-        var windowed = recent.Count < rate.PerWindow ? now : recent[recent.Count - rate.PerWindow] + rate.Window;
-        return Max(Max(nextSlot, windowed), now);
-    }
+    // A chat's least interval between starts, widened by the tolerance of both starts (none for an unpaced console).
+    private static TimeSpan ChatHold(TimeSpan interval, SendRate rate) => interval > TimeSpan.Zero ? interval + 2 * rate.Late : TimeSpan.Zero;
+
+    private static DateTimeOffset Utc(DateTime time) =>
+        time <= DateTime.MinValue ? DateTimeOffset.MinValue : new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
