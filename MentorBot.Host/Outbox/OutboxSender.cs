@@ -82,7 +82,10 @@ public sealed class OutboxSender : BackgroundService
         var started = new List<StartedSend>(claim.Rows.Count);
         foreach (var row in claim.Rows)
         {
-            var send = SendOneAsync(row, cancellationToken);
+            // The slot's timer is armed here, at the claim's instant, and not in the send's own task: that task runs
+            // later on the thread pool, and a clock read there may already have moved on (a test's fake clock moved
+            // past the slot meanwhile left such a timer counting from the later instant — it never fired: a hang).
+            var send = SendOneAsync(row, SlotReached(row.Slot, cancellationToken), cancellationToken);
             inFlight[row.Id] = send;
             var done = send.ContinueWith(_ => inFlight.TryRemove(row.Id, out Task? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             started.Add(new StartedSend(row.Id, row.Slot ?? now, done));
@@ -128,16 +131,24 @@ public sealed class OutboxSender : BackgroundService
         lock (gate) return pausedUntil > time.GetUtcNow();
     }
 
-    private async Task SendOneAsync(ClaimedOutboxRow row, CancellationToken cancellationToken)
+    /// <summary>A task that completes at <paramref name="slot"/> on the injected clock (at once when it has passed).</summary>
+    private Task SlotReached(DateTimeOffset? slot, CancellationToken cancellationToken)
+    {
+        var early = slot - time.GetUtcNow();
+        // Timers count whole milliseconds (a fraction is dropped): round up, so the send never starts before its slot.
+        return early > TimeSpan.Zero
+            ? Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(early.Value.TotalMilliseconds)), time, cancellationToken)
+            : Task.CompletedTask;
+    }
+
+    private async Task SendOneAsync(ClaimedOutboxRow row, Task slotReached, CancellationToken cancellationToken)
     {
         await Task.Yield();
         try
         {
             if (row.Slot is { } slot)
             {
-                // Timers count whole milliseconds (a fraction is dropped): round up, so the send never starts before its slot.
-                var early = slot - time.GetUtcNow();
-                if (early > TimeSpan.Zero) await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(early.TotalMilliseconds)), time, cancellationToken);
+                await slotReached;
                 if (time.GetUtcNow() > slot + options.Rate.Late)
                 {
                     // Woke too late (a stalled process): starting now could bunch with the next slots' sends.
