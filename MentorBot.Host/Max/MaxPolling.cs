@@ -52,6 +52,8 @@ public sealed class MaxPolling(MaxBotClient client, UpdateInbox inbox, InboxSign
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
+        var apiFailing = false;
+        var outage = new DatabaseOutage(logger, "MAX polling");
         var unsubscribed = false;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -66,9 +68,11 @@ public sealed class MaxPolling(MaxBotClient client, UpdateInbox inbox, InboxSign
 
                 var started = time.GetUtcNow();
                 var received = await PollOnceAsync(stoppingToken);
-                if (failures > 0) logger.LogInformation("MAX polling works again");
+                if (apiFailing) logger.LogInformation("MAX polling works again");
+                outage.Succeeded();
                 health.Healthy();
                 failures = 0;
+                apiFailing = false;
                 // A server that answers at once with nothing (not holding the poll) is not asked more than once a second.
                 var elapsed = time.GetUtcNow() - started;
                 if (received == 0 && elapsed < MinInterval) await Task.Delay(MinInterval - elapsed, time, stoppingToken);
@@ -85,9 +89,17 @@ public sealed class MaxPolling(MaxBotClient client, UpdateInbox inbox, InboxSign
             {
                 failures++;
                 var delay = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5)));
-                var problem = e is NpgsqlException ? $"database unavailable ({e.Message})" : MaxHealth.Describe(e);
-                if (e is not NpgsqlException) health.Unhealthy("MAX polling failed: " + problem);
-                logger.LogWarning("MAX polling failed: {Problem}; retrying in {Delay:g}", problem, delay);
+                if (DatabaseOutage.IsOutage(e))
+                {
+                    outage.Failed(e);
+                }
+                else
+                {
+                    health.Unhealthy("MAX polling failed: " + MaxHealth.Describe(e));
+                    logger.LogWarning("MAX polling failed: {Problem}; retrying in {Delay:g}", MaxHealth.Describe(e), delay);
+                    apiFailing = true;
+                }
+
                 await Task.Delay(delay, time, stoppingToken);
             }
         }

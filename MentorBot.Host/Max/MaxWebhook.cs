@@ -25,8 +25,10 @@ public static class MaxWebhook
     public const int MaxBodyBytes = 1024 * 1024;
 
     /// <summary>Maps the endpoint, accepting only <paramref name="secret"/>.</summary>
-    public static IEndpointConventionBuilder MapMaxWebhook(this IEndpointRouteBuilder endpoints, string secret) =>
-        endpoints.MapPost(Path, async (HttpContext http, UpdateInbox inbox, InboxSignal signal) =>
+    public static IEndpointConventionBuilder MapMaxWebhook(this IEndpointRouteBuilder endpoints, string secret)
+    {
+        var recorder = WebhookInbox.For(endpoints, typeof(MaxWebhook).FullName!, "MAX webhook");
+        return endpoints.MapPost(Path, async (HttpContext http) =>
         {
             var given = http.Request.Headers[MaxBotClient.WebhookSecretHeader].ToString();
             if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(secret)))
@@ -42,10 +44,9 @@ public static class MaxWebhook
                 return Results.BadRequest();
             }
 
-            await inbox.RecordAsync(MaxUpdates.Source, [MaxUpdates.ToInbound(update)], http.RequestAborted);
-            signal.Notify();
-            return Results.Ok();
+            return await recorder.RecordAsync(MaxUpdates.Source, MaxUpdates.ToInbound(update), http.RequestAborted);
         });
+    }
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MentorBot.Host.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -24,6 +25,7 @@ public sealed class OutboxSender : BackgroundService
     private readonly OutboxSenderOptions options;
     private readonly ILogger<OutboxSender> logger;
     private readonly ResiliencePipeline quickRetry;
+    private readonly DatabaseOutage outage;
     private readonly ConcurrentDictionary<long, Task> inFlight = new();
     private readonly Lock gate = new();
     private DateTimeOffset pausedUntil = DateTimeOffset.MinValue;
@@ -38,6 +40,7 @@ public sealed class OutboxSender : BackgroundService
         this.time = time;
         this.options = options;
         this.logger = logger;
+        outage = new DatabaseOutage(logger, "Outbox sender");
         quickRetry = options.QuickRetries <= 0 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
@@ -97,23 +100,25 @@ public sealed class OutboxSender : BackgroundService
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var failing = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = options.IdlePoll;
             try
             {
                 var started = await StartDueAsync(options.ClaimAhead, stoppingToken);
-                if (failing) logger.LogWarning("Outbox sender: database back");
-                failing = false;
+                outage.Succeeded();
                 // Busy: claim again while half the claimed slots are still ahead, so slots are never missed for want of a claim.
                 if (started.Count > 0) wait = options.ClaimAhead / 2;
             }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested && DatabaseOutage.IsOutage(e))
+            {
+                // The database may be restarting: one line when it starts failing, not one per round (issue 12 item 10).
+                outage.Failed(e);
+                wait = TimeSpan.FromSeconds(1);
+            }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                // The database may be restarting: one line when it starts failing, not one per round.
-                if (!failing) logger.LogWarning("Outbox sender: database unavailable, retrying ({Error})", e.Message);
-                failing = true;
+                logger.LogError(e, "Outbox sender: claiming failed; retrying");
                 wait = TimeSpan.FromSeconds(1);
             }
 
@@ -191,9 +196,14 @@ public sealed class OutboxSender : BackgroundService
         {
             await FailedAsync(row, e, cancellationToken);
         }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && DatabaseOutage.IsOutage(e))
+        {
+            // The database went away while recording the outcome: the lease runs out and the row is tried again. The
+            // outage is the sender's one line, not one per row in flight.
+            outage.Failed(e);
+        }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            // The database failed while recording the outcome: the lease runs out and the row is tried again.
             logger.LogWarning("Outbox row {Id}: could not record the outcome ({Error})", row.Id, e.Message);
         }
     }

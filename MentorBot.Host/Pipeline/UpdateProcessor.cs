@@ -186,21 +186,19 @@ public sealed class UpdateProcessor(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Recorded but unhandled updates from before a restart are picked up by the first round.
-        var databaseDown = false;
+        // One line when the database goes away and one when it is back, not one per round (issue 12 item 10).
+        var outage = new DatabaseOutage(logger, "Update processing");
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var handled = await ProcessPendingAsync(BatchSize, stoppingToken);
-                if (databaseDown) logger.LogWarning("Update processing: database back");
-                databaseDown = false;
+                outage.Succeeded();
                 if (handled > 0) continue;
             }
-            catch (NpgsqlException e) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested && DatabaseOutage.IsOutage(e))
             {
-                // One line when the database goes away and one when it is back, not one per round (issue 12 item 10).
-                if (!databaseDown) logger.LogWarning("Update processing: database unavailable, retrying ({Error})", e.Message);
-                databaseDown = true;
+                outage.Failed(e);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

@@ -3,6 +3,7 @@ using Hangfire.Logging;
 using Hangfire.AspNetCore;
 using Hangfire.Common;
 using Hangfire.PostgreSql;
+using MentorBot.Host.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -101,7 +102,8 @@ public static class HangfireSetup
     /// <summary>
     /// Hangfire keeps its log provider in a process-wide static that every host's start replaces; when a host that
     /// set it has stopped, its logger factory is disposed and asking it for a logger throws. Several hosts in one
-    /// process (the test suite) then failed at random; a logger asked of a stopped host is silent instead.
+    /// process (the test suite) then failed at random; a logger asked of a stopped host is silent instead. Every logger
+    /// it gives logs a database outage without the stack trace (<see cref="OutageWithoutStackTrace"/>).
     /// </summary>
     private sealed class StoppedHostSafeLogProvider(ILogProvider inner) : ILogProvider
     {
@@ -109,12 +111,25 @@ public static class HangfireSetup
         {
             try
             {
-                return inner.GetLogger(name);
+                return new OutageWithoutStackTrace(inner.GetLogger(name));
             }
             catch (ObjectDisposedException)
             {
                 return Silent.Instance;
             }
+        }
+
+        /// <summary>
+        /// Hangfire logs each failing process, heartbeat and lock with its exception; while PostgreSQL is away that is a
+        /// stack trace each (issue 12 item 10). A warning (something Hangfire retries by itself) and any line about an
+        /// outage keep their text and gain the exception's message instead; other errors keep their stack trace.
+        /// </summary>
+        private sealed class OutageWithoutStackTrace(ILog inner) : ILog
+        {
+            public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) =>
+                messageFunc is not null && exception is not null && (logLevel <= Hangfire.Logging.LogLevel.Warn || DatabaseOutage.IsOutage(exception))
+                    ? inner.Log(logLevel, () => $"{messageFunc()} ({exception.GetType().Name}: {DatabaseOutage.Describe(exception)})")
+                    : inner.Log(logLevel, messageFunc, exception);
         }
 
         private sealed class Silent : ILog
@@ -135,26 +150,38 @@ public static class HangfireSetup
 /// <summary>
 /// Keeps the recurring jobs in step (<see cref="RecurringJobs.SyncAsync"/>) at start and every
 /// <see cref="HangfireSetup.ResyncInterval"/>: organisations created or removed elsewhere (the CLI, another instance)
-/// gain or lose their digest job.
+/// gain or lose their digest job. A sync the database's outage prevented is tried again every
+/// <see cref="OutageRetry"/>, with one line when the outage starts and one when it ends (issue 12 item 10).
 /// </summary>
 public sealed class RecurringJobsSync(RecurringJobs jobs, ILogger<RecurringJobsSync> logger) : BackgroundService
 {
+    /// <summary>How soon a sync that met a database outage is tried again.</summary>
+    public static readonly TimeSpan OutageRetry = TimeSpan.FromSeconds(30);
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(HangfireSetup.ResyncInterval);
-        do
+        var outage = new DatabaseOutage(logger, "Recurring jobs sync");
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = HangfireSetup.ResyncInterval;
             try
             {
                 await jobs.SyncAsync(stoppingToken);
+                outage.Succeeded();
+            }
+            catch (Exception e) when (e is not OperationCanceledException && DatabaseOutage.IsOutage(e))
+            {
+                outage.Failed(e);
+                wait = OutageRetry;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // One line, not a stack trace: this repeats every interval while the database is away.
+                // One line, not a stack trace: this repeats every interval while it fails.
                 logger.LogError("Could not synchronise the recurring jobs ({Error}); retrying in {Interval}", e.Message, HangfireSetup.ResyncInterval);
             }
+
+            await Task.Delay(wait, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -55,6 +55,9 @@ public sealed class TelegramPolling(ITelegramBotClient client, UpdateInbox inbox
     {
         long? offset = null;
         var failures = 0;
+        var apiFailing = false;
+        // A database outage is one line down and one back, however many polls it fails (issue 12 item 10).
+        var outage = new DatabaseOutage(logger, "Polling");
         try
         {
             await health.StartedUp.WaitAsync(stoppingToken);
@@ -70,9 +73,11 @@ public sealed class TelegramPolling(ITelegramBotClient client, UpdateInbox inbox
             try
             {
                 var next = await PollOnceAsync(offset, stoppingToken);
-                if (failures > 0) logger.LogInformation("getUpdates works again");
+                if (apiFailing) logger.LogInformation("getUpdates works again");
+                outage.Succeeded();
                 health.Healthy();
                 failures = 0;
+                apiFailing = false;
                 var elapsed = time.GetUtcNow() - started;
                 if (next == offset && elapsed < options.MinInterval)
                     await Task.Delay(options.MinInterval - elapsed, time, stoppingToken);
@@ -91,9 +96,18 @@ public sealed class TelegramPolling(ITelegramBotClient client, UpdateInbox inbox
                 // 409 means a webhook is set or another poller runs; the others are network or database trouble.
                 failures++;
                 var delay = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5)));
-                var problem = e is NpgsqlException ? $"database unavailable ({e.Message})" : TelegramHealth.Describe(e);
-                if (e is not NpgsqlException) health.Unhealthy("getUpdates failed: " + problem);
-                logger.LogWarning("getUpdates failed: {Problem}; retrying in {Delay:g}", problem, delay);
+                if (DatabaseOutage.IsOutage(e))
+                {
+                    outage.Failed(e);
+                }
+                else
+                {
+                    var problem = TelegramHealth.Describe(e);
+                    health.Unhealthy("getUpdates failed: " + problem);
+                    logger.LogWarning("getUpdates failed: {Problem}; retrying in {Delay:g}", problem, delay);
+                    apiFailing = true;
+                }
+
                 await Task.Delay(delay, time, stoppingToken);
             }
         }

@@ -28,8 +28,10 @@ public static class TelegramWebhook
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
     /// <summary>Maps the endpoint, accepting only <paramref name="secret"/>.</summary>
-    public static IEndpointConventionBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints, string secret) =>
-        endpoints.MapPost(Path, async (HttpContext http, UpdateInbox inbox, InboxSignal signal) =>
+    public static IEndpointConventionBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints, string secret)
+    {
+        var recorder = WebhookInbox.For(endpoints, typeof(TelegramWebhook).FullName!, "Telegram webhook");
+        return endpoints.MapPost(Path, async (HttpContext http) =>
         {
             var given = http.Request.Headers[SecretHeader].ToString();
             if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(secret)))
@@ -50,8 +52,7 @@ public static class TelegramWebhook
 
             // Unreadable (no update_id, an out-of-range date): 400, nothing recorded.
             if (TelegramUpdates.ToInbound(body) is not { Error: null } update) return Results.BadRequest();
-            await inbox.RecordAsync(TelegramPolling.Source, [update], http.RequestAborted);
-            signal.Notify();
-            return Results.Ok();
+            return await recorder.RecordAsync(TelegramPolling.Source, update, http.RequestAborted);
         });
+    }
 }
