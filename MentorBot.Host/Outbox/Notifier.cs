@@ -21,12 +21,16 @@ public sealed class Notifier(MessengerAdapters adapters)
     /// <summary>
     /// Enqueues <paramref name="reply"/> to the member <paramref name="membershipId"/> for delivery at
     /// <paramref name="dueAt"/>; returns false (and enqueues nothing) when the member is erased,
-    /// declined, unreachable or has no chat. Rows get keys <c>bg:{key}.{n}</c>; a repeated key is a no-op.
+    /// declined, unreachable or has no chat. Rows get keys <c>bg:{key}.{n}</c>; a repeated key is a no-op. A message
+    /// that means nothing after <paramref name="expiresAt"/> (a poll past its own expiry) is dropped then rather than
+    /// sent late (issue 12 item 3).
     /// </summary>
-    public async Task<bool> EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long membershipId, Reply reply, string key, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    public async Task<bool> EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long membershipId, Reply reply, string key, DateTimeOffset dueAt, CancellationToken cancellationToken,
+        DateTimeOffset? expiresAt = null)
     {
         if (await ChatAsync(connection, transaction, membershipId, cancellationToken) is not { } chat) return false;
-        var inserted = await OutboxStore.EnqueueAsync(connection, transaction, adapters.For(chat.Messenger).Render(reply, chat.ChatId, false, "bg:" + key, dueAt), cancellationToken);
+        var rows = adapters.For(chat.Messenger).Render(reply, chat.ChatId, false, "bg:" + key, dueAt).Select(r => r with { ExpiresAt = expiresAt }).ToList();
+        var inserted = await OutboxStore.EnqueueAsync(connection, transaction, rows, cancellationToken);
         JobRun.Current?.Record(new QueuedMessage(key, membershipId, chat.ChatId, dueAt, reply.Text, inserted > 0));
         return true;
     }

@@ -34,5 +34,6 @@ public static class OutboxKind
 /// <param name="Paced">True for messages (per-chat order and pacing apply), false for callback answers.</param>
 /// <param name="IsGroup">True for a group chat (20 messages/min, Bot API).</param>
 /// <param name="Messenger">The messenger whose sender delivers the row (<c>telegram</c>, <c>max</c>); the payload is in its adapter's shape.</param>
+/// <param name="ExpiresAt">Not sent after this moment: the sender marks the row expired instead (issue 12 item 3); null: never.</param>
 public sealed record OutboxMessage(string IdempotencyKey, long ChatId, string Kind, string PayloadJson, DateTimeOffset DueAt, bool Paced = true, bool IsGroup = false,
-    string Messenger = Pipeline.Messengers.Telegram);
+    string Messenger = Pipeline.Messengers.Telegram, DateTimeOffset? ExpiresAt = null);

@@ -82,6 +82,7 @@ public sealed class OutboxSender : BackgroundService
         var claim = await store.ClaimAsync(free, now, ahead, now + options.Lease, options.ChatInterval, options.GroupInterval, options.Rate, cancellationToken, options.Messenger);
         lock (gate)
             if (claim.PausedUntil > pausedUntil) pausedUntil = claim.PausedUntil; // another instance's 429
+        if (claim.Expired > 0) logger.LogInformation("Outbox: {Count} background messages expired before they could be sent; dropped", claim.Expired);
         var started = new List<StartedSend>(claim.Rows.Count);
         foreach (var row in claim.Rows)
         {

@@ -20,7 +20,8 @@ public sealed record ClaimedOutboxRow(long Id, long ChatId, string Kind, string 
 /// <param name="Rows">The claimed rows, each with its slot, in slot order.</param>
 /// <param name="Permits">The slots the claim could hand out (more rows than claimed were not due or not allowed by their chats' pacing).</param>
 /// <param name="PausedUntil">Until when a 429 pauses the bot (any instance's): sends not yet started wait for it.</param>
-public sealed record OutboxClaim(IReadOnlyList<ClaimedOutboxRow> Rows, int Permits, DateTimeOffset PausedUntil);
+/// <param name="Expired">Rows past their <c>expires_at</c> the claim marked expired instead of sending them.</param>
+public sealed record OutboxClaim(IReadOnlyList<ClaimedOutboxRow> Rows, int Permits, DateTimeOffset PausedUntil, int Expired = 0);
 
 /// <summary>
 /// The global send rate of one bot, shared through PostgreSQL by all its instances: send slots spaced evenly by
@@ -56,8 +57,8 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     {
         if (messages.Count == 0) return 0;
         const string sql = """
-            INSERT INTO outbox (idempotency_key, chat_id, kind, payload, due_at, paced, is_group, messenger)
-            SELECT * FROM unnest(@keys, @chats, @kinds, @payloads::jsonb[], @dues, @paced, @groups, @messengers)
+            INSERT INTO outbox (idempotency_key, chat_id, kind, payload, due_at, paced, is_group, messenger, expires_at)
+            SELECT * FROM unnest(@keys, @chats, @kinds, @payloads::jsonb[], @dues, @paced, @groups, @messengers, @expires::timestamptz[])
             ON CONFLICT (idempotency_key) DO NOTHING
             """;
         var args = new
@@ -70,6 +71,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
             paced = messages.Select(m => m.Paced).ToArray(),
             groups = messages.Select(m => m.IsGroup).ToArray(),
             messengers = messages.Select(m => m.Messenger).ToArray(),
+            expires = messages.Select(m => m.ExpiresAt?.UtcDateTime).ToArray(),
         };
         return await connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
     }
@@ -108,12 +110,21 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // First the rows that expired before they could be sent (issue 12 item 3): dropped, never sent late.
         const string window = """
             INSERT INTO outbox_rate_window (bot) VALUES (@bot) ON CONFLICT (bot) DO NOTHING;
-            SELECT next_slot, coalesce((SELECT paused_until FROM outbox_sender_state WHERE messenger = @messenger), '-infinity')
+            WITH expired AS (
+                UPDATE outbox SET status = 'expired', lease_until = NULL,
+                                  last_error = 'expired at ' || to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ' before it could be sent'
+                 WHERE messenger = @messenger AND expires_at <= @now AND (status = 'pending' OR (status = 'sending' AND lease_until < @now))
+                RETURNING 1
+            )
+            SELECT next_slot, coalesce((SELECT paused_until FROM outbox_sender_state WHERE messenger = @messenger), '-infinity'),
+                   (SELECT count(*) FROM expired)::int
             FROM outbox_rate_window WHERE bot = @bot FOR UPDATE;
             """;
-        var state = await connection.QuerySingleAsync<(DateTime NextSlot, DateTime PausedUntil)>(new CommandDefinition(window, new { bot = rate.Bot, messenger }, transaction, cancellationToken: cancellationToken));
+        var state = await connection.QuerySingleAsync<(DateTime NextSlot, DateTime PausedUntil, int Expired)>(
+            new CommandDefinition(window, new { bot = rate.Bot, messenger, now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken));
         var pausedUntil = Utc(state.PausedUntil);
         // A slot that passed unused may be taken up to half the tolerance late, leaving the send the other half.
         var firstSlot = Max(Utc(state.NextSlot), now - rate.Late / 2);
@@ -121,7 +132,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         if (permits <= 0)
         {
             await transaction.CommitAsync(cancellationToken);
-            return new OutboxClaim([], 0, pausedUntil);
+            return new OutboxClaim([], 0, pausedUntil, state.Expired);
         }
 
         // A row is claimable when due and, for a message, no other message of its chat is in flight or
@@ -179,7 +190,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         var claimed = rows
             .Select(r => new ClaimedOutboxRow(r.Row.Id, r.Row.ChatId, r.Row.Kind, r.Row.Payload, r.Row.Attempts, r.Row.RetryUntil is { } until ? Utc(until) : null, r.Slot))
             .ToList();
-        return new OutboxClaim(claimed, permits, pausedUntil);
+        return new OutboxClaim(claimed, permits, pausedUntil, state.Expired);
     }
 
     // A chat's least interval between starts, widened by the tolerance of both starts (none for an unpaced console).

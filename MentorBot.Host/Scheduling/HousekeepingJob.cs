@@ -21,7 +21,7 @@ public sealed class HousekeepingJob(NpgsqlDataSource dataSource) : IScheduledJob
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         const string inbox = "DELETE FROM inbound_updates WHERE handled_at < @before";
-        const string outbox = "DELETE FROM outbox WHERE status IN ('sent', 'failed', 'cancelled') AND created_at < @before";
+        const string outbox = "DELETE FROM outbox WHERE status IN ('sent', 'failed', 'cancelled', 'expired') AND created_at < @before";
         var updates = await connection.ExecuteAsync(new CommandDefinition(inbox, new { before = (now - InboxRetention).UtcDateTime }, transaction, cancellationToken: cancellationToken));
         var messages = await connection.ExecuteAsync(new CommandDefinition(outbox, new { before = (now - OutboxRetention).UtcDateTime }, transaction, cancellationToken: cancellationToken));
         JobRun.Note($"handled updates deleted: {updates}; finished outbox rows deleted: {messages}");

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using MentorBot.Domain.Conversations;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Telegram;
@@ -120,6 +121,35 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
         (await CountAsync("sent")).Should().Be(10);
         calls.Where(c => c.At >= start + TimeSpan.FromHours(6)).Select(c => c.Text).Should().OnlyHaveUniqueItems().And.HaveCount(10);
         (await harness.ScalarAsync<int>("SELECT max(attempts) FROM outbox WHERE idempotency_key LIKE 'm%'")).Should().BeLessThan(100, "backoff is capped, not per 30-second round");
+    }
+
+    [Fact]
+    public async Task A_background_message_past_its_expiry_is_dropped_rather_than_sent_late()
+    {
+        // A feedback poll (expires in an hour) and a notice without expiry, queued while the Bot API is down for two hours.
+        var adapter = new TelegramAdapter();
+        var start = Clock.GetUtcNow();
+        var rows = adapter.Render(Reply.Plain("poll"), 500, false, "bg:poll:1", start).Select(r => r with { ExpiresAt = start + TimeSpan.FromHours(1) })
+            .Concat(adapter.Render(Reply.Plain("notice"), 501, false, "bg:notice", start)).ToList();
+        await harness.Services.GetRequiredService<OutboxStore>().EnqueueAsync(rows, CancellationToken.None);
+        var outage = true;
+        Respond = _ => outage ? FakeBotApi.Responses.BadGatewayHtml() : null;
+        var sender = Sender();
+        while (Clock.GetUtcNow() < start + TimeSpan.FromHours(2))
+        {
+            await sender.SendDueAsync(CancellationToken.None);
+            Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        outage = false;
+        await DrainAsync(() => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(6));
+
+        calls.Where(c => c.At >= start + TimeSpan.FromHours(2)).Select(c => c.Text).Should().Equal(["notice"], "the poll is not sent once it expired");
+        calls.Should().Contain(c => c.Text == "poll" && c.At < start + TimeSpan.FromHours(1), "it was tried while it meant something");
+        (await CountAsync("expired")).Should().Be(1);
+        (await CountAsync("sent")).Should().Be(1);
+        (await harness.ScalarAsync<string>("SELECT last_error FROM outbox WHERE idempotency_key = 'bg:poll:1.0'"))
+            .Should().Be($"expired at {(start + TimeSpan.FromHours(1)).ToString("yyyy-MM-dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture)} before it could be sent");
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public static class FeedbackPolls
             }
 
             await notifier.EnqueueAsync(connection, transaction, meeting.MenteeMembershipId, Message(pollId, meeting.MentorName, meeting.HeldOn, meeting.Topic),
-                Key(pollId), dueAt, cancellationToken);
+                Key(pollId), dueAt, cancellationToken, FeedbackPollTiming.ExpiresAt(dueAt));
         }
     }
 

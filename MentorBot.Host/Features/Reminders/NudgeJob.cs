@@ -118,12 +118,13 @@ public sealed class NudgeJob(NpgsqlDataSource dataSource, Notifier notifier, Wor
         public long Id { get; init; }
         public long MenteeMembershipId { get; init; }
         public DateTime DueAt { get; init; }
+        public DateTime ExpiresAt { get; init; }
     }
 
     private async Task FeedbackPollsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OrganisationClock organisation, HashSet<long> paused, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT f.id, f.mentee_membership_id AS MenteeMembershipId, f.due_at AS DueAt
+            SELECT f.id, f.mentee_membership_id AS MenteeMembershipId, f.due_at AS DueAt, f.expires_at AS ExpiresAt
               FROM feedback_polls f JOIN meetings mt ON mt.id = f.meeting_id JOIN pairs p ON p.id = mt.pair_id
              WHERE p.organisation_id = @organisationId AND f.answered_at IS NULL AND f.reminded_at IS NULL
                AND f.expires_at > @now AND f.due_at <= @now
@@ -138,7 +139,9 @@ public sealed class NudgeJob(NpgsqlDataSource dataSource, Notifier notifier, Wor
             if (!Nudges.Unanswered(new DateTimeOffset(DateTime.SpecifyKind(poll.DueAt, DateTimeKind.Utc)), now) || paused.Contains(poll.MenteeMembershipId)) continue;
             // The reminder carries the poll's own score buttons; its key differs from the poll's (poll:{id}).
             var reply = new Reply(ReminderTexts.FeedbackPoll, FeedbackPolls.ScoreButtons(poll.Id));
-            await notifier.EnqueueAsync(connection, transaction, poll.MenteeMembershipId, reply, Key($"poll-reminder:{poll.Id}"), organisation.DueAt(now, organisation.Today(now)), cancellationToken);
+            // Past the poll's expiry its buttons are refused: the reminder is dropped then rather than sent late.
+            await notifier.EnqueueAsync(connection, transaction, poll.MenteeMembershipId, reply, Key($"poll-reminder:{poll.Id}"), organisation.DueAt(now, organisation.Today(now)), cancellationToken,
+                new DateTimeOffset(DateTime.SpecifyKind(poll.ExpiresAt, DateTimeKind.Utc)));
             await connection.ExecuteAsync(new CommandDefinition(markReminded, new { id = poll.Id, now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken));
         }
     }

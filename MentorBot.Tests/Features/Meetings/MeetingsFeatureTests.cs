@@ -247,6 +247,8 @@ public sealed class MeetingsFeatureTests : IAsyncLifetime
 
         var meetingId = await harness.ScalarAsync<long>("SELECT id FROM meetings");
         var pollId = await PollIdAsync();
+        (await harness.ScalarAsync<bool>("SELECT o.expires_at = f.expires_at FROM outbox o, feedback_polls f WHERE o.idempotency_key LIKE 'bg:poll:%' AND f.id = @pollId", new { pollId }))
+            .Should().BeTrue("the poll's message is dropped rather than sent after the poll expires");
         harness.Clock.Advance(TimeSpan.FromHours(1)); // 13:00 Omsk
         (await CorrectDateAsync(meetingId, "28.08")).Should().Be(MeetingsTexts.Updated);
 
