@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MentorBot.Domain.Consents;
+using MentorBot.Domain.Meetings;
 using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Organisations;
 using MentorBot.Host.Configuration;
@@ -21,7 +22,8 @@ namespace MentorBot.Tests.Max;
 /// <summary>
 /// One programme, two messengers (issue 16), end to end through the same pipeline: a curator in Telegram invites, a
 /// teacher joins from MAX by the MAX link, consents and answers there; the curator sees her; background messages go to
-/// the account she used last unless she chose one; MAX's replies reach MAX over HTTP (the fake MAX Bot API).
+/// the account she used last unless she chose one. MAX's updates come over HTTP by long polling and its replies go back
+/// over HTTP (the fake MAX Bot API).
 /// </summary>
 public sealed class MaxEndToEndTests : IAsyncLifetime
 {
@@ -32,6 +34,7 @@ public sealed class MaxEndToEndTests : IAsyncLifetime
     private readonly PipelineHarness harness;
     private Organisation school = null!;
     private OutboxSender maxSender = null!;
+    private MaxPolling polling = null!;
 
     public MaxEndToEndTests() => harness = new(services =>
     {
@@ -49,6 +52,10 @@ public sealed class MaxEndToEndTests : IAsyncLifetime
             services.GetRequiredService<OutboxSignal>(), harness.Clock,
             new OutboxSenderOptions { Messenger = Messengers.Max, RateKey = Messengers.Max, ChatInterval = TimeSpan.Zero, GroupInterval = TimeSpan.Zero, QuickRetries = 0 },
             NullLogger<OutboxSender>.Instance);
+        polling = new MaxPolling(services.GetRequiredService<MaxBotClient>(), services.GetRequiredService<UpdateInbox>(), services.GetRequiredService<InboxSignal>(),
+            harness.Database.DataSource, new MaxHealth(), harness.Clock, NullLogger<MaxPolling>.Instance) { TimeoutSeconds = 0 };
+        // The first poll has no marker (MAX would return only the latest update); it stores the one that follows everything.
+        await polling.PollOnceAsync(default);
     }
 
     public async Task DisposeAsync()
@@ -59,10 +66,12 @@ public sealed class MaxEndToEndTests : IAsyncLifetime
 
     private static long Dialog => MaxUpdateJson.DialogOf(Teacher);
 
-    /// <summary>Records a MAX update as received, handles it, and sends what it queued for MAX to the fake MAX API.</summary>
+    /// <summary>MAX has the update; the bot polls it, handles it, and sends what it queued for MAX to the fake MAX API.</summary>
     private async Task FromMaxAsync(string updateJson)
     {
-        await harness.FromMaxAsync(updateJson);
+        api.PushUpdate(updateJson);
+        (await polling.PollOnceAsync(default)).Should().Be(1);
+        await harness.ProcessAllAsync();
         await SendMaxAsync();
     }
 
@@ -162,28 +171,84 @@ public sealed class MaxEndToEndTests : IAsyncLifetime
         (await harness.QueuedTextsAsync(920_004)).Should().Equal("Второе");
     }
 
-    [Fact]
-    public async Task A_mentor_in_max_logs_a_meeting_by_message_and_the_mentees_poll_reaches_her_in_telegram()
+    private const long MentorMax = 810_010, MenteeTelegram = 720_011;
+
+    /// <summary>A mentor with a MAX account (and her Telegram one) in an active pair with a mentee in Telegram; returns the mentor's membership.</summary>
+    private async Task<long> MentorInMaxWithPairAsync()
     {
-        const long mentorMax = 810_010, menteeTelegram = 720_011;
         var mentor = await harness.AddMemberAsync(school, 720_010, "Иванова Мария Петровна", [Role.Mentor]);
-        var mentee = await harness.AddMemberAsync(school, menteeTelegram, "Петрова Анна Сергеевна", [Role.Mentee]);
+        var mentee = await harness.AddMemberAsync(school, MenteeTelegram, "Петрова Анна Сергеевна", [Role.Mentee]);
         await harness.ExecuteAsync("""
             INSERT INTO pairs (organisation_id, mentor_membership_id, mentee_membership_id, status, starts_on, ends_on, created_at)
             VALUES (@org, @mentor, @mentee, 'active', '2026-09-01', '2027-05-31', @now);
             INSERT INTO messenger_accounts (participant_id, messenger, external_user_id, private_chat_id, first_name)
-            SELECT participant_id, 'max', @mentorMax, @dialog, 'Мария' FROM memberships WHERE id = @mentor;
-            """, new { org = school.Id, mentor, mentee, mentorMax, dialog = MaxUpdateJson.DialogOf(mentorMax), now = harness.Clock.GetUtcNow() });
+            SELECT participant_id, 'max', @MentorMax, @dialog, 'Мария' FROM memberships WHERE id = @mentor;
+            """, new { org = school.Id, mentor, mentee, MentorMax, dialog = MaxUpdateJson.DialogOf(MentorMax), now = harness.Clock.GetUtcNow() });
+        return mentor;
+    }
 
-        await FromMaxAsync(MaxUpdateJson.Text(mentorMax, "Встретились сегодня, 45 минут, тема: самоанализ урока", "mid.meeting"));
-        MaxTexts(mentorMax).Last().Should().Contain("Длительность: 45 мин").And.Contain("Наставляемый: Петрова Анна Сергеевна");
-        await FromMaxAsync(MaxUpdateJson.Press(mentorMax, "meet:save", "cb-save"));
+    /// <summary>The mentor in MAX logs a meeting with message <paramref name="mid"/> and saves the card.</summary>
+    private async Task LogFromMaxAsync(string text, string mid)
+    {
+        await FromMaxAsync(MaxUpdateJson.Text(MentorMax, text, mid));
+        await FromMaxAsync(MaxUpdateJson.Press(MentorMax, "meet:save", $"cb-save-{mid}"));
+    }
 
-        MaxTexts(mentorMax).Last().Should().Be(Html.Escape(MentorBot.Domain.Meetings.MeetingsTexts.Saved));
+    [Fact]
+    public async Task A_mentor_in_max_logs_a_meeting_by_message_and_the_mentees_poll_reaches_her_in_telegram()
+    {
+        var mentor = await MentorInMaxWithPairAsync();
+
+        await FromMaxAsync(MaxUpdateJson.Text(MentorMax, "Встретились сегодня, 45 минут, тема: самоанализ урока", "mid.meeting"));
+        MaxTexts(MentorMax).Last().Should().Contain("Длительность: 45 мин").And.Contain("Наставляемый: Петрова Анна Сергеевна");
+        await FromMaxAsync(MaxUpdateJson.Press(MentorMax, "meet:save", "cb-save"));
+
+        MaxTexts(MentorMax).Last().Should().Be(Html.Escape(MeetingsTexts.Saved));
         (await harness.ScalarAsync<long>("SELECT count(*) FROM meetings m JOIN pairs p ON p.id = m.pair_id WHERE p.mentor_membership_id = @mentor AND m.duration_minutes = 45", new { mentor }))
             .Should().Be(1);
-        (await harness.QueuedTextsAsync(menteeTelegram)).Should().ContainSingle().Which.Should().StartWith("Как прошла встреча с наставником");
-        (await harness.ScalarAsync<string>("SELECT messenger FROM outbox WHERE chat_id = @menteeTelegram", new { menteeTelegram })).Should().Be("telegram");
+        (await harness.QueuedTextsAsync(MenteeTelegram)).Should().ContainSingle().Which.Should().StartWith("Как прошла встреча с наставником");
+        (await harness.ScalarAsync<string>("SELECT messenger FROM outbox WHERE chat_id = @MenteeTelegram", new { MenteeTelegram })).Should().Be("telegram");
+    }
+
+    [Fact]
+    public async Task An_edit_in_max_of_the_message_that_logged_a_meeting_shows_its_card_and_corrects_that_meeting_without_a_second_poll()
+    {
+        await MentorInMaxWithPairAsync();
+        await LogFromMaxAsync("Встретились сегодня, 45 минут, тема: самоанализ урока", "mid.meeting");
+        harness.Clock.Advance(TimeSpan.FromDays(2));
+        var sent = MaxTexts(MentorMax).Count;
+
+        await FromMaxAsync(MaxUpdateJson.Edited(MentorMax, "Встретились сегодня, 50 минут, тема: самоанализ урока", "mid.meeting", FakeMaxApi.Now, FakeMaxApi.Now + 172_800_000));
+
+        var card = MaxTexts(MentorMax).Skip(sent).Should().ContainSingle().Subject;
+        card.Should().Contain("Дата: 01.09.2026", "«сегодня» is the day the message was written").And.Contain("Длительность: 50 мин")
+            .And.Contain("Наставляемый: Петрова Анна Сергеевна");
+        await FromMaxAsync(MaxUpdateJson.Press(MentorMax, "meet:save", "cb-save-edit"));
+
+        MaxTexts(MentorMax).Last().Should().Be(Html.Escape(MeetingsTexts.Updated));
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM meetings")).Should().Be(1);
+        (await harness.ScalarAsync<int>("SELECT duration_minutes FROM meetings")).Should().Be(50);
+        (await harness.ScalarAsync<string>("SELECT source_message_id FROM meetings")).Should().Be("mid.meeting");
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM feedback_polls")).Should().Be(1);
+        (await harness.QueuedTextsAsync(MenteeTelegram)).Should().ContainSingle("the mentee is asked about the meeting once");
+    }
+
+    [Fact]
+    public async Task Any_other_edit_in_max_is_ignored_it_answers_no_open_question_and_logs_nothing()
+    {
+        await MentorInMaxWithPairAsync();
+        await FromMaxAsync(MaxUpdateJson.Text(MentorMax, "Добрый день!", "mid.hello"));
+        await FromMaxAsync(MaxUpdateJson.Text(MentorMax, "Встретились сегодня", "mid.meeting", FakeMaxApi.Now + 60_000));  // the card asks for the duration
+        var dialog = MaxUpdateJson.DialogOf(MentorMax);
+        var asked = await harness.ScalarAsync<string>("SELECT state FROM conversation_states WHERE messenger = 'max' AND chat_id = @dialog", new { dialog });
+        var sent = api.RequestsTo("POST /messages").Count;
+
+        await FromMaxAsync(MaxUpdateJson.Edited(MentorMax, "45 минут", "mid.hello", FakeMaxApi.Now, FakeMaxApi.Now + 120_000));
+
+        api.RequestsTo("POST /messages").Should().HaveCount(sent, "an edit of an ordinary message answers nothing");
+        (await harness.ScalarAsync<string>("SELECT state FROM conversation_states WHERE messenger = 'max' AND chat_id = @dialog", new { dialog })).Should().Be(asked);
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM meetings")).Should().Be(0);
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM inbound_updates WHERE source = 'max' AND (handled_at IS NULL OR error IS NOT NULL)")).Should().Be(0);
     }
 
     [Fact]
