@@ -226,6 +226,26 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         await ExecuteAsync(sql, new { id, dueAt = dueAt.UtcDateTime, reason, countAttempt, retryUntil = retryUntil?.UtcDateTime }, cancellationToken);
     }
 
+    /// <summary>
+    /// Gives back the slot of a claimed row whose send woke too late for it: the row is pending again, no attempt
+    /// counted, and its chat may have its next message at once — the claim held the chat from the row's slot on, but
+    /// nothing was sent, and no other message of the chat could be claimed while this one was being sent. (Keeping that
+    /// hold cost the chat a second per missed slot: on a loaded machine a chat's second message never left.)
+    /// </summary>
+    public async Task GiveBackAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            WITH back AS (
+                UPDATE outbox SET status = 'pending', lease_until = NULL, last_error = 'missed its send slot', attempts = attempts - 1
+                WHERE id = @id AND status = 'sending'
+                RETURNING messenger, chat_id, paced
+            )
+            UPDATE outbox_chat_pacing p SET next_send_at = @now FROM back
+             WHERE back.paced AND p.messenger = back.messenger AND p.chat_id = back.chat_id
+            """;
+        await ExecuteAsync(sql, new { id, now = now.UtcDateTime }, cancellationToken);
+    }
+
     /// <summary>Marks a row failed for good, with the reason (no token in it).</summary>
     public async Task MarkFailedAsync(long id, string reason, CancellationToken cancellationToken)
     {
