@@ -242,13 +242,11 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // A participant written by an older binary has no account yet: its legacy chat column names it.
         const string participants = """
             UPDATE messenger_accounts SET status = 'unreachable' WHERE messenger = @messenger AND private_chat_id = @chatId AND status = 'active';
             UPDATE participants p SET status = 'unreachable', updated_at = now()
              WHERE p.status = 'active'
-               AND (p.id IN (SELECT participant_id FROM messenger_accounts WHERE messenger = @messenger AND private_chat_id = @chatId)
-                    OR (@messenger = 'telegram' AND p.chat_id = @chatId AND NOT EXISTS (SELECT 1 FROM messenger_accounts a WHERE a.participant_id = p.id)))
+               AND p.id IN (SELECT participant_id FROM messenger_accounts WHERE messenger = @messenger AND private_chat_id = @chatId)
                AND NOT EXISTS (SELECT 1 FROM messenger_accounts a WHERE a.participant_id = p.id AND a.status = 'active');
             """;
         await connection.ExecuteAsync(new CommandDefinition(participants, new { chatId, messenger }, transaction, cancellationToken: cancellationToken));

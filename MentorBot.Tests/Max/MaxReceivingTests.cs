@@ -4,7 +4,6 @@ using Dapper;
 using MentorBot.Host;
 using MentorBot.Host.Configuration;
 using MentorBot.Host.Max;
-using InboxUpdates = MentorBot.Host.Max.MaxUpdates;
 using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
 using MentorBot.Tests.Integration;
