@@ -11,11 +11,15 @@ using MentorBot.Host.Max;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
+using MentorBot.Domain.Invites;
+using MentorBot.Host.Features.Reminders;
 using MentorBot.Tests.Features.Invites;
+using MentorBot.Tests.Features.Pairs;
+using MentorBot.Tests.Features.Questionnaires;
+using MentorBot.Tests.Features.Reminders;
 using MentorBot.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using InboxUpdates = MentorBot.Host.Max.MaxUpdates;
 
 namespace MentorBot.Tests.Max;
 
@@ -85,8 +89,22 @@ public sealed class MaxEndToEndTests : IAsyncLifetime
         api.RequestsTo("POST /messages").Where(r => r.Query["chat_id"] == MaxUpdateJson.DialogOf(user).ToString()).Select(r => r["text"].GetString()!).ToList();
 
     /// <summary>The callback payloads of the buttons under the last MAX message in the teacher's dialog.</summary>
-    private IReadOnlyList<string> MaxButtons() => api.RequestsTo("POST /messages").Last(r => r.Query["chat_id"] == Dialog.ToString())["attachments"][0]
-        .GetProperty("payload").GetProperty("buttons").EnumerateArray().SelectMany(row => row.EnumerateArray()).Select(b => b.GetProperty("payload").GetString()!).ToList();
+    private IReadOnlyList<string> MaxButtons(long user = Teacher) => LastKeyboard(user).Select(b => b.Payload).ToList();
+
+    /// <summary>The buttons (label, callback payload) under the last MAX message in <paramref name="user"/>'s dialog.</summary>
+    private IReadOnlyList<(string Label, string Payload)> LastKeyboard(long user) =>
+        api.RequestsTo("POST /messages").Last(r => r.Query["chat_id"] == MaxUpdateJson.DialogOf(user).ToString())["attachments"][0]
+            .GetProperty("payload").GetProperty("buttons").EnumerateArray().SelectMany(row => row.EnumerateArray())
+            .Select(b => (b.GetProperty("text").GetString()!, b.GetProperty("payload").GetString()!)).ToList();
+
+    private long seq;
+
+    /// <summary><paramref name="user"/> writes <paramref name="text"/> in their MAX dialog (a fresh mid each time).</summary>
+    private Task SayInMaxAsync(long user, string text) => FromMaxAsync(MaxUpdateJson.Text(user, text, $"mid.say{++seq}", FakeMaxApi.Now + seq * 1000));
+
+    /// <summary><paramref name="user"/> presses the button labelled <paramref name="label"/> under the last message of their MAX dialog.</summary>
+    private Task PressInMaxAsync(long user, string label) =>
+        FromMaxAsync(MaxUpdateJson.Press(user, LastKeyboard(user).First(b => b.Label == label).Payload, $"cb-press{++seq}", FakeMaxApi.Now + seq * 1000));
 
     private async Task<long> TeacherMembershipAsync() =>
         await harness.ScalarAsync<long>("SELECT m.id FROM memberships m JOIN messenger_accounts a ON a.participant_id = m.participant_id WHERE a.messenger = 'max' AND a.external_user_id = @Teacher", new { Teacher });
@@ -130,6 +148,88 @@ public sealed class MaxEndToEndTests : IAsyncLifetime
         (await harness.ScalarAsync<string>("SELECT answers->>'full_name' FROM questionnaire_responses")).Should().Be("Петрова Мария Ивановна");
         (await harness.QueuedTextsAsync(Dialog)).Should().NotBeEmpty();
         (await harness.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE messenger = 'telegram' AND chat_id = @Dialog", new { Dialog })).Should().Be(0, "nothing for MAX goes to Telegram");
+    }
+
+    [Fact]
+    public async Task A_curator_and_a_teacher_both_in_max_the_teacher_joins_consents_fills_the_whole_intake_and_the_curator_sees_her()
+    {
+        const long curatorMax = 810_100, teacherMax = 810_101;
+        var gymnasium = await harness.CreateOrganisationAsync("Гимназия № 3");
+        string curatorToken;
+        await using (var connection = await harness.Database.DataSource.OpenConnectionAsync())
+            curatorToken = (await InviteStore.CreateAsync(connection, null, gymnasium.Id, Role.Curator, InviteRules.DefaultLimits(Role.Curator), null, harness.Clock.GetUtcNow(), default)).Token;
+        await FromMaxAsync(MaxUpdateJson.Started(curatorMax, curatorToken, name: "Ольга"));
+        await FromMaxAsync(MaxUpdateJson.Press(curatorMax, "consent:yes:personal_data", "cb-curator-consent"));
+
+        await SayInMaxAsync(curatorMax, "/invite");
+        await FromMaxAsync(MaxUpdateJson.Press(curatorMax, "invite:new:mentee", "cb-invite"));
+        var invite = MaxTexts(curatorMax).Last();
+        var token = invite[(invite.IndexOf($"max.ru/{MaxBot}?start=", StringComparison.Ordinal) + $"max.ru/{MaxBot}?start=".Length)..].Split('\n')[0];
+
+        await FromMaxAsync(MaxUpdateJson.Started(teacherMax, token));
+        MaxTexts(teacherMax).Should().Equal(Html.Escape(InviteTexts.Joined("Гимназия № 3", Role.Mentee)), Html.Escape(ConsentDocuments.PersonalData("Гимназия № 3").Summary));
+        await FromMaxAsync(MaxUpdateJson.Press(teacherMax, "consent:yes:personal_data", "cb-teacher-consent"));
+        MaxTexts(teacherMax).Last().Should().StartWith(MenteeIntakeScript.FirstQuestion);
+
+        // Each answer brings exactly one MAX message: the next question (or the same one, drawn again with a tick).
+        foreach (var step in MenteeIntakeScript.Steps)
+        {
+            var before = MaxTexts(teacherMax).Count;
+            await (step.IsPress ? PressInMaxAsync(teacherMax, step.Answer) : SayInMaxAsync(teacherMax, step.Answer));
+            MaxTexts(teacherMax).Skip(before).Should().ContainSingle().Which.Should().StartWith(step.Next);
+            if (step.Ticked is { } ticked) LastKeyboard(teacherMax).Select(b => b.Label).Should().Contain(ticked);
+        }
+
+        await SayInMaxAsync(curatorMax, "/mentees");
+        MaxTexts(curatorMax).Last().Should().Contain("Присоединились: 1 · дали согласия: 1 · заполнили анкету: 1")
+            .And.Contain("<b>1. Сидорова Мария Ивановна</b> — учитель русского языка, русский язык и литература");
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE messenger = 'telegram'")).Should().Be(0, "everything happened in MAX");
+    }
+
+    [Fact]
+    public async Task The_nudge_job_reaches_a_teacher_in_max_with_the_button_to_go_on_with_her_questionnaire()
+    {
+        await JoinFromMaxAsync();  // consented on 1 September, the intake begun
+        var before = MaxTexts().Count;
+        var thursday = new DateTimeOffset(2026, 9, 4, 13, 0, 0, TimeSpan.FromHours(6));
+
+        await harness.RunJobAsync(NudgeJob.Name, thursday);
+        harness.Clock.Set(thursday);
+        await SendMaxAsync();
+
+        MaxTexts().Skip(before).Should().ContainSingle().Which.Should().Contain("не заполнили анкету");
+        MaxButtons().Should().Contain(b => b.StartsWith("q:", StringComparison.Ordinal));
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'bg:%' AND messenger = 'telegram'")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_pair_of_a_mentor_in_telegram_and_a_mentee_in_max_each_gets_the_notice_and_the_poll_in_their_messenger()
+    {
+        const long mentorTelegram = 720_020, menteeUntilMoved = 720_021;
+        await harness.MentorAsync(school, mentorTelegram, "Петрова Анна Сергеевна", "математика", ["работа с родителями"]);
+        await harness.MenteeAsync(school, menteeUntilMoved, "Сидорова Мария Ивановна", "математика", ["работа с родителями"]);
+        // She uses MAX only: her one account is a MAX account (as if she had joined there).
+        await harness.ExecuteAsync("UPDATE messenger_accounts SET messenger = 'max', external_user_id = @Teacher, private_chat_id = @Dialog WHERE external_user_id = @menteeUntilMoved",
+            new { Teacher, Dialog, menteeUntilMoved });
+
+        await harness.SendAsync(Curator, "/match");
+        await harness.PressAsync(Curator, "match:all");
+        await SendMaxAsync();
+
+        (await harness.QueuedTextsAsync(mentorTelegram)).Should().Contain(t => t.Contains("Ваш наставляемый: Сидорова Мария Ивановна"));
+        MaxTexts().Should().ContainSingle().Which.Should().Contain("Ваш наставник: Петрова Анна Сергеевна");
+        MaxButtons().Should().Equal("plan:show");
+
+        // The mentor logs a meeting in Telegram; the mentee's poll reaches her in MAX the next morning and she answers there.
+        await harness.SendAsync(mentorTelegram, "Встретились сегодня, 45 минут, тема: работа с родителями");
+        await harness.PressAsync(mentorTelegram, "meet:save");
+        harness.Clock.Set(new DateTimeOffset(2026, 9, 2, 9, 0, 0, TimeSpan.FromHours(6)));
+        await SendMaxAsync();
+
+        MaxTexts().Last().Should().StartWith("Как прошла встреча с наставником (Петрова Анна Сергеевна) 01.09.2026");
+        await FromMaxAsync(MaxUpdateJson.Press(Teacher, MaxButtons()[4], "cb-poll"));
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM feedback_polls WHERE answered_at IS NOT NULL")).Should().Be(1);
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE messenger = 'telegram' AND chat_id IN (@Teacher, @Dialog)", new { Teacher, Dialog })).Should().Be(0);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public static class MaxHarness
     public static async Task FromMaxAsync(this PipelineHarness harness, string updateJson)
     {
         var update = MaxJson.ReadUpdate(updateJson);
-        await harness.Services.GetRequiredService<UpdateInbox>().RecordAsync(Host.Max.MaxUpdates.Source, [Host.Max.MaxUpdates.ToInbound(update)], default);
+        await harness.Services.GetRequiredService<UpdateInbox>().RecordAsync(MaxUpdates.Source, [MaxUpdates.ToInbound(update)], default);
         await harness.ProcessAllAsync();
     }
 }
