@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using MentorBot.Domain.Banks;
 using MentorBot.Domain.Questionnaires;
 using MentorBot.Domain.Reports;
+using MentorBot.Domain.Scheduling;
 using H = MentorBot.Domain.Exports.ExportTexts.Headers;
 
 namespace MentorBot.Domain.Exports;
@@ -45,12 +46,12 @@ public static class ExportTables
         {
             var row = new List<object?>
             {
-                BankListing.Name(member), member.Position, member.Subject, LocalDate(member.JoinedAt.UtcDateTime, timeZone),
+                BankListing.Name(member), member.Position, member.Subject, LocalDates.OfUtc(member.JoinedAt.UtcDateTime, timeZone),
                 BanksTexts.Consent(member.PersonalData),
             };
             if (member.MentoringDuties is { } duties) row.Add(BanksTexts.Consent(duties));
             row.Add(BanksTexts.QuestionnaireStateText(member.Questionnaire));
-            row.Add(member.CompletedAt is { } done ? LocalDate(done.UtcDateTime, timeZone) : null);
+            row.Add(member.CompletedAt is { } done ? LocalDates.OfUtc(done.UtcDateTime, timeZone) : null);
             row.AddRange(answers.Select(id => Value(member.Answers, id, numeric.Contains(id))));
             return (IReadOnlyList<object?>)row;
         }).ToList();
@@ -72,7 +73,7 @@ public static class ExportTables
             p.Id, Person(p.MentorName, p.MentorMembershipId), Person(p.MenteeName, p.MenteeMembershipId),
             ExportTexts.Form(p.Form), ExportTexts.PairStatus(p.Status), Date(p.StartsOn), Date(p.EndsOn), (long)p.MeetingCadenceDays,
             p.Goals.Length == 0 ? null : string.Join("; ", p.Goals), p.Meetings, Date(p.LastMeetingOn),
-            p.ApprovedAt is { } approved ? LocalTime(approved, timeZone) : null,
+            p.ApprovedAt is { } approved ? LocalDates.TimeOfUtc(approved, timeZone) : null,
         ]).ToList();
         return new ExportTable(ExportTexts.Name(ExportKind.Pairs), columns, rows);
     }
@@ -91,7 +92,7 @@ public static class ExportTables
         [
             m.Id, m.PairId, Person(m.MentorName, m.MentorMembershipId), Person(m.MenteeName, m.MenteeMembershipId),
             DateOnly.FromDateTime(m.HeldOn), (long)m.DurationMinutes, ExportTexts.MeetingKind(m.Kind), ExportTexts.MeetingFormat(m.Format),
-            m.Topic, LocalTime(m.CreatedAt, timeZone),
+            m.Topic, LocalDates.TimeOfUtc(m.CreatedAt, timeZone),
         ]).ToList();
         return new ExportTable(ExportTexts.Name(ExportKind.Meetings), columns, rows);
     }
@@ -110,7 +111,7 @@ public static class ExportTables
         var rows = answers.Select(f => (IReadOnlyList<object?>)
         [
             DateOnly.FromDateTime(f.HeldOn), ExportTexts.MeetingKind(f.Kind), f.PairId, Person(f.MentorName, f.MentorMembershipId),
-            f.Score is { } score ? (long)score : null, f.Comment, LocalTime(f.AnsweredAt, timeZone),
+            f.Score is { } score ? (long)score : null, f.Comment, LocalDates.TimeOfUtc(f.AnsweredAt, timeZone),
         ]).ToList();
         return new ExportTable(ExportTexts.Name(ExportKind.Feedback), columns, rows);
     }
@@ -179,7 +180,7 @@ public static class ExportTables
                 rows.Add(
                 [
                     Person(person.FullName, person.MembershipId), competency, first, second, second - first,
-                    person.BeforeAt is { } at1 ? LocalDate(at1, timeZone) : null, person.AfterAt is { } at2 ? LocalDate(at2, timeZone) : null,
+                    person.BeforeAt is { } at1 ? LocalDates.OfUtc(at1, timeZone) : null, person.AfterAt is { } at2 ? LocalDates.OfUtc(at2, timeZone) : null,
                 ]);
             }
         }
@@ -214,9 +215,4 @@ public static class ExportTables
     private static string Person(string? fullName, long membershipId) => BanksTexts.NameOrUnnamed(fullName, membershipId);
 
     private static DateOnly? Date(DateTime? date) => date is { } d ? DateOnly.FromDateTime(d) : null;
-
-    private static DateTime LocalTime(DateTime utc, TimeZoneInfo timeZone) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), timeZone);
-
-    private static DateOnly LocalDate(DateTime utc, TimeZoneInfo timeZone) => DateOnly.FromDateTime(LocalTime(utc, timeZone));
 }

@@ -19,7 +19,10 @@ public sealed record CheckInPair(long PairId, string MenteeName, DateOnly? Appro
 /// <param name="Pairs">The mentor's live pairs (at least one).</param>
 /// <param name="MeetingId">The saved meeting being corrected, or null for a new log.</param>
 /// <param name="SourceText">The mentor's original message, kept with the log.</param>
-/// <param name="SourceMessageId">The messenger's id of that message (its edits correct the log, issue 12 item 8), or null.</param>
+/// <param name="SourceMessageId">
+/// The messenger's id of that message as text (Telegram's number, MAX's <c>mid.…</c>; its edits correct the log, issue 12
+/// item 8), or null.
+/// </param>
 public sealed record MeetingCheckInData(
     DateOnly? Date,
     int? DurationMinutes,
@@ -30,7 +33,7 @@ public sealed record MeetingCheckInData(
     IReadOnlyList<CheckInPair> Pairs,
     long? MeetingId = null,
     string? SourceText = null,
-    long? SourceMessageId = null)
+    string? SourceMessageId = null)
 {
     /// <summary>A fresh draft for <paramref name="pairs"/>: the pair is preset when there is only one.</summary>
     public static MeetingCheckInData For(IReadOnlyList<CheckInPair> pairs, MeetingDraft? draft = null, string? sourceText = null) =>

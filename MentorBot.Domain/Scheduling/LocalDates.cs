@@ -14,6 +14,13 @@ public static class LocalDates
     /// The date in <paramref name="zone"/> of <paramref name="utc"/>, a UTC time as read from a <c>timestamptz</c>
     /// column (its <see cref="DateTime.Kind"/> is taken as UTC whatever it says).
     /// </summary>
-    public static DateOnly OfUtc(DateTime utc, TimeZoneInfo zone) =>
-        Of(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), zone);
+    public static DateOnly OfUtc(DateTime utc, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeOfUtc(utc, zone));
+
+    /// <summary>
+    /// The wall-clock time in <paramref name="zone"/> of <paramref name="utc"/>, a UTC time as read from a
+    /// <c>timestamptz</c> column (its <see cref="DateTime.Kind"/> is taken as UTC whatever it says): an event's start,
+    /// the moment a consent was given, as the person reads them.
+    /// </summary>
+    public static DateTime TimeOfUtc(DateTime utc, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
 }

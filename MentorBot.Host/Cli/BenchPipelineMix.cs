@@ -139,8 +139,9 @@ internal sealed class BenchPipelineMix
     private static async Task<long> AddMemberAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid organisation, long userId, Role role, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string participant = """
-            INSERT INTO participants (telegram_user_id, chat_id, first_name, created_at, updated_at)
-            VALUES (@userId, @userId, 'Анна', @now, @now) RETURNING id
+            WITH person AS (INSERT INTO participants (first_name, created_at, updated_at) VALUES ('Анна', @now, @now) RETURNING id)
+            INSERT INTO messenger_accounts (participant_id, messenger, external_user_id, private_chat_id, first_name, created_at, last_used_at)
+            SELECT id, 'telegram', @userId, @userId, 'Анна', @now, @now FROM person RETURNING participant_id
             """;
         var participantId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(participant, new { userId, now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken));
         var membership = await MembershipStore.GrantAsync(connection, transaction, organisation, participantId, role, now, cancellationToken);

@@ -28,15 +28,15 @@ public sealed class MaxAdapter : IMessengerAdapter
         {
             case UpdateTypes.MessageCallback when update.Callback is { } callback && update.Message is { } pressed:
                 return new IncomingUpdate(source, updateId, pressed.Recipient.ChatId ?? callback.User.UserId, IsGroup(pressed.Recipient), ToSender(callback.User),
-                    new ChoiceInput(callback.Payload ?? ""), callback.CallbackId, null);
+                    new ChoiceInput(callback.Payload ?? ""), callback.CallbackId, MessageRef(pressed));
             case UpdateTypes.BotStarted when update.User is { } user && update.ChatId is { } chat:
                 return new IncomingUpdate(source, updateId, chat, false, ToSender(user), ChatInput.FromText(MaxDeepLinks.StartCommand(update.Payload)), null, null);
             case UpdateTypes.BotStopped when update.User is { } stopper && update.ChatId is { } stoppedChat:
                 return new IncomingUpdate(source, updateId, stoppedChat, false, ToSender(stopper), new BotStoppedInput(), null, null);
             case UpdateTypes.MessageEdited when update.Message is { Sender: { IsBot: false } editor, Body.Text: { } edited } message:
-                // MAX message ids are strings (mid.…); edits are not matched to logged meetings yet (docs/max.md).
+                // The edited message keeps its mid: an edit of the message that logged a meeting corrects it (issue 12 item 8).
                 return new IncomingUpdate(source, updateId, message.Recipient.ChatId ?? editor.UserId, IsGroup(message.Recipient), ToSender(editor),
-                    new EditedTextInput(edited), null, null);
+                    new EditedTextInput(edited), null, MessageRef(message));
             case UpdateTypes.MessageCreated when update.Message is { Sender: { IsBot: false } sender } message:
                 var file = message.Body?.Attachments?.FirstOrDefault(a => a.Type == AttachmentTypes.File && a.Payload?.Url is { Length: > 0 });
                 var input = message.Body switch
@@ -45,7 +45,7 @@ public sealed class MaxAdapter : IMessengerAdapter
                     _ when file is not null => new DocumentInput(Messengers.MaxFileIdPrefix + file.Payload!.Url, file.Filename, file.Size),
                     _ => new TextInput(""),
                 };
-                return new IncomingUpdate(source, updateId, message.Recipient.ChatId ?? sender.UserId, IsGroup(message.Recipient), ToSender(sender), input, null, null);
+                return new IncomingUpdate(source, updateId, message.Recipient.ChatId ?? sender.UserId, IsGroup(message.Recipient), ToSender(sender), input, null, MessageRef(message));
             default:
                 return null;
         }
@@ -103,6 +103,9 @@ public sealed class MaxAdapter : IMessengerAdapter
     private static string? Caption(string? caption) => caption is null ? null : MessageText.Shorten(caption, MaxCaptionLength);
 
     private static string Json<T>(T payload) => JsonSerializer.Serialize(payload, MaxJson.Options);
+
+    /// <summary>The message's <c>body.mid</c> (a string such as <c>mid.…</c>, unique in MAX), or null when MAX sent none.</summary>
+    private static string? MessageRef(Message message) => message.Body?.Mid is { Length: > 0 } mid ? mid : null;
 
     private static bool IsGroup(Recipient recipient) => recipient.ChatType is not null && recipient.ChatType != ChatTypes.Dialog;
 

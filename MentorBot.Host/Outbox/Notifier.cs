@@ -61,8 +61,7 @@ public sealed class Notifier(MessengerAdapters adapters)
 
     /// <summary>
     /// The private chat to reach the member in: the account chosen in /settings when it is reachable, else the reachable
-    /// account used last; a person written by an older binary, without accounts yet, by the legacy Telegram chat.
-    /// Null when the member is erased, declined or unreachable everywhere.
+    /// account used last. Null when the member is erased, declined or unreachable everywhere.
     /// </summary>
     private static Task<PersonChat?> ChatAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long membershipId, CancellationToken cancellationToken)
     {
@@ -73,9 +72,6 @@ public sealed class Notifier(MessengerAdapters adapters)
                   SELECT a.messenger, a.private_chat_id AS chat_id, (a.id = p.notify_account_id) IS TRUE AS chosen, a.last_used_at
                     FROM messenger_accounts a
                    WHERE a.participant_id = p.id AND a.status = 'active' AND a.private_chat_id IS NOT NULL
-                  UNION ALL
-                  SELECT 'telegram', p.chat_id, false, p.updated_at
-                   WHERE p.chat_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM messenger_accounts a WHERE a.participant_id = p.id)
                   ORDER BY chosen DESC, last_used_at DESC
                   LIMIT 1) c
              WHERE m.id = @membershipId AND m.status = 'active' AND p.status = 'active'

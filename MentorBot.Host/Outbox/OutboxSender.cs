@@ -160,7 +160,7 @@ public sealed class OutboxSender : BackgroundService
                     // Woke too late (a stalled process): starting now could bunch with the next slots' sends.
                     Interlocked.Increment(ref slotsGivenBack);
                     logger.LogDebug("Outbox row {Id} missed its send slot; claimed again", row.Id);
-                    await store.RescheduleAsync(row.Id, time.GetUtcNow(), "missed its send slot", countAttempt: false, cancellationToken);
+                    await store.GiveBackAsync(row.Id, time.GetUtcNow(), cancellationToken);
                     return;
                 }
             }

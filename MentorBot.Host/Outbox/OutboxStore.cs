@@ -237,6 +237,26 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         await ExecuteAsync(sql, new { id, dueAt = dueAt.UtcDateTime, reason, countAttempt, retryUntil = retryUntil?.UtcDateTime }, cancellationToken);
     }
 
+    /// <summary>
+    /// Gives back the slot of a claimed row whose send woke too late for it: the row is pending again, no attempt
+    /// counted, and its chat may have its next message at once — the claim held the chat from the row's slot on, but
+    /// nothing was sent, and no other message of the chat could be claimed while this one was being sent. (Keeping that
+    /// hold cost the chat a second per missed slot: on a loaded machine a chat's second message never left.)
+    /// </summary>
+    public async Task GiveBackAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            WITH back AS (
+                UPDATE outbox SET status = 'pending', lease_until = NULL, last_error = 'missed its send slot', attempts = attempts - 1
+                WHERE id = @id AND status = 'sending'
+                RETURNING messenger, chat_id, paced
+            )
+            UPDATE outbox_chat_pacing p SET next_send_at = @now FROM back
+             WHERE back.paced AND p.messenger = back.messenger AND p.chat_id = back.chat_id
+            """;
+        await ExecuteAsync(sql, new { id, now = now.UtcDateTime }, cancellationToken);
+    }
+
     /// <summary>Marks a row failed for good, with the reason (no token in it).</summary>
     public async Task MarkFailedAsync(long id, string reason, CancellationToken cancellationToken)
     {
@@ -264,13 +284,11 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // A participant written by an older binary has no account yet: its legacy chat column names it.
         const string participants = """
             UPDATE messenger_accounts SET status = 'unreachable' WHERE messenger = @messenger AND private_chat_id = @chatId AND status = 'active';
             UPDATE participants p SET status = 'unreachable', updated_at = now()
              WHERE p.status = 'active'
-               AND (p.id IN (SELECT participant_id FROM messenger_accounts WHERE messenger = @messenger AND private_chat_id = @chatId)
-                    OR (@messenger = 'telegram' AND p.chat_id = @chatId AND NOT EXISTS (SELECT 1 FROM messenger_accounts a WHERE a.participant_id = p.id)))
+               AND p.id IN (SELECT participant_id FROM messenger_accounts WHERE messenger = @messenger AND private_chat_id = @chatId)
                AND NOT EXISTS (SELECT 1 FROM messenger_accounts a WHERE a.participant_id = p.id AND a.status = 'active');
             """;
         await connection.ExecuteAsync(new CommandDefinition(participants, new { chatId, messenger }, transaction, cancellationToken: cancellationToken));

@@ -16,13 +16,28 @@ public static class Database
             DefaultTypeMap.MatchNamesWithUnderscores = true;
     }
 
-    /// <summary>Creates the data source for <paramref name="connectionString"/>.</summary>
+    /// <summary>
+    /// Statements each physical connection keeps prepared when the connection string does not say
+    /// (<c>Max Auto Prepare</c>): the hot path of an update is a few dozen distinct statements, and planning
+    /// their joins again on every update cost PostgreSQL more CPU than running them (bench pipeline: ×2.2).
+    /// </summary>
+    public const int DefaultMaxAutoPrepare = 128;
+
+    /// <summary>Creates the data source for <paramref name="connectionString"/>, with automatic preparation on unless the string sets it.</summary>
     /// <exception cref="ArgumentException">The connection string cannot be parsed.</exception>
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
         ConfigureDapper();
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= "mentorbot";
+        // NpgsqlConnectionStringBuilder.ContainsKey is true for every known keyword; a plain builder tells what was written.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!written.ContainsKey("Max Auto Prepare") && !written.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+
         return builder.Build();
     }
 

@@ -25,27 +25,20 @@ public static class ParticipantStore
 
     /// <summary>
     /// The statement of <see cref="TouchAsync"/> (one row: the participant id), for callers that send it with others
-    /// in one round trip. A Telegram person without an account row (written by a binary from before migration 0046)
-    /// is found by the legacy <c>participants.telegram_user_id</c> and gets the account; Telegram accounts keep that
-    /// column and <c>participants.chat_id</c> up to date for one release, so such a binary still finds its people.
+    /// in one round trip. The account is the only place a messenger identity lives (migration 0051 dropped the legacy
+    /// Telegram columns of <c>participants</c>).
     /// </summary>
     internal const string TouchSql = """
         WITH known AS (
-            (SELECT participant_id AS id FROM messenger_accounts WHERE messenger = @messenger AND external_user_id = @UserId
-             UNION ALL
-             SELECT id FROM participants WHERE @messenger = 'telegram' AND telegram_user_id = @UserId)
-            LIMIT 1),
+            SELECT participant_id AS id FROM messenger_accounts WHERE messenger = @messenger AND external_user_id = @UserId),
         created AS (
-            INSERT INTO participants (telegram_user_id, chat_id, first_name, last_name, username, created_at, updated_at)
-            SELECT CASE WHEN @messenger = 'telegram' THEN @UserId END, CASE WHEN @messenger = 'telegram' THEN @chatId END,
-                   @FirstName, @LastName, @Username, @now, @now
+            INSERT INTO participants (first_name, last_name, username, created_at, updated_at)
+            SELECT @FirstName, @LastName, @Username, @now, @now
              WHERE NOT EXISTS (SELECT 1 FROM known)
             RETURNING id),
         refreshed AS (
             UPDATE participants p
                SET first_name = @FirstName, last_name = @LastName, username = @Username, updated_at = @now,
-                   telegram_user_id = CASE WHEN @messenger = 'telegram' THEN @UserId ELSE p.telegram_user_id END,
-                   chat_id = CASE WHEN @messenger = 'telegram' THEN @chatId ELSE p.chat_id END,
                    status = CASE WHEN p.status = 'unreachable' THEN 'active' ELSE p.status END
               FROM known WHERE p.id = known.id
             RETURNING p.id),
@@ -109,7 +102,7 @@ public static class ParticipantStore
              WHERE u.chat_id = chats.chat_id AND (u.source = chats.messenger OR (chats.messenger = 'telegram' AND u.source = 'console'))
                AND (u.handled_at IS NOT NULL OR (u.source = @source AND u.update_id = @updateId));
             UPDATE participants
-               SET telegram_user_id = NULL, chat_id = NULL, first_name = NULL, last_name = NULL, username = NULL, notify_account_id = NULL,
+               SET first_name = NULL, last_name = NULL, username = NULL, notify_account_id = NULL,
                    status = 'erased', current_organisation_id = NULL, nudges_paused_until = NULL, updated_at = @now
              WHERE id = @participantId;
             DELETE FROM account_link_codes WHERE participant_id = @participantId;

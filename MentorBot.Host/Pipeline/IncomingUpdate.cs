@@ -13,7 +13,10 @@ namespace MentorBot.Host.Pipeline;
 /// <param name="From">The person who sent it.</param>
 /// <param name="Input">The text, command or button press.</param>
 /// <param name="CallbackQueryId">For a button press: the id to answer (Bot API answerCallbackQuery), else null.</param>
-/// <param name="MessageId">The message the update refers to (the button's message for a press), else null.</param>
+/// <param name="MessageId">
+/// The message the update refers to (the button's message for a press), else null — as the messenger names it, in text:
+/// Telegram's per-chat number (<c>"42"</c>), MAX's <c>mid</c> (<c>"mid.…"</c>). Compared, never parsed.
+/// </param>
 public sealed record IncomingUpdate(
     string Source,
     long UpdateId,
@@ -22,7 +25,7 @@ public sealed record IncomingUpdate(
     Sender From,
     ChatInput Input,
     string? CallbackQueryId,
-    int? MessageId)
+    string? MessageId)
 {
     /// <summary>The messenger of the sender's account (<see cref="Messengers"/>).</summary>
     public string Messenger => Messengers.OfSource(Source);

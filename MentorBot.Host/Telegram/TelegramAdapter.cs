@@ -40,14 +40,14 @@ public sealed class TelegramAdapter : IMessengerAdapter
         {
             var chat = callback.Message?.Chat;
             return new IncomingUpdate(source, updateId, chat?.Id ?? callback.From.Id, IsGroup(chat), ToSender(callback.From),
-                new ChoiceInput(callback.Data ?? ""), callback.Id, callback.Message?.Id);
+                new ChoiceInput(callback.Data ?? ""), callback.Id, MessageRef(callback.Message?.Id));
         }
 
         // An edit is not new input: it must not log a second meeting or answer an open question (issue 12 item 8);
         // an edited text becomes its own kind, which only the edit handler sees.
         if (update.EditedMessage is { From.IsBot: false, Text: { } edited } editedMessage)
             return new IncomingUpdate(source, updateId, editedMessage.Chat.Id, IsGroup(editedMessage.Chat), ToSender(editedMessage.From),
-                new EditedTextInput(edited), null, editedMessage.Id);
+                new EditedTextInput(edited), null, MessageRef(editedMessage.Id));
         var message = update.Message;
         if (message?.From is null || message.From.IsBot) return null;
         // Stickers, voice and the like reach the fallback as empty text, which answers with help.
@@ -58,8 +58,11 @@ public sealed class TelegramAdapter : IMessengerAdapter
             { Photo: { Length: > 0 } sizes } => ReadPhoto(sizes, message.Date),
             _ => new TextInput(""),
         };
-        return new IncomingUpdate(source, updateId, message.Chat.Id, IsGroup(message.Chat), ToSender(message.From), input, null, message.Id);
+        return new IncomingUpdate(source, updateId, message.Chat.Id, IsGroup(message.Chat), ToSender(message.From), input, null, MessageRef(message.Id));
     }
+
+    /// <summary>Telegram's message id (a number, unique within its chat) as the pipeline's messenger-neutral text.</summary>
+    private static string? MessageRef(int? messageId) => messageId?.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A photo sent as a photo (not «как файл») becomes a document input of its largest size, which the Bot API lists

@@ -9,6 +9,7 @@ using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Features.Start;
 using MentorBot.Host.Pipeline;
 using MentorBot.Host.Telegram;
+using MentorBot.Tests.Features.Questionnaires;
 using MentorBot.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -122,32 +123,17 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
         opened.Select(m => m.Text).Should().HaveCount(3).And.StartWith(ConsentTexts.AllGiven);
         opened[1].Text.Should().StartWith("Анкета наставляемого поможет куратору подобрать вам наставника");
         var question = opened[2];
-        question.Text.Should().StartWith("1 из 18. Ваши фамилия, имя и отчество полностью.");
+        question.Text.Should().StartWith(MenteeIntakeScript.FirstQuestion);
 
         // Each answer is followed by exactly one message: the next question (or the same one, re-drawn with a tick).
-        async Task Next(Func<Task> answer, string expectedStart)
+        foreach (var step in MenteeIntakeScript.Steps)
         {
-            await answer();
+            if (step.IsPress) await emulator.PressAsync(Token, MenteeUserId, question.MessageId, question.DataOf(step.Answer));
+            else await emulator.SendTextAsync(Token, MenteeUserId, step.Answer);
             question = (await emulator.WaitForBotMessagesAsync(Token, MenteeUserId, 1, Deadline)).Should().ContainSingle().Subject;
-            question.Text.Should().StartWith(expectedStart);
+            question.Text.Should().StartWith(step.Next);
+            if (step.Ticked is { } ticked) question.Labels.Should().Contain(ticked);
         }
-
-        Task Type(string text) => emulator.SendTextAsync(Token, MenteeUserId, text);
-        Task Press(string label) => emulator.PressAsync(Token, MenteeUserId, question.MessageId, question.DataOf(label));
-
-        await Next(() => Type("Сидорова Мария Ивановна"), "2 из 18. Ваша должность");
-        await Next(() => Type("учитель русского языка"), "3 из 18. Предмет или направление");
-        await Next(() => Type("русский язык и литература"), "4 из 18. Ваш педагогический стаж");
-        await Next(() => Type("1"), "5 из 18. Какие профессиональные затруднения");
-        await Next(() => Press("работа с родителями"), "5 из 18. Какие профессиональные затруднения");
-        question.Labels.Should().Contain("✓ работа с родителями");
-        await Next(() => Press("Готово"), "6 из 18. Какая форма наставничества вам удобнее?");
-        await Next(() => Press("индивидуальная"), "7 из 18. Как вам удобнее встречаться?");
-        await Next(() => Press("очно"), "8 из 18. Чего вы ждёте от наставничества?");
-        await Next(() => Type("Научиться спокойно говорить с родителями"), "9 из 18. Самооценка");
-        for (var n = 10; n <= 18; n++)
-            await Next(() => Press("6"), $"{n} из 18. Самооценка");
-        await Next(() => Press("8"), "Спасибо! Все ответы записаны: Анкета наставляемого.");
 
         await emulator.WaitForBotMessagesAsync(Token, CuratorUserId, 3, Deadline); // consent given, the profile questionnaire opened
         await emulator.SendTextAsync(Token, CuratorUserId, "/mentees");

@@ -53,8 +53,7 @@ public sealed class MeetingsEndToEndTests : IAsyncLifetime
         await connection.ExecuteAsync("INSERT INTO organisations (id, name, time_zone) VALUES (@organisationId, 'Лицей', 'Asia/Omsk')", new { organisationId });
         async Task<long> MemberAsync(long user, string fullName, Role role)
         {
-            var participant = await connection.ExecuteScalarAsync<long>(
-                "INSERT INTO participants (telegram_user_id, chat_id, first_name) VALUES (@user, @user, 'Анна') RETURNING id", new { user });
+            var participant = await ProgrammeSetup.TelegramPersonAsync(connection, user);
             var membership = await MembershipStore.GrantAsync(connection, null, organisationId, participant, role, now, CancellationToken.None);
             await connection.ExecuteAsync("UPDATE memberships SET full_name = @fullName WHERE id = @membership", new { fullName, membership });
             // A mentor works only with the written consent to mentoring duties too (ТК РФ ст. 351.8).

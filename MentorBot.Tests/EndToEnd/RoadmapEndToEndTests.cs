@@ -49,8 +49,7 @@ public sealed class RoadmapEndToEndTests : IAsyncLifetime
         var organisation = await OrganisationStore.CreateAsync(database.DataSource, "Школа № 75/42", "Asia/Omsk", now, CancellationToken.None);
         await using (var connection = await database.DataSource.OpenConnectionAsync())
         {
-            var participantId = await connection.ExecuteScalarAsync<long>(
-                "INSERT INTO participants (telegram_user_id, chat_id, first_name) VALUES (@CuratorUserId, @CuratorUserId, 'Анна') RETURNING id", new { CuratorUserId });
+            var participantId = await ProgrammeSetup.TelegramPersonAsync(connection, CuratorUserId);
             await MembershipStore.GrantAsync(connection, null, organisation.Id, participantId, Role.Curator, now, CancellationToken.None);
         }
 

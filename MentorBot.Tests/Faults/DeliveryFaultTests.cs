@@ -6,6 +6,8 @@ using MentorBot.Host.Telegram;
 using MentorBot.Tests.Integration;
 using MentorBot.Tests.Telegram;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MentorBot.Tests.Faults;
 
@@ -63,30 +65,31 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
         await EnqueueAsync(1, _ => 1, "slow");
         await EnqueueAsync(5, i => 100 + i);
         Respond = request => request["chat_id"].GetInt64() == 1 ? new FakeResponse(200, "", Hang: true) : null;
-        var options = new OutboxSenderOptions { QuickRetries = 2, SendTimeout = TimeSpan.FromSeconds(10), IdlePoll = TimeSpan.FromMilliseconds(20) };
-        var sender = Sender(options);
-        using var stop = new CancellationTokenSource();
+        // A clock with timers that fire only when the test moves it: the send's time limit runs out on cue.
+        var clock = new FakeTimeProvider(Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
+        var options = new OutboxSenderOptions { QuickRetries = 2, SendTimeout = TimeSpan.FromSeconds(10) };
+        var sender = new OutboxSender(harness.Services.GetRequiredService<OutboxStore>(), new TelegramDelivery(api.CreateClient()), new OutboxSignal(), clock, options, NullLogger<OutboxSender>.Instance);
+        var slowId = await harness.ScalarAsync<long>("SELECT id FROM outbox WHERE idempotency_key = 'slow0.0'");
+        var started = new List<StartedSend>();
 
-        await sender.StartAsync(stop.Token);
-        try
+        // Rounds of the free slots up to now, a slot's spacing apart: the other chats go out while the slow chat's send
+        // still hangs (its row is still being sent).
+        for (var i = 0; i < 50 && await CountAsync("sent") < 5; i++)
         {
-            // The other chats go out while the slow chat's send still hangs (its row is still being sent).
-            for (var i = 0; i < 200 && await CountAsync("sent") < 5; i++)
-            {
-                Clock.Advance(TimeSpan.FromMilliseconds(50));
-                await Task.Delay(25);
-            }
-
-            (await CountAsync("sent")).Should().Be(5);
-            (await harness.ScalarAsync<string>("SELECT status FROM outbox WHERE idempotency_key = 'slow0.0'")).Should().Be("sending");
-
-            for (var i = 0; i < 800 && await harness.ScalarAsync<string>("SELECT status FROM outbox WHERE idempotency_key = 'slow0.0'") == "sending"; i++) await Task.Delay(25);
+            started.AddRange(await sender.StartDueAsync(TimeSpan.Zero, CancellationToken.None));
+            await Task.WhenAll(started.Where(s => s.RowId != slowId).Select(s => s.Done));
+            // The slow chat's request is on its way before the clock moves on: a send checks that its slot has not
+            // passed when it starts, and arms its time limit before its request leaves.
+            if (started.Any(s => s.RowId == slowId))
+                for (var j = 0; j < 400 && !calls.Any(c => c.ChatId == 1); j++) await Task.Delay(25);
+            clock.Advance(options.Rate.Interval);
         }
-        finally
-        {
-            await stop.CancelAsync();
-            await sender.StopAsync(CancellationToken.None);
-        }
+
+        (await CountAsync("sent")).Should().Be(5);
+        (await harness.ScalarAsync<string>("SELECT status FROM outbox WHERE idempotency_key = 'slow0.0'")).Should().Be("sending");
+        calls.Should().Contain(c => c.ChatId == 1);
+        clock.Advance(options.SendTimeout);
+        await started.Single(s => s.RowId == slowId).Done;
 
         (await harness.ScalarAsync<string>("SELECT status FROM outbox WHERE idempotency_key = 'slow0.0'")).Should().Be("pending", "a timeout is transient");
         (await harness.ScalarAsync<int>("SELECT attempts FROM outbox WHERE idempotency_key = 'slow0.0'")).Should().Be(1);

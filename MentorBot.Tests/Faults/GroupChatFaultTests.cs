@@ -59,8 +59,8 @@ public sealed class GroupChatFaultTests : IAsyncLifetime
         bot.Api.RequestsTo("answerCallbackQuery").Should().ContainSingle("the button in the group stops spinning");
         bot.MessagesTo(Mentee).Should().Equal("Пара расформирована: причина");
         bot.MessagesTo(Colleague).Should().BeEmpty();
-        (await Harness.ScalarAsync<long>("SELECT chat_id FROM participants WHERE telegram_user_id = @Mentee", new { Mentee })).Should().Be(Mentee);
-        (await Harness.ScalarAsync<long>("SELECT count(*) FROM participants WHERE telegram_user_id = @Stranger", new { Stranger })).Should().Be(0, "nothing is learnt from a group");
+        (await Harness.ScalarAsync<long>("SELECT private_chat_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @Mentee", new { Mentee })).Should().Be(Mentee);
+        (await Harness.ScalarAsync<long>("SELECT count(*) FROM messenger_accounts WHERE external_user_id = @Stranger", new { Stranger })).Should().Be(0, "nothing is learnt from a group");
         (await Harness.ScalarAsync<string>("SELECT string_agg(chat_id || flow || state || data::text || updated_at::text, ';' ORDER BY chat_id) FROM conversation_states"))
             .Should().Be(conversationsBefore, "no group message opens, answers or closes a dialogue");
         (await Harness.ScalarAsync<long>("SELECT count(*) FROM consent_events WHERE event <> 'given'")).Should().Be(0);
@@ -79,7 +79,8 @@ public sealed class GroupChatFaultTests : IAsyncLifetime
 
         await database.ApplyAllAsync();
 
-        (await connection.QueryAsync<(long User, long? Chat)>("SELECT telegram_user_id, chat_id FROM participants ORDER BY telegram_user_id"))
+        // Since 0046 the chat is the Telegram account's private chat (0051 dropped the participant's own columns).
+        (await connection.QueryAsync<(long User, long? Chat)>("SELECT external_user_id, private_chat_id FROM messenger_accounts ORDER BY external_user_id"))
             .Should().Equal((801L, (long?)801L), (802L, (long?)802L), (803L, (long?)null));
     }
 }

@@ -29,16 +29,7 @@ public static class ProgrammeSetup
         string? position = null, string? subject = null, bool consented = true)
     {
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
-        var participantId = await connection.ExecuteScalarAsync<long>("""
-            INSERT INTO participants (telegram_user_id, chat_id, first_name) VALUES (@userId, @userId, @firstName)
-            ON CONFLICT (telegram_user_id) DO UPDATE SET first_name = excluded.first_name
-            RETURNING id
-            """, new { userId, firstName = fullName.Split(' ').Last() });
-        await connection.ExecuteAsync("""
-            INSERT INTO messenger_accounts (participant_id, messenger, external_user_id, private_chat_id, first_name)
-            VALUES (@participantId, 'telegram', @userId, @userId, @firstName)
-            ON CONFLICT (messenger, external_user_id) DO UPDATE SET first_name = excluded.first_name
-            """, new { participantId, userId, firstName = fullName.Split(' ').Last() });
+        var participantId = await TelegramPersonAsync(connection, userId, fullName.Split(' ').Last());
         var now = harness.Clock.GetUtcNow();
         long membershipId = 0;
         foreach (var role in roles)
@@ -52,6 +43,20 @@ public static class ProgrammeSetup
         }
 
         return membershipId;
+    }
+
+    /// <summary>The participant of Telegram user <paramref name="userId"/> (its account's private chat is the user id), created with the account when new.</summary>
+    public static async Task<long> TelegramPersonAsync(Npgsql.NpgsqlConnection connection, long userId, string firstName = "Анна")
+    {
+        const string sql = """
+            WITH known AS (SELECT participant_id AS id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @userId),
+                 renamed AS (UPDATE participants SET first_name = @firstName WHERE id IN (SELECT id FROM known)),
+                 created AS (INSERT INTO participants (first_name) SELECT @firstName WHERE NOT EXISTS (SELECT 1 FROM known) RETURNING id),
+                 account AS (INSERT INTO messenger_accounts (participant_id, messenger, external_user_id, private_chat_id, first_name)
+                             SELECT id, 'telegram', @userId, @userId, @firstName FROM created RETURNING participant_id)
+            SELECT id FROM known UNION ALL SELECT participant_id FROM account
+            """;
+        return await connection.ExecuteScalarAsync<long>(sql, new { userId, firstName });
     }
 
     private static Task Consent(Npgsql.NpgsqlConnection connection, Guid organisationId, long participantId, string kind, DateTimeOffset now) =>

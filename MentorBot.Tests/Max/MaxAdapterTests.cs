@@ -2,7 +2,6 @@ using System.Text.Json;
 using MentorBot.Domain.Conversations;
 using MentorBot.Host.Max;
 using MentorBot.Host.Outbox;
-using InboxUpdates = MentorBot.Host.Max.MaxUpdates;
 
 namespace MentorBot.Tests.Max;
 
@@ -87,10 +86,10 @@ public sealed class MaxAdapterTests
     [Fact]
     public void Update_ids_are_the_same_for_a_redelivery_and_differ_between_events()
     {
-        var first = InboxUpdates.UpdateId(MaxJson.ReadUpdate(MaxUpdateJson.Text(501, "да", "mid.1")));
-        var again = InboxUpdates.UpdateId(MaxJson.ReadUpdate(MaxUpdateJson.Text(501, "да", "mid.1")));
-        var other = InboxUpdates.UpdateId(MaxJson.ReadUpdate(MaxUpdateJson.Text(501, "да", "mid.2")));
-        var press = InboxUpdates.UpdateId(MaxJson.ReadUpdate(MaxUpdateJson.Press(501, "x", "cb-1")));
+        var first = MaxUpdates.UpdateId(MaxJson.ReadUpdate(MaxUpdateJson.Text(501, "да", "mid.1")));
+        var again = MaxUpdates.UpdateId(MaxJson.ReadUpdate(MaxUpdateJson.Text(501, "да", "mid.1")));
+        var other = MaxUpdates.UpdateId(MaxJson.ReadUpdate(MaxUpdateJson.Text(501, "да", "mid.2")));
+        var press = MaxUpdates.UpdateId(MaxJson.ReadUpdate(MaxUpdateJson.Press(501, "x", "cb-1")));
 
         again.Should().Be(first);
         new[] { first, other, press }.Should().OnlyHaveUniqueItems().And.OnlyContain(id => id > 0);

@@ -6,6 +6,7 @@ namespace MentorBot.Tests.Max;
 /// <summary>The MAX client against the fake MAX Bot API: what goes over the wire and what comes back.</summary>
 public sealed class MaxBotClientTests : IAsyncLifetime
 {
+    private const long Anna = 1001;
     private readonly FakeMaxApi _api = new();
     private MaxBotClient _client = null!;
 
@@ -137,11 +138,11 @@ public sealed class MaxBotClientTests : IAsyncLifetime
     [Fact]
     public async Task Updates_come_by_marker_filtered_by_type_and_each_keeps_its_JSON_as_received()
     {
-        _api.PushUpdate(MaxUpdates.BotStarted(payload: "inv_Q2xv"));
+        _api.PushUpdate(MaxUpdateJson.Started(Anna, "inv_Q2xv"));
         var first = await _client.GetUpdates(types: UpdateTypes.Handled, timeout: 0);
-        _api.PushUpdate(MaxUpdates.MessageCreated("Провели встречу с Анной"));
+        _api.PushUpdate(MaxUpdateJson.Text(Anna, "Провели встречу с Анной", "mid.0000000000000a01", name: "Анна"));
         _api.PushUpdate("""{"update_type":"dialog_muted","timestamp":1796018400000,"chat_id":7001001,"user":{"user_id":1001,"first_name":"Анна","is_bot":false}}""");
-        _api.PushUpdate(MaxUpdates.MessageCallback("meet:confirm:17"));
+        _api.PushUpdate(MaxUpdateJson.Press(Anna, "meet:confirm:17", "cb.f00d"));
 
         var second = await _client.GetUpdates(first.Marker, limit: 100, timeout: 30, types: UpdateTypes.Handled);
         var third = await _client.GetUpdates(second.Marker, timeout: 0, types: UpdateTypes.Handled);
@@ -156,7 +157,7 @@ public sealed class MaxBotClientTests : IAsyncLifetime
         polls[1].Query["types"].Should().Be("message_created,message_callback,message_edited,bot_started,bot_stopped,bot_added,bot_removed");
         polls[1].Query["timeout"].Should().Be("30");
         polls[1].Query["limit"].Should().Be("100");
-        second.Updates[0].Json.Should().Be(MaxUpdates.MessageCreated("Провели встречу с Анной"));
+        second.Updates[0].Json.Should().Be(MaxUpdateJson.Text(Anna, "Провели встречу с Анной", "mid.0000000000000a01", name: "Анна"));
     }
 
     [Fact]
@@ -164,37 +165,38 @@ public sealed class MaxBotClientTests : IAsyncLifetime
     {
         Update Read(string json) => MaxJson.ReadUpdate(json);
 
-        var created = Read(MaxUpdates.MessageCreated("Привет"));
-        created.Message!.Sender!.UserId.Should().Be(1001);
+        var created = Read(MaxUpdateJson.Text(Anna, "Привет", "mid.0000000000000a01", name: "Анна"));
+        created.Message!.Sender!.UserId.Should().Be(Anna);
         created.Message.Sender.FirstName.Should().Be("Анна");
-        created.Message.Recipient.ChatId.Should().Be(7001001);
+        created.Message.Recipient.ChatId.Should().Be(MaxUpdateJson.DialogOf(Anna));
         created.Message.Recipient.ChatType.Should().Be(ChatTypes.Dialog);
         created.Message.Body!.Mid.Should().Be("mid.0000000000000a01");
         created.Message.Body.Text.Should().Be("Привет");
         created.UserLocale.Should().Be("ru");
 
-        var press = Read(MaxUpdates.MessageCallback("rm:open"));
+        var press = Read(MaxUpdateJson.Press(Anna, "rm:open", "cb.f00d"));
         press.Callback!.CallbackId.Should().Be("cb.f00d");
         press.Callback.Payload.Should().Be("rm:open");
-        press.Callback.User.UserId.Should().Be(1001);
-        press.Message!.Body!.Mid.Should().Be("mid.0000000000000b01");
+        press.Callback.User.UserId.Should().Be(Anna);
+        press.Message!.Body!.Mid.Should().Be("mid.bot-cb.f00d");
 
-        Read(MaxUpdates.MessageEdited("Встреча 12.11, 40 минут")).Message!.Body!.Text.Should().Be("Встреча 12.11, 40 минут");
+        var edited = Read(MaxUpdateJson.Edited(Anna, "Встреча 12.11, 40 минут", "mid.0000000000000a01", FakeMaxApi.Now, FakeMaxApi.Now + 60_000));
+        (edited.UpdateType, edited.Message!.Body!.Mid, edited.Message.Body.Text).Should().Be((UpdateTypes.MessageEdited, "mid.0000000000000a01", "Встреча 12.11, 40 минут"));
 
-        var started = Read(MaxUpdates.BotStarted(payload: "inv_Q2xv"));
-        (started.ChatId, started.User!.UserId, started.Payload).Should().Be((7001001L, 1001L, "inv_Q2xv"));
+        var started = Read(MaxUpdateJson.Started(Anna, "inv_Q2xv"));
+        (started.ChatId, started.User!.UserId, started.Payload).Should().Be((MaxUpdateJson.DialogOf(Anna), Anna, "inv_Q2xv"));
         MaxDeepLinks.StartCommand(started.Payload).Should().Be("/start inv_Q2xv");
-        MaxDeepLinks.StartCommand(Read(MaxUpdates.BotStarted(payload: null)).Payload).Should().Be("/start");
+        MaxDeepLinks.StartCommand(Read(MaxUpdateJson.Started(Anna, null)).Payload).Should().Be("/start");
 
         var added = Read("""{"update_type":"bot_added","timestamp":1796018400000,"chat_id":-77001,"user":{"user_id":1002,"first_name":"Ольга","is_bot":false},"is_channel":false}""");
         (added.ChatId, added.User!.UserId, added.IsChannel).Should().Be((-77001L, 1002L, false));
         Read("""{"update_type":"bot_removed","timestamp":1796018400000,"chat_id":-77001,"user":{"user_id":1002,"first_name":"Ольга","is_bot":false},"is_channel":false}""")
             .UpdateType.Should().Be(UpdateTypes.BotRemoved);
 
-        var withFile = Read(MaxUpdates.MessageWithFile("Дорожная карта.txt", 2048, "https://fu.oneme.ru/get?sig=x", "tok-file"));
+        var withFile = Read(MaxUpdateJson.File(Anna, "https://fu.oneme.ru/get?sig=x", "Дорожная карта.txt", 2048, "mid.0000000000000c01"));
         var file = withFile.Message!.Body!.Attachments!.Single();
         (file.Type, file.Filename, file.Size, file.Payload!.Url, file.Payload.Token)
-            .Should().Be((AttachmentTypes.File, "Дорожная карта.txt", 2048L, "https://fu.oneme.ru/get?sig=x", "tok-file"));
+            .Should().Be((AttachmentTypes.File, "Дорожная карта.txt", 2048L, "https://fu.oneme.ru/get?sig=x", "file-token"));
 
         var notAnUpdate = () => MaxJson.ReadUpdate("""{"timestamp":1}""");
         notAnUpdate.Should().Throw<System.Text.Json.JsonException>();
@@ -268,25 +270,4 @@ public sealed class MaxBotClientTests : IAsyncLifetime
         _api.Requests.First(r => r.Path == "/files/roadmap.txt").Authorization.Should().BeNull();
         (await missing.Should().ThrowAsync<MaxApiException>()).Which.StatusCode.Should().Be(404);
     }
-}
-
-/// <summary>Updates as the MAX docs show them (Update, Message, Callback, User), written by hand.</summary>
-internal static class MaxUpdates
-{
-    private const string Anna = """{"user_id":1001,"first_name":"Анна","last_name":"Петрова","username":null,"is_bot":false,"last_activity_time":1796018390000}""";
-
-    public static string MessageCreated(string text) =>
-        $$$$"""{"update_type":"message_created","timestamp":1796018400000,"message":{"sender":{{{{Anna}}}},"recipient":{"chat_id":7001001,"chat_type":"dialog","user_id":590000001},"timestamp":1796018400000,"body":{"mid":"mid.0000000000000a01","seq":1,"text":{{{{System.Text.Json.JsonSerializer.Serialize(text)}}}},"attachments":null}},"user_locale":"ru"}""";
-
-    public static string MessageEdited(string text) =>
-        $$$$"""{"update_type":"message_edited","timestamp":1796018460000,"message":{"sender":{{{{Anna}}}},"recipient":{"chat_id":7001001,"chat_type":"dialog","user_id":590000001},"timestamp":1796018400000,"body":{"mid":"mid.0000000000000a01","seq":1,"text":{{{{System.Text.Json.JsonSerializer.Serialize(text)}}}} }}}""";
-
-    public static string MessageCallback(string payload) =>
-        $$$$"""{"update_type":"message_callback","timestamp":1796018400000,"callback":{"timestamp":1796018400000,"callback_id":"cb.f00d","payload":"{{{{payload}}}}","user":{{{{Anna}}}} },"message":{"sender":{"user_id":590000001,"first_name":"Наставник","username":"mentor_test_bot","is_bot":true},"recipient":{"chat_id":7001001,"chat_type":"dialog","user_id":1001},"timestamp":1796018300000,"body":{"mid":"mid.0000000000000b01","seq":2,"text":"Подтвердите встречу","attachments":[{"type":"inline_keyboard","payload":{"buttons":[[{"type":"callback","text":"Да","payload":"{{{{payload}}}}"}]]}}]}},"user_locale":"ru"}""";
-
-    public static string BotStarted(string? payload) =>
-        $$$$"""{"update_type":"bot_started","timestamp":1796018400000,"chat_id":7001001,"user":{{{{Anna}}}},"payload":{{{{(payload is null ? "null" : $"\"{payload}\"")}}}},"user_locale":"ru"}""";
-
-    public static string MessageWithFile(string fileName, long size, string url, string token) =>
-        $$$$"""{"update_type":"message_created","timestamp":1796018400000,"message":{"sender":{{{{Anna}}}},"recipient":{"chat_id":7001001,"chat_type":"dialog","user_id":590000001},"timestamp":1796018400000,"body":{"mid":"mid.0000000000000c01","seq":3,"text":"","attachments":[{"type":"file","payload":{"url":"{{{{url}}}}","token":"{{{{token}}}}"},"filename":"{{{{fileName}}}}","size":{{{{size}}}} }]}}}""";
 }

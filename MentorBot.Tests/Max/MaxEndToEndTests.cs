@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MentorBot.Domain.Consents;
+using MentorBot.Domain.Meetings;
 using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Organisations;
 using MentorBot.Host.Configuration;
@@ -10,18 +11,23 @@ using MentorBot.Host.Max;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
+using MentorBot.Domain.Invites;
+using MentorBot.Host.Features.Reminders;
 using MentorBot.Tests.Features.Invites;
+using MentorBot.Tests.Features.Pairs;
+using MentorBot.Tests.Features.Questionnaires;
+using MentorBot.Tests.Features.Reminders;
 using MentorBot.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using InboxUpdates = MentorBot.Host.Max.MaxUpdates;
 
 namespace MentorBot.Tests.Max;
 
 /// <summary>
 /// One programme, two messengers (issue 16), end to end through the same pipeline: a curator in Telegram invites, a
 /// teacher joins from MAX by the MAX link, consents and answers there; the curator sees her; background messages go to
-/// the account she used last unless she chose one; MAX's replies reach MAX over HTTP (the fake MAX Bot API).
+/// the account she used last unless she chose one. MAX's updates come over HTTP by long polling and its replies go back
+/// over HTTP (the fake MAX Bot API).
 /// </summary>
 public sealed class MaxEndToEndTests : IAsyncLifetime
 {
@@ -32,6 +38,7 @@ public sealed class MaxEndToEndTests : IAsyncLifetime
     private readonly PipelineHarness harness;
     private Organisation school = null!;
     private OutboxSender maxSender = null!;
+    private MaxPolling polling = null!;
 
     public MaxEndToEndTests() => harness = new(services =>
     {
@@ -49,6 +56,10 @@ public sealed class MaxEndToEndTests : IAsyncLifetime
             services.GetRequiredService<OutboxSignal>(), harness.Clock,
             new OutboxSenderOptions { Messenger = Messengers.Max, RateKey = Messengers.Max, ChatInterval = TimeSpan.Zero, GroupInterval = TimeSpan.Zero, QuickRetries = 0 },
             NullLogger<OutboxSender>.Instance);
+        polling = new MaxPolling(services.GetRequiredService<MaxBotClient>(), services.GetRequiredService<UpdateInbox>(), services.GetRequiredService<InboxSignal>(),
+            harness.Database.DataSource, new MaxHealth(), harness.Clock, NullLogger<MaxPolling>.Instance) { TimeoutSeconds = 0 };
+        // The first poll has no marker (MAX would return only the latest update); it stores the one that follows everything.
+        await polling.PollOnceAsync(default);
     }
 
     public async Task DisposeAsync()
@@ -59,10 +70,12 @@ public sealed class MaxEndToEndTests : IAsyncLifetime
 
     private static long Dialog => MaxUpdateJson.DialogOf(Teacher);
 
-    /// <summary>Records a MAX update as received, handles it, and sends what it queued for MAX to the fake MAX API.</summary>
+    /// <summary>MAX has the update; the bot polls it, handles it, and sends what it queued for MAX to the fake MAX API.</summary>
     private async Task FromMaxAsync(string updateJson)
     {
-        await harness.FromMaxAsync(updateJson);
+        api.PushUpdate(updateJson);
+        (await polling.PollOnceAsync(default)).Should().Be(1);
+        await harness.ProcessAllAsync();
         await SendMaxAsync();
     }
 
@@ -76,8 +89,22 @@ public sealed class MaxEndToEndTests : IAsyncLifetime
         api.RequestsTo("POST /messages").Where(r => r.Query["chat_id"] == MaxUpdateJson.DialogOf(user).ToString()).Select(r => r["text"].GetString()!).ToList();
 
     /// <summary>The callback payloads of the buttons under the last MAX message in the teacher's dialog.</summary>
-    private IReadOnlyList<string> MaxButtons() => api.RequestsTo("POST /messages").Last(r => r.Query["chat_id"] == Dialog.ToString())["attachments"][0]
-        .GetProperty("payload").GetProperty("buttons").EnumerateArray().SelectMany(row => row.EnumerateArray()).Select(b => b.GetProperty("payload").GetString()!).ToList();
+    private IReadOnlyList<string> MaxButtons(long user = Teacher) => LastKeyboard(user).Select(b => b.Payload).ToList();
+
+    /// <summary>The buttons (label, callback payload) under the last MAX message in <paramref name="user"/>'s dialog.</summary>
+    private IReadOnlyList<(string Label, string Payload)> LastKeyboard(long user) =>
+        api.RequestsTo("POST /messages").Last(r => r.Query["chat_id"] == MaxUpdateJson.DialogOf(user).ToString())["attachments"][0]
+            .GetProperty("payload").GetProperty("buttons").EnumerateArray().SelectMany(row => row.EnumerateArray())
+            .Select(b => (b.GetProperty("text").GetString()!, b.GetProperty("payload").GetString()!)).ToList();
+
+    private long seq;
+
+    /// <summary><paramref name="user"/> writes <paramref name="text"/> in their MAX dialog (a fresh mid each time).</summary>
+    private Task SayInMaxAsync(long user, string text) => FromMaxAsync(MaxUpdateJson.Text(user, text, $"mid.say{++seq}", FakeMaxApi.Now + seq * 1000));
+
+    /// <summary><paramref name="user"/> presses the button labelled <paramref name="label"/> under the last message of their MAX dialog.</summary>
+    private Task PressInMaxAsync(long user, string label) =>
+        FromMaxAsync(MaxUpdateJson.Press(user, LastKeyboard(user).First(b => b.Label == label).Payload, $"cb-press{++seq}", FakeMaxApi.Now + seq * 1000));
 
     private async Task<long> TeacherMembershipAsync() =>
         await harness.ScalarAsync<long>("SELECT m.id FROM memberships m JOIN messenger_accounts a ON a.participant_id = m.participant_id WHERE a.messenger = 'max' AND a.external_user_id = @Teacher", new { Teacher });
@@ -124,6 +151,88 @@ public sealed class MaxEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_curator_and_a_teacher_both_in_max_the_teacher_joins_consents_fills_the_whole_intake_and_the_curator_sees_her()
+    {
+        const long curatorMax = 810_100, teacherMax = 810_101;
+        var gymnasium = await harness.CreateOrganisationAsync("Гимназия № 3");
+        string curatorToken;
+        await using (var connection = await harness.Database.DataSource.OpenConnectionAsync())
+            curatorToken = (await InviteStore.CreateAsync(connection, null, gymnasium.Id, Role.Curator, InviteRules.DefaultLimits(Role.Curator), null, harness.Clock.GetUtcNow(), default)).Token;
+        await FromMaxAsync(MaxUpdateJson.Started(curatorMax, curatorToken, name: "Ольга"));
+        await FromMaxAsync(MaxUpdateJson.Press(curatorMax, "consent:yes:personal_data", "cb-curator-consent"));
+
+        await SayInMaxAsync(curatorMax, "/invite");
+        await FromMaxAsync(MaxUpdateJson.Press(curatorMax, "invite:new:mentee", "cb-invite"));
+        var invite = MaxTexts(curatorMax).Last();
+        var token = invite[(invite.IndexOf($"max.ru/{MaxBot}?start=", StringComparison.Ordinal) + $"max.ru/{MaxBot}?start=".Length)..].Split('\n')[0];
+
+        await FromMaxAsync(MaxUpdateJson.Started(teacherMax, token));
+        MaxTexts(teacherMax).Should().Equal(Html.Escape(InviteTexts.Joined("Гимназия № 3", Role.Mentee)), Html.Escape(ConsentDocuments.PersonalData("Гимназия № 3").Summary));
+        await FromMaxAsync(MaxUpdateJson.Press(teacherMax, "consent:yes:personal_data", "cb-teacher-consent"));
+        MaxTexts(teacherMax).Last().Should().StartWith(MenteeIntakeScript.FirstQuestion);
+
+        // Each answer brings exactly one MAX message: the next question (or the same one, drawn again with a tick).
+        foreach (var step in MenteeIntakeScript.Steps)
+        {
+            var before = MaxTexts(teacherMax).Count;
+            await (step.IsPress ? PressInMaxAsync(teacherMax, step.Answer) : SayInMaxAsync(teacherMax, step.Answer));
+            MaxTexts(teacherMax).Skip(before).Should().ContainSingle().Which.Should().StartWith(step.Next);
+            if (step.Ticked is { } ticked) LastKeyboard(teacherMax).Select(b => b.Label).Should().Contain(ticked);
+        }
+
+        await SayInMaxAsync(curatorMax, "/mentees");
+        MaxTexts(curatorMax).Last().Should().Contain("Присоединились: 1 · дали согласия: 1 · заполнили анкету: 1")
+            .And.Contain("<b>1. Сидорова Мария Ивановна</b> — учитель русского языка, русский язык и литература");
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE messenger = 'telegram'")).Should().Be(0, "everything happened in MAX");
+    }
+
+    [Fact]
+    public async Task The_nudge_job_reaches_a_teacher_in_max_with_the_button_to_go_on_with_her_questionnaire()
+    {
+        await JoinFromMaxAsync();  // consented on 1 September, the intake begun
+        var before = MaxTexts().Count;
+        var thursday = new DateTimeOffset(2026, 9, 4, 13, 0, 0, TimeSpan.FromHours(6));
+
+        await harness.RunJobAsync(NudgeJob.Name, thursday);
+        harness.Clock.Set(thursday);
+        await SendMaxAsync();
+
+        MaxTexts().Skip(before).Should().ContainSingle().Which.Should().Contain("не заполнили анкету");
+        MaxButtons().Should().Contain(b => b.StartsWith("q:", StringComparison.Ordinal));
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'bg:%' AND messenger = 'telegram'")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_pair_of_a_mentor_in_telegram_and_a_mentee_in_max_each_gets_the_notice_and_the_poll_in_their_messenger()
+    {
+        const long mentorTelegram = 720_020, menteeUntilMoved = 720_021;
+        await harness.MentorAsync(school, mentorTelegram, "Петрова Анна Сергеевна", "математика", ["работа с родителями"]);
+        await harness.MenteeAsync(school, menteeUntilMoved, "Сидорова Мария Ивановна", "математика", ["работа с родителями"]);
+        // She uses MAX only: her one account is a MAX account (as if she had joined there).
+        await harness.ExecuteAsync("UPDATE messenger_accounts SET messenger = 'max', external_user_id = @Teacher, private_chat_id = @Dialog WHERE external_user_id = @menteeUntilMoved",
+            new { Teacher, Dialog, menteeUntilMoved });
+
+        await harness.SendAsync(Curator, "/match");
+        await harness.PressAsync(Curator, "match:all");
+        await SendMaxAsync();
+
+        (await harness.QueuedTextsAsync(mentorTelegram)).Should().Contain(t => t.Contains("Ваш наставляемый: Сидорова Мария Ивановна"));
+        MaxTexts().Should().ContainSingle().Which.Should().Contain("Ваш наставник: Петрова Анна Сергеевна");
+        MaxButtons().Should().Equal("plan:show");
+
+        // The mentor logs a meeting in Telegram; the mentee's poll reaches her in MAX the next morning and she answers there.
+        await harness.SendAsync(mentorTelegram, "Встретились сегодня, 45 минут, тема: работа с родителями");
+        await harness.PressAsync(mentorTelegram, "meet:save");
+        harness.Clock.Set(new DateTimeOffset(2026, 9, 2, 9, 0, 0, TimeSpan.FromHours(6)));
+        await SendMaxAsync();
+
+        MaxTexts().Last().Should().StartWith("Как прошла встреча с наставником (Петрова Анна Сергеевна) 01.09.2026");
+        await FromMaxAsync(MaxUpdateJson.Press(Teacher, MaxButtons()[4], "cb-poll"));
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM feedback_polls WHERE answered_at IS NOT NULL")).Should().Be(1);
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE messenger = 'telegram' AND chat_id IN (@Teacher, @Dialog)", new { Teacher, Dialog })).Should().Be(0);
+    }
+
+    [Fact]
     public async Task A_reminder_goes_to_the_account_used_last_unless_the_person_chose_one()
     {
         await JoinFromMaxAsync();
@@ -162,28 +271,84 @@ public sealed class MaxEndToEndTests : IAsyncLifetime
         (await harness.QueuedTextsAsync(920_004)).Should().Equal("Второе");
     }
 
-    [Fact]
-    public async Task A_mentor_in_max_logs_a_meeting_by_message_and_the_mentees_poll_reaches_her_in_telegram()
+    private const long MentorMax = 810_010, MenteeTelegram = 720_011;
+
+    /// <summary>A mentor with a MAX account (and her Telegram one) in an active pair with a mentee in Telegram; returns the mentor's membership.</summary>
+    private async Task<long> MentorInMaxWithPairAsync()
     {
-        const long mentorMax = 810_010, menteeTelegram = 720_011;
         var mentor = await harness.AddMemberAsync(school, 720_010, "Иванова Мария Петровна", [Role.Mentor]);
-        var mentee = await harness.AddMemberAsync(school, menteeTelegram, "Петрова Анна Сергеевна", [Role.Mentee]);
+        var mentee = await harness.AddMemberAsync(school, MenteeTelegram, "Петрова Анна Сергеевна", [Role.Mentee]);
         await harness.ExecuteAsync("""
             INSERT INTO pairs (organisation_id, mentor_membership_id, mentee_membership_id, status, starts_on, ends_on, created_at)
             VALUES (@org, @mentor, @mentee, 'active', '2026-09-01', '2027-05-31', @now);
             INSERT INTO messenger_accounts (participant_id, messenger, external_user_id, private_chat_id, first_name)
-            SELECT participant_id, 'max', @mentorMax, @dialog, 'Мария' FROM memberships WHERE id = @mentor;
-            """, new { org = school.Id, mentor, mentee, mentorMax, dialog = MaxUpdateJson.DialogOf(mentorMax), now = harness.Clock.GetUtcNow() });
+            SELECT participant_id, 'max', @MentorMax, @dialog, 'Мария' FROM memberships WHERE id = @mentor;
+            """, new { org = school.Id, mentor, mentee, MentorMax, dialog = MaxUpdateJson.DialogOf(MentorMax), now = harness.Clock.GetUtcNow() });
+        return mentor;
+    }
 
-        await FromMaxAsync(MaxUpdateJson.Text(mentorMax, "Встретились сегодня, 45 минут, тема: самоанализ урока", "mid.meeting"));
-        MaxTexts(mentorMax).Last().Should().Contain("Длительность: 45 мин").And.Contain("Наставляемый: Петрова Анна Сергеевна");
-        await FromMaxAsync(MaxUpdateJson.Press(mentorMax, "meet:save", "cb-save"));
+    /// <summary>The mentor in MAX logs a meeting with message <paramref name="mid"/> and saves the card.</summary>
+    private async Task LogFromMaxAsync(string text, string mid)
+    {
+        await FromMaxAsync(MaxUpdateJson.Text(MentorMax, text, mid));
+        await FromMaxAsync(MaxUpdateJson.Press(MentorMax, "meet:save", $"cb-save-{mid}"));
+    }
 
-        MaxTexts(mentorMax).Last().Should().Be(Html.Escape(MentorBot.Domain.Meetings.MeetingsTexts.Saved));
+    [Fact]
+    public async Task A_mentor_in_max_logs_a_meeting_by_message_and_the_mentees_poll_reaches_her_in_telegram()
+    {
+        var mentor = await MentorInMaxWithPairAsync();
+
+        await FromMaxAsync(MaxUpdateJson.Text(MentorMax, "Встретились сегодня, 45 минут, тема: самоанализ урока", "mid.meeting"));
+        MaxTexts(MentorMax).Last().Should().Contain("Длительность: 45 мин").And.Contain("Наставляемый: Петрова Анна Сергеевна");
+        await FromMaxAsync(MaxUpdateJson.Press(MentorMax, "meet:save", "cb-save"));
+
+        MaxTexts(MentorMax).Last().Should().Be(Html.Escape(MeetingsTexts.Saved));
         (await harness.ScalarAsync<long>("SELECT count(*) FROM meetings m JOIN pairs p ON p.id = m.pair_id WHERE p.mentor_membership_id = @mentor AND m.duration_minutes = 45", new { mentor }))
             .Should().Be(1);
-        (await harness.QueuedTextsAsync(menteeTelegram)).Should().ContainSingle().Which.Should().StartWith("Как прошла встреча с наставником");
-        (await harness.ScalarAsync<string>("SELECT messenger FROM outbox WHERE chat_id = @menteeTelegram", new { menteeTelegram })).Should().Be("telegram");
+        (await harness.QueuedTextsAsync(MenteeTelegram)).Should().ContainSingle().Which.Should().StartWith("Как прошла встреча с наставником");
+        (await harness.ScalarAsync<string>("SELECT messenger FROM outbox WHERE chat_id = @MenteeTelegram", new { MenteeTelegram })).Should().Be("telegram");
+    }
+
+    [Fact]
+    public async Task An_edit_in_max_of_the_message_that_logged_a_meeting_shows_its_card_and_corrects_that_meeting_without_a_second_poll()
+    {
+        await MentorInMaxWithPairAsync();
+        await LogFromMaxAsync("Встретились сегодня, 45 минут, тема: самоанализ урока", "mid.meeting");
+        harness.Clock.Advance(TimeSpan.FromDays(2));
+        var sent = MaxTexts(MentorMax).Count;
+
+        await FromMaxAsync(MaxUpdateJson.Edited(MentorMax, "Встретились сегодня, 50 минут, тема: самоанализ урока", "mid.meeting", FakeMaxApi.Now, FakeMaxApi.Now + 172_800_000));
+
+        var card = MaxTexts(MentorMax).Skip(sent).Should().ContainSingle().Subject;
+        card.Should().Contain("Дата: 01.09.2026", "«сегодня» is the day the message was written").And.Contain("Длительность: 50 мин")
+            .And.Contain("Наставляемый: Петрова Анна Сергеевна");
+        await FromMaxAsync(MaxUpdateJson.Press(MentorMax, "meet:save", "cb-save-edit"));
+
+        MaxTexts(MentorMax).Last().Should().Be(Html.Escape(MeetingsTexts.Updated));
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM meetings")).Should().Be(1);
+        (await harness.ScalarAsync<int>("SELECT duration_minutes FROM meetings")).Should().Be(50);
+        (await harness.ScalarAsync<string>("SELECT source_message_id FROM meetings")).Should().Be("mid.meeting");
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM feedback_polls")).Should().Be(1);
+        (await harness.QueuedTextsAsync(MenteeTelegram)).Should().ContainSingle("the mentee is asked about the meeting once");
+    }
+
+    [Fact]
+    public async Task Any_other_edit_in_max_is_ignored_it_answers_no_open_question_and_logs_nothing()
+    {
+        await MentorInMaxWithPairAsync();
+        await FromMaxAsync(MaxUpdateJson.Text(MentorMax, "Добрый день!", "mid.hello"));
+        await FromMaxAsync(MaxUpdateJson.Text(MentorMax, "Встретились сегодня", "mid.meeting", FakeMaxApi.Now + 60_000));  // the card asks for the duration
+        var dialog = MaxUpdateJson.DialogOf(MentorMax);
+        var asked = await harness.ScalarAsync<string>("SELECT state FROM conversation_states WHERE messenger = 'max' AND chat_id = @dialog", new { dialog });
+        var sent = api.RequestsTo("POST /messages").Count;
+
+        await FromMaxAsync(MaxUpdateJson.Edited(MentorMax, "45 минут", "mid.hello", FakeMaxApi.Now, FakeMaxApi.Now + 120_000));
+
+        api.RequestsTo("POST /messages").Should().HaveCount(sent, "an edit of an ordinary message answers nothing");
+        (await harness.ScalarAsync<string>("SELECT state FROM conversation_states WHERE messenger = 'max' AND chat_id = @dialog", new { dialog })).Should().Be(asked);
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM meetings")).Should().Be(0);
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM inbound_updates WHERE source = 'max' AND (handled_at IS NULL OR error IS NOT NULL)")).Should().Be(0);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public static class MaxHarness
     public static async Task FromMaxAsync(this PipelineHarness harness, string updateJson)
     {
         var update = MaxJson.ReadUpdate(updateJson);
-        await harness.Services.GetRequiredService<UpdateInbox>().RecordAsync(Host.Max.MaxUpdates.Source, [Host.Max.MaxUpdates.ToInbound(update)], default);
+        await harness.Services.GetRequiredService<UpdateInbox>().RecordAsync(MaxUpdates.Source, [MaxUpdates.ToInbound(update)], default);
         await harness.ProcessAllAsync();
     }
 }
@@ -26,10 +26,20 @@ public static class MaxUpdateJson
     /// <summary><c>message_created</c> with a text in the user's dialog (or a group chat).</summary>
     public static string Text(long userId, string text, string mid, long time = FakeMaxApi.Now, string name = "Мария", string chatType = "dialog", long? chatId = null) => $$$"""
         {"update_type":"message_created","timestamp":{{{time}}},
-         "message":{"sender":{"user_id":{{{userId}}},"first_name":"{{{name}}}","last_name":"","is_bot":false},
-                    "recipient":{"chat_id":{{{chatId ?? DialogOf(userId)}}},"chat_type":"{{{chatType}}}"},
-                    "timestamp":{{{time}}},"body":{"mid":"{{{mid}}}","seq":1,"text":{{{System.Text.Json.JsonSerializer.Serialize(text)}}}}},
+         "message":{{{UserMessage(userId, text, mid, time, name, chatType, chatId)}}},
          "user_locale":"ru"}
+        """;
+
+    /// <summary><c>message_edited</c>: the user's message <paramref name="mid"/>, written at <paramref name="sentAt"/>, now reads <paramref name="text"/>.</summary>
+    public static string Edited(long userId, string text, string mid, long sentAt, long editedAt, string name = "Мария") => $$$"""
+        {"update_type":"message_edited","timestamp":{{{editedAt}}},
+         "message":{{{UserMessage(userId, text, mid, sentAt, name, "dialog", null)}}} }
+        """;
+
+    private static string UserMessage(long userId, string text, string mid, long time, string name, string chatType, long? chatId) => $$$"""
+        {"sender":{"user_id":{{{userId}}},"first_name":"{{{name}}}","last_name":"","is_bot":false},
+         "recipient":{"chat_id":{{{chatId ?? DialogOf(userId)}}},"chat_type":"{{{chatType}}}"},
+         "timestamp":{{{time}}},"body":{"mid":"{{{mid}}}","seq":1,"text":{{{System.Text.Json.JsonSerializer.Serialize(text)}}}}}
         """;
 
     /// <summary><c>bot_started</c>: the user opened the bot, by a deep link when <paramref name="payload"/> is set.</summary>

@@ -48,7 +48,7 @@ public sealed class NotifierPhotoTests : IAsyncLifetime
     {
         var school = await harness.CreateOrganisationAsync();
         var curator = await harness.AddMemberAsync(school, 702, "Иванова Вера", [Role.Curator]);
-        await harness.ExecuteAsync("UPDATE participants SET status = 'unreachable' WHERE telegram_user_id = 702");
+        await harness.ExecuteAsync("UPDATE participants SET status = 'unreachable' WHERE id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = 702)");
 
         (await EnqueueAsync(curator, "digest:2026-11")).Should().BeFalse();
 

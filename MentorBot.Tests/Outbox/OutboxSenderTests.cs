@@ -182,7 +182,12 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     [Fact]
     public async Task A_403_marks_the_participant_unreachable_and_cancels_that_chats_pending_rows_only()
     {
-        await harness.ExecuteAsync("INSERT INTO participants (telegram_user_id, chat_id, first_name) VALUES (55, 55, 'Борис'), (66, 66, 'Вера')");
+        await using (var connection = await harness.Database.DataSource.OpenConnectionAsync())
+        {
+            await ProgrammeSetup.TelegramPersonAsync(connection, 55, "Борис");
+            await ProgrammeSetup.TelegramPersonAsync(connection, 66, "Вера");
+        }
+
         await EnqueueAsync(Message("b0", 55), Message("b1", 55, dueIn: TimeSpan.FromMilliseconds(1)), Message("b-later", 55, dueIn: TimeSpan.FromHours(1)), Message("v0", 66));
         var delivery = new RecordingDelivery(Clock, disposables);
         delivery.FailNext("b0", FakeBotApi.Responses.BlockedByUser());
@@ -194,8 +199,8 @@ public sealed class OutboxSenderTests : IAsyncLifetime
 
         delivery.Calls.Where(c => c.ChatId == 55).Select(c => c.Key).Should().Equal("b0");
         delivery.Calls.Where(c => c.ChatId == 66).Select(c => c.Key).Should().Equal("v0");
-        (await harness.ScalarAsync<string>("SELECT status FROM participants WHERE chat_id = 55")).Should().Be("unreachable");
-        (await harness.ScalarAsync<string>("SELECT status FROM participants WHERE chat_id = 66")).Should().Be("active");
+        (await harness.ScalarAsync<string>("SELECT p.status FROM participants p JOIN messenger_accounts a ON a.participant_id = p.id WHERE a.private_chat_id = 55")).Should().Be("unreachable");
+        (await harness.ScalarAsync<string>("SELECT p.status FROM participants p JOIN messenger_accounts a ON a.participant_id = p.id WHERE a.private_chat_id = 66")).Should().Be("active");
         foreach (var key in new[] { "b0", "b1", "b-later" })
             (await StatusAsync(key)).Should().Be("cancelled", key);
         (await StatusAsync("v0")).Should().Be("sent");

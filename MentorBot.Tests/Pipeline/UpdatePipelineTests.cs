@@ -26,7 +26,7 @@ public class UpdatePipelineTests : IAsyncLifetime
         (await bot.ProcessAllAsync()).Should().Be(2);
 
         (await bot.QueuedTextsAsync(7)).Should().Equal(StartTexts.Welcome, EveryonesHelp);
-        (await bot.ScalarAsync<string>("SELECT first_name FROM participants WHERE telegram_user_id = 7")).Should().Be("Анна");
+        (await bot.ScalarAsync<string>("SELECT first_name FROM participants WHERE id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = 7)")).Should().Be("Анна");
     }
 
     [Fact]

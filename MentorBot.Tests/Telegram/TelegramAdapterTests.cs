@@ -174,7 +174,7 @@ public sealed class TelegramAdapterTests
         text.From.Should().Be(new Sender(1, "Пользователь 1", null, null));
         press.Input.Should().Be(new ChoiceInput("consent:yes"));
         press.CallbackQueryId.Should().Be("cb1002");
-        press.MessageId.Should().Be(1);
+        press.MessageId.Should().Be("1");
         document.Input.Should().Be(new DocumentInput("BQAC", "карта.txt", 120));
     }
 
@@ -189,7 +189,7 @@ public sealed class TelegramAdapterTests
             """)!;
 
         photo.Input.Should().Be(new DocumentInput("L", "photo_2026-09-01_06-00-00.jpg", 98000));
-        photo.MessageId.Should().Be(4);
+        photo.MessageId.Should().Be("4");
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public sealed class TelegramAdapterTests
         update.From.Should().Be(new Sender(111, "Анна", "Иванова", "anna_i"));
         update.Input.Should().Be(new TextInput("Привет"));
         update.CallbackQueryId.Should().BeNull();
-        update.MessageId.Should().Be(12);
+        update.MessageId.Should().Be("12");
     }
 
     [Fact]
@@ -247,7 +247,7 @@ public sealed class TelegramAdapterTests
         update.Input.Should().Be(new ChoiceInput("consent:yes"));
         update.CallbackQueryId.Should().Be("4382bfdwdsb323b2d9");
         update.ChatId.Should().Be(111);
-        update.MessageId.Should().Be(77);
+        update.MessageId.Should().Be("77");
         update.From.UserId.Should().Be(111);
     }
 

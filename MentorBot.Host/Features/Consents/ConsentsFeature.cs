@@ -1,6 +1,7 @@
 using System.Globalization;
 using MentorBot.Domain.Consents;
 using MentorBot.Domain.Conversations;
+using MentorBot.Domain.Scheduling;
 using MentorBot.Host.Features.Organisations;
 using MentorBot.Host.Pipeline;
 
@@ -46,7 +47,7 @@ public sealed class ConsentsFeature(WithdrawalNotices notices) : IChatFeature
         {
             var state = consents.FirstOrDefault(c => c.Kind == kind.Code());
             if (state is null || !ConsentKinds.TryParseEvent(state.Event, out var consentEvent)) continue;
-            var date = TimeZoneInfo.ConvertTime(new DateTimeOffset(state.OccurredAt, TimeSpan.Zero), member.TimeZone).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+            var date = LocalDates.TimeOfUtc(state.OccurredAt, member.TimeZone).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
             lines.Add(ConsentTexts.Line(kind, consentEvent, date, state.TextVersion));
             if (state.IsGiven)
                 buttons.Add(new Choice(ConsentTexts.WithdrawButton(kind), $"{Prefix}:withdraw:{kind.Code()}:{member.MembershipId}"));

@@ -65,7 +65,7 @@ public sealed class EventResponses(Notifier notifier)
 
         foreach (var e in events)
         {
-            var local = TimeZoneInfo.ConvertTime(new DateTimeOffset(e.StartsAt, TimeSpan.Zero), member.TimeZone).DateTime;
+            var local = LocalDates.TimeOfUtc(e.StartsAt, member.TimeZone);
             context.Reply(Reply.WithChoices(EventsTexts.Line(e.Title, EventRules.ParseKind(e.Kind), local, e.Invited, e.Yes, e.No, e.Attended, e.Outcome),
                 new Choice(EventsTexts.AttendanceButton, $"ev:att:{e.Id}"), new Choice(EventsTexts.OutcomeButton, $"ev:out:{e.Id}")));
         }

@@ -1,5 +1,6 @@
 using MentorBot.Domain.Events;
 using MentorBot.Domain.Reports;
+using MentorBot.Domain.Scheduling;
 using MentorBot.Host.Features.Organisations;
 using Npgsql;
 
@@ -14,7 +15,7 @@ public static class EventsReportSection
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(organisation.TimeZone);
         var lines = (await EventStore.ListAsync(connection, transaction, organisation.Id, cancellationToken))
-            .Select(e => (Event: e, Local: TimeZoneInfo.ConvertTime(new DateTimeOffset(e.StartsAt, TimeSpan.Zero), zone).DateTime))
+            .Select(e => (Event: e, Local: LocalDates.TimeOfUtc(e.StartsAt, zone)))
             .Where(x => year.Contains(DateOnly.FromDateTime(x.Local)))
             .Select(x => new EventLine(x.Local, x.Event.Title, EventRules.ParseKind(x.Event.Kind), x.Event.Invited, x.Event.Yes, x.Event.Attended, x.Event.Outcome))
             .ToList();

@@ -78,9 +78,10 @@ public static class MeetingStore
 
     /// <summary>
     /// The live log of the organisation that the participant's message <paramref name="messageId"/> logged (its
-    /// <c>source_message_id</c>; message ids are per chat, and a mentor logs from their own private chat), or null.
+    /// <c>source_message_id</c>, the messenger's id as text: Telegram numbers messages per chat and a mentor logs from
+    /// their own private chat; MAX's <c>mid.…</c> are unique, and never look like Telegram's numbers), or null.
     /// </summary>
-    public static Task<MeetingRow?> FindBySourceMessageAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, long participantId, long messageId, CancellationToken cancellationToken)
+    public static Task<MeetingRow?> FindBySourceMessageAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid organisationId, long participantId, string messageId, CancellationToken cancellationToken)
     {
         const string sql = $"""
             SELECT m.id, m.pair_id, m.logged_by, m.held_on, m.duration_minutes, m.kind, m.format, m.topic, m.source_text,

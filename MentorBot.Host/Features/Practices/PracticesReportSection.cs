@@ -18,7 +18,11 @@ public static class PracticesReportSection
             .Where(r => r.ReviewedAt is not null)
             .Select(r => (Record: r, On: LocalDates.OfUtc(r.ReviewedAt!.Value, zone)))
             .Where(x => year.Contains(x.On))
-            .Select(x => CaseView.Of(x.Record) is var view ? new CaseLine(view.Topic, view.Title, view.Authors, x.On, x.Record.MaterialCount) : null!)
+            .Select(x =>
+            {
+                var view = CaseView.Of(x.Record);
+                return new CaseLine(view.Topic, view.Title, view.Authors, x.On, x.Record.MaterialCount);
+            })
             .ToList();
         return PracticesReport.Section(lines);
     }

@@ -7,7 +7,6 @@ using MentorBot.Tests.Features.Invites;
 using MentorBot.Tests.Integration;
 using MentorBot.Tests.Max;
 using Microsoft.Extensions.DependencyInjection;
-using InboxUpdates = MentorBot.Host.Max.MaxUpdates;
 
 namespace MentorBot.Tests.Features.Accounts;
 

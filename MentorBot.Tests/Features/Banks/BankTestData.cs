@@ -35,7 +35,7 @@ public static class BankTestData
     public static Task ConsentAsync(this PipelineHarness harness, Host.Features.Organisations.Organisation organisation, long userId, string kind, string consentEvent) =>
         harness.ExecuteAsync("""
             INSERT INTO consent_events (organisation_id, participant_id, kind, event, text_version, channel, occurred_at)
-            SELECT @organisationId, id, @kind, @consentEvent, 'test', 'telegram', @now FROM participants WHERE telegram_user_id = @userId
+            SELECT @organisationId, id, @kind, @consentEvent, 'test', 'telegram', @now FROM participants WHERE id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @userId)
             """, new { organisationId = organisation.Id, userId, kind, consentEvent, now = harness.Clock.GetUtcNow().UtcDateTime.AddSeconds(1) });
 
     /// <summary>The messages queued for <paramref name="chatId"/>, oldest first, with their keyboards.</summary>

@@ -160,8 +160,8 @@ public sealed class ConsentLedgerTests : IAsyncLifetime
         (await harness.ScalarAsync<long>("SELECT count(*) FROM membership_roles")).Should().Be(0);
         (await harness.ScalarAsync<long>("SELECT count(*) FROM conversation_states")).Should().Be(0);
         (await harness.ScalarAsync<long>("SELECT count(*) FROM questionnaire_responses")).Should().Be(0);
-        (await harness.ScalarAsync<string?>("SELECT first_name FROM participants WHERE telegram_user_id = @Teacher", new { Teacher })).Should().BeNull();
-        (await harness.ScalarAsync<Guid?>("SELECT current_organisation_id FROM participants WHERE telegram_user_id = @Teacher", new { Teacher })).Should().BeNull();
+        (await harness.ScalarAsync<string?>("SELECT first_name FROM participants WHERE id = (SELECT participant_id FROM memberships)")).Should().BeNull();
+        (await harness.ScalarAsync<Guid?>("SELECT current_organisation_id FROM participants WHERE id = (SELECT participant_id FROM memberships)")).Should().BeNull();
 
         await harness.SendAsync(Teacher, "/consents", "Зинаида");
         (await harness.LastTextAsync(Teacher)).Should().Be(AccessTexts.NotAMember, "a declined person is in no programme");

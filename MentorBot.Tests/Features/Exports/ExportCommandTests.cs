@@ -19,7 +19,7 @@ public sealed class ExportCommandTests : IAsyncLifetime
         organisationId = Guid.NewGuid();
         await using var connection = await cli.Database.DataSource.OpenConnectionAsync();
         await connection.ExecuteAsync("INSERT INTO organisations (id, name, time_zone) VALUES (@organisationId, 'Гимназия № 5', 'Europe/Volgograd')", new { organisationId });
-        var participantId = await connection.ExecuteScalarAsync<long>("INSERT INTO participants (telegram_user_id, chat_id) VALUES (7, 7) RETURNING id");
+        var participantId = await connection.ExecuteScalarAsync<long>("INSERT INTO participants DEFAULT VALUES RETURNING id");
         var now = new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero);
         var membershipId = await MembershipStore.GrantAsync(connection, null, organisationId, participantId, Role.Mentee, now, default);
         await connection.ExecuteAsync("""

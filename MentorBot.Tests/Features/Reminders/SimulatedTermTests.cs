@@ -161,7 +161,7 @@ public sealed class SimulatedTermTests : IAsyncLifetime
 
         (await chat.LastTextAsync()).Should().NotContain("?", $"{fullName} should have finished the questionnaire");
         membership[user] = await bot.ScalarAsync<long>(
-            "SELECT m.id FROM memberships m JOIN participants p ON p.id = m.participant_id WHERE p.telegram_user_id = @user", new { user });
+            "SELECT m.id FROM memberships m JOIN participants p ON p.id = m.participant_id WHERE p.id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @user)", new { user });
     }
 
     private async Task<IReadOnlyDictionary<string, long>> ImportSharedAsync(Organisation organisation, string name)
@@ -212,8 +212,8 @@ public sealed class SimulatedTermTests : IAsyncLifetime
         // The quiet pair meets on 2 September, then not again until 21 October, then never.
         var quietMeets = day == new DateOnly(2026, 9, 2) || day == new DateOnly(2026, 10, 21);
         var pairs = await QueryAsync<(long Pair, long MentorUser)>("""
-            SELECT p.id, pt.telegram_user_id FROM pairs p
-              JOIN memberships m ON m.id = p.mentor_membership_id JOIN participants pt ON pt.id = m.participant_id
+            SELECT p.id, a.external_user_id FROM pairs p
+              JOIN memberships m ON m.id = p.mentor_membership_id JOIN messenger_accounts a ON a.participant_id = m.participant_id AND a.messenger = 'telegram'
              WHERE p.status IN ('approved', 'active') ORDER BY p.id
             """);
         foreach (var (pair, mentor) in pairs)
@@ -240,8 +240,8 @@ public sealed class SimulatedTermTests : IAsyncLifetime
     {
         bot.Clock.Set(OmskTime(day, 12, 30));
         var open = await QueryAsync<(long Poll, long MenteeUser)>("""
-            SELECT f.id, pt.telegram_user_id FROM feedback_polls f
-              JOIN memberships m ON m.id = f.mentee_membership_id JOIN participants pt ON pt.id = m.participant_id
+            SELECT f.id, a.external_user_id FROM feedback_polls f
+              JOIN memberships m ON m.id = f.mentee_membership_id JOIN messenger_accounts a ON a.participant_id = m.participant_id AND a.messenger = 'telegram'
              WHERE f.answered_at IS NULL AND f.due_at <= @now AND f.expires_at > @now ORDER BY f.id
             """, new { now = bot.Clock.GetUtcNow().UtcDateTime });
         var first = day == new DateOnly(2026, 9, 3);

@@ -75,7 +75,7 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
     private Task<long> FirstActivityIdAsync(long stageId) =>
         harness.ScalarAsync<long>("SELECT id FROM road_map_activities WHERE stage_id = @stageId AND position = 1", new { stageId });
 
-    private Task<long> ParticipantAsync(long user) => harness.ScalarAsync<long>("SELECT id FROM participants WHERE telegram_user_id = @user", new { user });
+    private Task<long> ParticipantAsync(long user) => harness.ScalarAsync<long>("SELECT id FROM participants WHERE id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @user)", new { user });
 
     private Update Document(long user, string fileId, string fileName, long? size = null) => harness.Document(user, fileId, fileName, size ?? downloads.SizeOf(fileId));
 
@@ -256,7 +256,7 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
     {
         var directorId = await harness.AddMemberAsync(org, Director, "Кузнецов Иван", [Role.Head], position: "Директор");
         var deputyId = await harness.AddMemberAsync(org, Deputy, "Орлова Анна", [Role.Mentor], position: "Заместитель директора по УВР");
-        var curatorId = await harness.ScalarAsync<long>("SELECT m.id FROM memberships m JOIN participants p ON p.id = m.participant_id WHERE p.telegram_user_id = @Curator", new { Curator });
+        var curatorId = await harness.ScalarAsync<long>("SELECT m.id FROM memberships m JOIN participants p ON p.id = m.participant_id WHERE p.id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @Curator)", new { Curator });
         await ImportAsync("school-75-42");
 
         (await harness.ScalarAsync<string>("""
