@@ -1,10 +1,8 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,40 +10,29 @@ using Microsoft.Extensions.Logging;
 namespace MentorBot.Host.Max;
 
 /// <summary>
-/// MAX's webhook endpoint: checks <c>X-Max-Bot-Api-Secret</c> on every call in fixed time (401 and nothing recorded
-/// otherwise), records the update in the inbox and only then answers 200 (MAX retries an unanswered call for 8 hours;
-/// the derived id records a redelivery once). A body over <see cref="MaxBodyBytes"/> gets 413, one that is not an update 400.
+/// MAX's webhook endpoint on <see cref="WebhookEndpoint"/>: the secret in <c>X-Max-Bot-Api-Secret</c> (MAX retries an
+/// unanswered call for 8 hours; the derived id records a redelivery once), a body that is not an update refused with 400.
 /// </summary>
 public static class MaxWebhook
 {
     /// <summary>The path MAX posts to (the path of <c>MENTORBOT_MAX_WEBHOOK_URL</c> must end here).</summary>
     public const string Path = "/max/webhook";
 
-    /// <summary>The largest body accepted (413 above).</summary>
-    public const int MaxBodyBytes = 1024 * 1024;
-
     /// <summary>Maps the endpoint, accepting only <paramref name="secret"/>.</summary>
     public static IEndpointConventionBuilder MapMaxWebhook(this IEndpointRouteBuilder endpoints, string secret) =>
-        endpoints.MapPost(Path, async (HttpContext http, UpdateInbox inbox, InboxSignal signal) =>
-        {
-            var given = http.Request.Headers[MaxBotClient.WebhookSecretHeader].ToString();
-            if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(secret)))
-                return Results.Unauthorized();
-            if (await WebhookBody.ReadAsync(http.Request, MaxBodyBytes) is not { } bytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-            Update update;
-            try
-            {
-                update = MaxJson.ReadUpdate(Encoding.UTF8.GetString(bytes));
-            }
-            catch (JsonException)
-            {
-                return Results.BadRequest();
-            }
+        endpoints.MapWebhook(Path, MaxBotClient.WebhookSecretHeader, secret, MaxUpdates.Source, Read);
 
-            await inbox.RecordAsync(MaxUpdates.Source, [MaxUpdates.ToInbound(update)], http.RequestAborted);
-            signal.Notify();
-            return Results.Ok();
-        });
+    private static InboundUpdate? Read(ArraySegment<byte> body)
+    {
+        try
+        {
+            return MaxUpdates.ToInbound(MaxJson.ReadUpdate(Encoding.UTF8.GetString(body)));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>

@@ -98,6 +98,7 @@ public sealed class MaxReceivingTests : IAsyncLifetime
         (await PostAsync(MaxUpdateJson.Press(501, "x:1", "cb-7"), Secret)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await PostAsync(MaxUpdateJson.Press(501, "x:1", "cb-7"), Secret)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await PostAsync("""{"no":"type"}""", Secret)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await PostAsync(new string(' ', 1_100_000) + MaxUpdateJson.Press(502, "x:1", "cb-8"), Secret)).StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
 
         (await InboxAsync()).Should().Equal(("max", MaxUpdateJson.DialogOf(501), "message_callback"));
     }

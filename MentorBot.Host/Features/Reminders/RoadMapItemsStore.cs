@@ -1,8 +1,9 @@
-using Dapper;
 using MentorBot.Domain.Organisations;
 using MentorBot.Domain.Reminders;
 using MentorBot.Domain.Roadmaps;
+using MentorBot.Domain.Scheduling;
 using MentorBot.Host.Features.Organisations;
+using MentorBot.Host.Features.Roadmaps;
 using Npgsql;
 
 namespace MentorBot.Host.Features.Reminders;
@@ -39,115 +40,46 @@ public sealed record RoadMapItems(
         OwnerNames.GetValueOrDefault((item.Subject, item.Id)) ?? OwnerNames.GetValueOrDefault((DeadlineSubject.Stage, stageId));
 }
 
-/// <summary>SQL reading an organisation's road map for reminders and the digest.</summary>
+/// <summary>
+/// An organisation's road map for reminders and the digest: the plan <c>/roadmap</c> shows (the one loader,
+/// <see cref="RoadmapStore.LoadAsync"/>) read as deadline items, with the curators who stand in for unlinked owners.
+/// </summary>
 public static class RoadMapItemsStore
 {
-    private sealed class ItemRow
-    {
-        public long Id { get; init; }
-        public long? StageId { get; init; }
-        public string? Number { get; init; }
-        public string Title { get; init; } = "";
-        public string? ExpectedResult { get; init; }
-        public DateTime? DoneAt { get; init; }
-        public int Year { get; init; }
-        public int LastYear { get; init; }
-        public DateTime? StartsOn { get; init; }
-    }
-
-    private sealed class PeriodRow
-    {
-        public long? StageId { get; init; }
-        public long? ActivityId { get; init; }
-        public string Text { get; init; } = "";
-        public DateTime? StartsOn { get; init; }
-        public DateTime? EndsOn { get; init; }
-        public string Recurrence { get; init; } = "";
-        public string? Weekday { get; init; }
-    }
-
-    private sealed class OwnerRow
-    {
-        public long? StageId { get; init; }
-        public long? ActivityId { get; init; }
-        public string Name { get; init; } = "";
-        public long? MembershipId { get; init; }
-    }
-
     /// <summary>The road map of <paramref name="organisation"/>, or null when none is imported. Done dates are local.</summary>
     public static async Task<RoadMapItems?> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, OrganisationClock organisation, CancellationToken cancellationToken)
     {
-        const string itemsSql = """
-            SELECT s.id, NULL::bigint AS StageId, s.number, s.title, s.expected_result AS ExpectedResult, s.done_at AS DoneAt,
-                   r.year, r.last_year AS LastYear, r.starts_on::timestamp AS StartsOn, s.position AS StagePosition, 0 AS ActivityPosition
-              FROM road_maps r JOIN road_map_stages s ON s.road_map_id = r.id
-             WHERE r.organisation_id = @organisationId
-            UNION ALL
-            SELECT a.id, a.stage_id, a.number, a.text, NULL, a.done_at, r.year, r.last_year, r.starts_on::timestamp, s.position, a.position
-              FROM road_maps r JOIN road_map_stages s ON s.road_map_id = r.id JOIN road_map_activities a ON a.stage_id = s.id
-             WHERE r.organisation_id = @organisationId
-             ORDER BY StagePosition, ActivityPosition
-            """;
-        var args = new { organisationId = organisation.Id };
-        var items = (await connection.QueryAsync<ItemRow>(new CommandDefinition(itemsSql, args, transaction, cancellationToken: cancellationToken))).ToList();
-        if (items.Count == 0)
-        {
-            const string anyMap = "SELECT count(*) FROM road_maps WHERE organisation_id = @organisationId";
-            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(anyMap, args, transaction, cancellationToken: cancellationToken)) == 0) return null;
-        }
-
-        const string periodsSql = """
-            SELECT p.stage_id AS StageId, p.activity_id AS ActivityId, p.text, p.starts_on::timestamp AS StartsOn, p.ends_on::timestamp AS EndsOn,
-                   p.recurrence, p.weekday
-              FROM road_map_periods p
-              LEFT JOIN road_map_activities a ON a.id = p.activity_id
-              JOIN road_map_stages s ON s.id = coalesce(p.stage_id, a.stage_id)
-              JOIN road_maps r ON r.id = s.road_map_id
-             WHERE r.organisation_id = @organisationId
-             ORDER BY p.position
-            """;
-        var periods = (await connection.QueryAsync<PeriodRow>(new CommandDefinition(periodsSql, args, transaction, cancellationToken: cancellationToken)))
-            .ToLookup(p => p.StageId is { } s ? (DeadlineSubject.Stage, s) : (DeadlineSubject.Activity, p.ActivityId!.Value));
-
-        const string ownersSql = """
-            SELECT rp.stage_id AS StageId, rp.activity_id AS ActivityId, rp.name,
-                   CASE WHEN m.status = 'active' THEN rp.membership_id END AS MembershipId
-              FROM road_map_responsible_persons rp
-              LEFT JOIN memberships m ON m.id = rp.membership_id
-              LEFT JOIN road_map_activities a ON a.id = rp.activity_id
-              JOIN road_map_stages s ON s.id = coalesce(rp.stage_id, a.stage_id)
-              JOIN road_maps r ON r.id = s.road_map_id
-             WHERE r.organisation_id = @organisationId
-             ORDER BY rp.position
-            """;
-        var owners = (await connection.QueryAsync<OwnerRow>(new CommandDefinition(ownersSql, args, transaction, cancellationToken: cancellationToken)))
-            .GroupBy(o => o.StageId is { } s ? (DeadlineSubject.Stage, s) : (DeadlineSubject.Activity, o.ActivityId!.Value)).ToList();
-
+        if (await RoadmapStore.LoadAsync(connection, transaction, organisation.Id, cancellationToken) is not { } plan) return null;
         var curators = await MembershipStore.WithRoleAsync(connection, transaction, organisation.Id, Role.Curator, cancellationToken);
-
-        DeadlineItem ToItem(ItemRow row)
-        {
-            var subject = row.StageId is null ? DeadlineSubject.Stage : DeadlineSubject.Activity;
-            return new DeadlineItem(subject, row.Id, row.Number, row.Title, row.ExpectedResult,
-                periods[(subject, row.Id)].Select(ToPeriod).ToList(),
-                row.DoneAt is { } doneAt ? organisation.LocalDate(doneAt) : null, row.Year, Math.Max(row.Year, row.LastYear),
-                row.StartsOn is { } startsOn ? DateOnly.FromDateTime(startsOn) : null);
-        }
-
-        var stages = items.Where(i => i.StageId is null)
-            .Select(s => new StageItems(ToItem(s), items.Where(a => a.StageId == s.Id).Select(ToItem).ToList()))
-            .ToList();
-        return new RoadMapItems(
-            stages,
-            owners.ToDictionary(g => g.Key, g => (IReadOnlyList<long>)g.Where(o => o.MembershipId is not null).Select(o => o.MembershipId!.Value).Distinct().ToList()),
-            owners.ToDictionary(g => g.Key, g => string.Join(", ", g.Select(o => o.Name))),
-            curators);
+        return Of(plan, curators, organisation.Zone);
     }
 
-    private static Period ToPeriod(PeriodRow row) => new(
-        row.Text,
-        row.StartsOn is { } s ? DateOnly.FromDateTime(s) : null,
-        row.EndsOn is { } e ? DateOnly.FromDateTime(e) : null,
-        row.Recurrence switch { "yearly" => Recurrence.Yearly, "weekly" => Recurrence.Weekly, "on_demand" => Recurrence.OnDemand, _ => Recurrence.None },
-        row.Weekday is { } w ? Enum.Parse<DayOfWeek>(w, ignoreCase: true) : null);
+    /// <summary>
+    /// <paramref name="plan"/> as deadline items: each stage and activity with its own periods, its done date in
+    /// <paramref name="zone"/>, and its responsible persons (the linked active members, and the names as written).
+    /// </summary>
+    public static RoadMapItems Of(RoadMapPlan plan, IReadOnlyList<long> curators, TimeZoneInfo zone)
+    {
+        var owners = new Dictionary<(DeadlineSubject, long), IReadOnlyList<long>>();
+        var ownerNames = new Dictionary<(DeadlineSubject, long), string>();
+
+        DeadlineItem Item(DeadlineSubject subject, long id, string? number, string title, string? expectedResult,
+            IReadOnlyList<Period> periods, DateTime? doneAt, IReadOnlyList<PlanResponsible> responsible)
+        {
+            if (responsible.Count > 0)
+            {
+                owners[(subject, id)] = responsible.Where(r => r.MembershipId is not null).Select(r => r.MembershipId!.Value).Distinct().ToList();
+                ownerNames[(subject, id)] = string.Join(", ", responsible.Select(r => r.Name));
+            }
+
+            return new DeadlineItem(subject, id, number, title, expectedResult, periods,
+                doneAt is { } done ? LocalDates.OfUtc(done, zone) : null, plan.Span.Year, plan.Span.LastYear, plan.Span.From);
+        }
+
+        var stages = plan.Stages.Select(s => new StageItems(
+            Item(DeadlineSubject.Stage, s.Id, s.Number, s.Title, s.ExpectedResult, s.Periods, s.DoneAt, s.Responsible),
+            s.Activities.Select(a => Item(DeadlineSubject.Activity, a.Id, a.Number, a.Text, null, a.Periods, a.DoneAt, a.Responsible)).ToList()))
+            .ToList();
+        return new RoadMapItems(stages, owners, ownerNames, curators);
+    }
 }
