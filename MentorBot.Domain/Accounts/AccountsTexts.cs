@@ -28,6 +28,13 @@ public static class AccountsTexts
     /// <summary>Too many wrong codes from this account.</summary>
     public const string TooManyAttempts = "Слишком много неверных кодов. Попробуйте снова через час.";
 
+    /// <summary>
+    /// The code was typed in a messenger where its owner already has an account: one account per messenger, so that
+    /// «Куда присылать напоминания?» and «Отвязать …» name each account unambiguously by its messenger.
+    /// </summary>
+    public static string OtherMessengerOnly(string messengerName) =>
+        $"Этот код нужно отправить боту в другом мессенджере: в {messengerName} у вас уже есть аккаунт, а связать можно по одному аккаунту в каждом мессенджере.";
+
     /// <summary>The account that typed the code already takes part on its own: two onboarded people are never merged by a code.</summary>
     public const string HasOwnMemberships =
         "Этот аккаунт уже участвует в программе сам по себе, поэтому связать его по коду нельзя. Если это тоже вы, обратитесь к куратору.";

@@ -15,7 +15,7 @@ public sealed record InboundUpdate(long UpdateId, long? ChatId, string PayloadJs
 /// handled; a duplicate delivery is ignored. The polling offset moves and the webhook answers 200
 /// only after <see cref="RecordAsync"/> returns.
 /// </summary>
-public sealed class UpdateInbox(NpgsqlDataSource dataSource)
+public sealed class UpdateInbox(NpgsqlDataSource dataSource, TimeProvider time)
 {
     /// <summary>Records a batch in one statement; returns how many were new (duplicates are skipped).</summary>
     /// <param name="source">Where the updates came from: <c>telegram</c> or <c>console</c>.</param>
@@ -27,7 +27,7 @@ public sealed class UpdateInbox(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
-            return await InsertAsync(connection, source, updates, cancellationToken);
+            return await InsertAsync(connection, source, updates, time.GetUtcNow(), cancellationToken);
         }
         catch (PostgresException e) when (e.SqlState.StartsWith("22", StringComparison.Ordinal) && updates.Count > 0)
         {
@@ -38,12 +38,12 @@ public sealed class UpdateInbox(NpgsqlDataSource dataSource)
             {
                 try
                 {
-                    recorded += await InsertAsync(connection, source, [update], cancellationToken);
+                    recorded += await InsertAsync(connection, source, [update], time.GetUtcNow(), cancellationToken);
                 }
                 catch (PostgresException one) when (one.SqlState.StartsWith("22", StringComparison.Ordinal))
                 {
                     var poison = new InboundUpdate(update.UpdateId, null, $$"""{"update_id":{{update.UpdateId}}}""", $"not storable: {one.SqlState} {one.MessageText}");
-                    recorded += await InsertAsync(connection, source, [poison], cancellationToken);
+                    recorded += await InsertAsync(connection, source, [poison], time.GetUtcNow(), cancellationToken);
                 }
             }
 
@@ -51,17 +51,18 @@ public sealed class UpdateInbox(NpgsqlDataSource dataSource)
         }
     }
 
-    private static Task<int> InsertAsync(NpgsqlConnection connection, string source, IReadOnlyCollection<InboundUpdate> updates, CancellationToken cancellationToken)
+    private static Task<int> InsertAsync(NpgsqlConnection connection, string source, IReadOnlyCollection<InboundUpdate> updates, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = """
             INSERT INTO inbound_updates (source, update_id, chat_id, payload, handled_at, error)
-            SELECT @source, u.id, u.chat, u.payload::jsonb, CASE WHEN u.error IS NULL THEN NULL ELSE now() END, u.error
+            SELECT @source, u.id, u.chat, u.payload::jsonb, CASE WHEN u.error IS NULL THEN NULL ELSE @now END, u.error
               FROM unnest(@ids, @chats, @payloads, @errors) AS u(id, chat, payload, error)
             ON CONFLICT (source, update_id) DO NOTHING
             """;
         var args = new
         {
             source,
+            now = now.UtcDateTime,
             ids = updates.Select(u => u.UpdateId).ToArray(),
             chats = updates.Select(u => u.ChatId).ToArray(),
             payloads = updates.Select(u => u.PayloadJson).ToArray(),

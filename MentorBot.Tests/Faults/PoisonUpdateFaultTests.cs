@@ -16,6 +16,7 @@ public sealed class PoisonUpdateFaultTests : IAsyncLifetime
     [Fact]
     public async Task Polling_moves_past_updates_that_cannot_be_stored_and_every_readable_one_is_answered()
     {
+        var polledAt = bot.Harness.Clock.GetUtcNow().UtcDateTime;
         var next = await bot.PollAsync(
             FaultBot.Message(10, 601, "\"/help\""),
             FaultBot.Message(11, 602, "\"/he\\u0000lp\""),
@@ -32,6 +33,7 @@ public sealed class PoisonUpdateFaultTests : IAsyncLifetime
         (await bot.ErroredAsync()).Should().Be(2, "the out-of-range date and the lone surrogate are kept aside with the reason");
         (await bot.HandledAsync()).Should().Be(4);
         (await bot.Harness.ScalarAsync<string>("SELECT error FROM inbound_updates WHERE update_id = 13")).Should().StartWith("unreadable update");
+        (await bot.Harness.ScalarAsync<DateTime>("SELECT handled_at FROM inbound_updates WHERE update_id = 14")).Should().Be(polledAt, "a poison row is closed at the bot's time");
         (await bot.Harness.ScalarAsync<string>("SELECT payload->'message'->'from'->>'first_name' FROM inbound_updates WHERE update_id = 12")).Should().Be("Анна");
         foreach (var chat in new long[] { 601, 602, 603, 606 })
             bot.MessagesTo(chat).Should().ContainSingle($"chat {chat}'s /help is answered once");

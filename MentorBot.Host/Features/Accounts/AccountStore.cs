@@ -42,6 +42,10 @@ public static class AccountStore
         "SELECT participant_id FROM account_link_codes WHERE code_hash = @hash AND used_at IS NULL AND expires_at > @now FOR UPDATE",
         new { hash = LinkCode.Hash(code), now = context.Now.UtcDateTime });
 
+    /// <summary>True when <paramref name="participantId"/> already has an account in <paramref name="messenger"/>.</summary>
+    public static Task<bool> HasAccountInAsync(ChatContext context, long participantId, string messenger) => Scalar<bool>(context,
+        "SELECT EXISTS (SELECT 1 FROM messenger_accounts WHERE participant_id = @participantId AND messenger = @messenger)", new { participantId, messenger });
+
     /// <summary>
     /// Uses the code and moves <paramref name="accountId"/> to <paramref name="owner"/>; the participant the account
     /// leaves is deleted when nothing else refers to it (a person created only by that account's <c>/start</c>).

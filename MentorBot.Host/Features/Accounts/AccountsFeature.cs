@@ -10,7 +10,8 @@ namespace MentorBot.Host.Features.Accounts;
 /// <summary>
 /// One person, two messengers (issue 16). <c>/link</c> in the messenger where the person takes part gives a one-time
 /// code; <c>/link CODE</c> sent to the bot in the other messenger within 10 minutes joins that account to them (an account
-/// that takes part on its own is refused: two onboarded people are never merged by a code). <c>/settings</c> asks
+/// that takes part on its own is refused: two onboarded people are never merged by a code; so is a code typed in a
+/// messenger where the person already has an account: one account per messenger). <c>/settings</c> asks
 /// «Куда присылать напоминания?» (an account, or the one used last) and unlinks another account; the person stays.
 /// </summary>
 /// <param name="options">The bots' names, for the deep links that carry a code (<c>?start=link_CODE</c>).</param>
@@ -72,6 +73,14 @@ public sealed class AccountsFeature(MentorBotOptions options) : IChatFeature
         if (await AccountStore.HasMembershipsAsync(context))
         {
             context.Reply(Reply.Plain(AccountsTexts.HasOwnMemberships));
+            return;
+        }
+
+        // One account per messenger: the settings screen names accounts by their messenger, and Telegram's message ids
+        // (a logged meeting's source) are unique only within one chat. The code stays usable in the other messenger.
+        if (await AccountStore.HasAccountInAsync(context, owner, context.Update.Messenger))
+        {
+            context.Reply(Reply.Plain(AccountsTexts.OtherMessengerOnly(NameOf(context.Update.Messenger))));
             return;
         }
 

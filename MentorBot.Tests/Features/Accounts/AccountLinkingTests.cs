@@ -114,6 +114,20 @@ public sealed class AccountLinkingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_code_typed_in_a_messenger_where_the_person_already_has_an_account_is_refused_and_stays_usable()
+    {
+        const long secondTelegram = 720_099;
+        var code = await CodeAsync();
+
+        await harness.SendAsync(secondTelegram, $"/link {code}");
+
+        (await harness.LastTextAsync(secondTelegram)).Should().Be(AccountsTexts.OtherMessengerOnly("Telegram"));
+        (await ParticipantOfTelegramAsync(secondTelegram)).Should().NotBe(await ParticipantOfTelegramAsync(Teacher));
+        await FromMaxAsync(TeacherMax, $"/link {code}");
+        (await harness.LastTextAsync(Dialog(TeacherMax))).Should().Be(AccountsTexts.Linked);
+    }
+
+    [Fact]
     public async Task Settings_choose_where_reminders_go_and_unlinking_keeps_the_person()
     {
         var code = await CodeAsync();
