@@ -124,7 +124,7 @@ public sealed class OutboxSender : BackgroundService
             }
 
             if (inFlight.Count < options.Parallelism)
-                await signal.WaitAsync(wait, stoppingToken);
+                await signal.WaitAsync(options.Messenger, wait, stoppingToken);
             else
                 await Task.WhenAny(Task.WhenAny(inFlight.Values), Task.Delay(wait, time, stoppingToken)).ContinueWith(_ => { }, TaskScheduler.Default);
         }

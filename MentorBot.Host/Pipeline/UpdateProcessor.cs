@@ -76,7 +76,7 @@ public sealed class UpdateProcessor(
             errors,
         }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        if (outgoing.Count > 0) outboxSignal.Notify();
+        foreach (var messenger in outgoing.Select(o => o.Messenger).Distinct()) outboxSignal.Notify(messenger);
         foreach (var effect in afterCommit)
         {
             try

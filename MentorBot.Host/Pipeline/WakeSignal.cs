@@ -16,11 +16,11 @@ public class WakeSignal
         }
     }
 
-    /// <summary>Waits for <see cref="Notify"/> or the timeout, whichever comes first; returns quietly on cancellation.</summary>
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Waits for <see cref="Notify"/> or the timeout, whichever comes first; true when notified; returns quietly (false) on cancellation.</summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        try { await semaphore.WaitAsync(timeout, cancellationToken); }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }
+        try { return await semaphore.WaitAsync(timeout, cancellationToken); }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { return false; }
     }
 }
 

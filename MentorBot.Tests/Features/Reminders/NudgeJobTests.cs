@@ -169,6 +169,8 @@ public sealed class NudgeJobTests : IAsyncLifetime
         reminder.Payload.Should().Contain($"poll:score:{poll}:1").And.Contain($"poll:score:{poll}:5");
         reminder.Key.Should().NotBe($"bg:poll:{poll}.0", "the reminder must not share the poll message's key, or the outbox would drop it");
         (await bot.ScalarAsync<DateTime?>("SELECT reminded_at FROM feedback_polls WHERE id = @poll", new { poll })).Should().NotBeNull();
+        (await bot.ScalarAsync<DateTime?>("SELECT expires_at FROM outbox WHERE idempotency_key = @key", new { key = reminder.Key }))
+            .Should().Be(new DateTime(2026, 9, 24, 10, 0, 0, DateTimeKind.Utc), "past the poll's expiry the reminder is dropped, not sent");
     }
 
     [Fact]
