@@ -9,12 +9,23 @@ namespace MentorBot.Host.Max;
 /// chat → the account is unreachable (the person stopped the bot or the dialog is gone); 401 → transient (a revoked
 /// token must not fail every row; the log says so); other refusals → permanent; 5xx, timeouts, the network and
 /// <c>attachment.not.ready</c> → transient. MAX message ids are strings, so no numeric id is returned.
+/// A file just uploaded may not be ready yet (<c>attachment.not.ready</c>): the message is sent again with the same
+/// upload token, up to <see cref="NotReadySends"/> times, <paramref name="notReadyPause"/> apart (growing) — the file is
+/// uploaded once per attempt, not once per try.
 /// </summary>
 /// <param name="client">The MAX Bot API client.</param>
-public sealed class MaxDelivery(MaxBotClient client) : IOutboxDelivery
+/// <param name="time">The clock of the pauses (the system's when null).</param>
+/// <param name="notReadyPause">The first pause after <c>attachment.not.ready</c> (<see cref="DefaultNotReadyPause"/> when null).</param>
+public sealed class MaxDelivery(MaxBotClient client, TimeProvider? time = null, TimeSpan? notReadyPause = null) : IOutboxDelivery
 {
     /// <summary>The pause when a 429 names no <c>Retry-After</c> (MAX documents none).</summary>
     public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many times a message with a just-uploaded file is sent while MAX says the file is not ready.</summary>
+    public const int NotReadySends = 4;
+
+    /// <summary>The first pause after <c>attachment.not.ready</c>; then twice, three times as long (MAX processes a file in a moment or two).</summary>
+    public static readonly TimeSpan DefaultNotReadyPause = TimeSpan.FromMilliseconds(500);
 
     /// <inheritdoc />
     public async Task<long?> DeliverAsync(ClaimedOutboxRow row, CancellationToken cancellationToken)
@@ -42,7 +53,7 @@ public sealed class MaxDelivery(MaxBotClient client) : IOutboxDelivery
                             ? new AttachmentRequest { Type = AttachmentTypes.Image, Payload = new UploadedInfo { Token = uploaded.Token } }
                             : AttachmentRequest.File(uploaded.Token);
                         var body = new NewMessageBody { Text = file.Caption, Format = file.Caption is null ? null : TextFormats.Html, Attachments = [attachment] };
-                        await client.SendMessageToChat(row.ChatId, body, cancellationToken: cancellationToken);
+                        await SendWhenReadyAsync(row.ChatId, body, cancellationToken);
                     }
 
                     return null;
@@ -57,6 +68,23 @@ public sealed class MaxDelivery(MaxBotClient client) : IOutboxDelivery
         catch (MaxRequestException e)
         {
             throw new DeliveryException(DeliveryFailure.Transient, "MAX request failed: " + e.Message);
+        }
+    }
+
+    /// <summary>Sends a message with a just-uploaded file, again with the same token while MAX has not processed the file.</summary>
+    private async Task SendWhenReadyAsync(long chatId, NewMessageBody body, CancellationToken cancellationToken)
+    {
+        for (var send = 1; ; send++)
+        {
+            try
+            {
+                await client.SendMessageToChat(chatId, body, cancellationToken: cancellationToken);
+                return;
+            }
+            catch (MaxApiException e) when (e.Code == MaxApiException.AttachmentNotReady && send < NotReadySends)
+            {
+                await Task.Delay((notReadyPause ?? DefaultNotReadyPause) * send, time ?? TimeProvider.System, cancellationToken);
+            }
         }
     }
 

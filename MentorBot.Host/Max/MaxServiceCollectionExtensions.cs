@@ -49,7 +49,7 @@ public static class MaxServiceCollectionExtensions
         if (options.IsWebhook) services.AddHostedService<MaxWebhookSubscription>();
         else services.AddHostedService<MaxPolling>();
         var senderOptions = new OutboxSenderOptions { Messenger = Messengers.Max, RateKey = Messengers.Max, GlobalRatePerSecond = SenderRate, RetryWindow = retryWindow };
-        services.AddHostedService(p => new OutboxSender(p.GetRequiredService<OutboxStore>(), new MaxDelivery(p.GetRequiredService<MaxBotClient>()),
+        services.AddHostedService(p => new OutboxSender(p.GetRequiredService<OutboxStore>(), new MaxDelivery(p.GetRequiredService<MaxBotClient>(), p.GetRequiredService<TimeProvider>()),
             p.GetRequiredService<OutboxSignal>(), p.GetRequiredService<TimeProvider>(), senderOptions, p.GetRequiredService<ILogger<OutboxSender>>()));
         return services;
     }

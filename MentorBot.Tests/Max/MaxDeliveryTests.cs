@@ -27,6 +27,36 @@ public sealed class MaxDeliveryTests : IAsyncLifetime
     private static ClaimedOutboxRow Row(OutboxMessage message) => new(1, message.ChatId, message.Kind, message.PayloadJson, 1);
 
     [Fact]
+    public async Task A_file_not_ready_yet_is_sent_again_with_the_same_upload_not_uploaded_again()
+    {
+        var row = adapter.RenderDocument("Отчёт.pdf", Encoding.UTF8.GetBytes("%PDF"), null, Chat, false, "k.doc", DateTimeOffset.UnixEpoch);
+        api.Enqueue("POST /messages", FakeMaxApi.Responses.AttachmentNotReady());
+        api.Enqueue("POST /messages", FakeMaxApi.Responses.AttachmentNotReady());
+
+        await new MaxDelivery(api.CreateClient(), notReadyPause: TimeSpan.Zero).DeliverAsync(Row(row), default);
+
+        api.RequestsTo("POST /uploads").Should().ContainSingle();
+        api.RequestsTo("POST /upload.do").Should().ContainSingle("the file is uploaded once");
+        var sends = api.RequestsTo("POST /messages");
+        sends.Should().HaveCount(3, "two refusals, then the message goes");
+        sends.Select(s => s["attachments"][0].GetProperty("payload").GetProperty("token").GetString()).Distinct().Should().ContainSingle("the same upload each time");
+    }
+
+    [Fact]
+    public async Task A_file_still_not_ready_after_the_tries_is_a_transient_failure_of_the_attempt()
+    {
+        var row = adapter.RenderDocument("Отчёт.pdf", Encoding.UTF8.GetBytes("%PDF"), null, Chat, false, "k.doc", DateTimeOffset.UnixEpoch);
+        for (var i = 0; i < MaxDelivery.NotReadySends; i++) api.Enqueue("POST /messages", FakeMaxApi.Responses.AttachmentNotReady());
+
+        var failure = await FluentActions.Awaiting(() => new MaxDelivery(api.CreateClient(), notReadyPause: TimeSpan.Zero).DeliverAsync(Row(row), default))
+            .Should().ThrowAsync<DeliveryException>();
+
+        failure.Which.Failure.Should().Be(DeliveryFailure.Transient);
+        api.RequestsTo("POST /upload.do").Should().ContainSingle();
+        api.RequestsTo("POST /messages").Should().HaveCount(MaxDelivery.NotReadySends);
+    }
+
+    [Fact]
     public async Task A_reply_with_choices_is_sent_to_the_chat_with_its_keyboard()
     {
         var row = adapter.Render(Reply.WithChoices("Вы согласны?", new Choice("Да", "consent:yes")), Chat, false, "k", DateTimeOffset.UnixEpoch).Single();
