@@ -223,7 +223,7 @@ public sealed class OutboxSender : BackgroundService
                 await store.RescheduleAsync(row.Id, until, e.Message, countAttempt: false, cancellationToken);
                 break;
             case DeliveryFailure.Blocked:
-                var cancelled = await store.MarkChatUnreachableAsync(row.Id, row.ChatId, e.Message, cancellationToken, options.Messenger);
+                var cancelled = await store.MarkChatUnreachableAsync(row.Id, row.ChatId, e.Message, now, cancellationToken, options.Messenger);
                 logger.LogInformation("Chat {ChatId} is unreachable ({Reason}); cancelled {Count} outbox rows", row.ChatId, e.Message, cancelled);
                 break;
             case DeliveryFailure.Permanent:

@@ -278,20 +278,20 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     /// The person blocked the bot in <paramref name="messenger"/> (Bot API 403, MAX 403): marks the account of that chat
     /// unreachable — the person only when none of their accounts is reachable any more (issue 16: they may still be
     /// reached in the other messenger) — and cancels every pending row of the chat (including <paramref name="id"/>).
-    /// Returns the rows cancelled.
+    /// Returns the rows cancelled. <paramref name="now"/> stamps the person's <c>updated_at</c>.
     /// </summary>
-    public async Task<int> MarkChatUnreachableAsync(long id, long chatId, string reason, CancellationToken cancellationToken, string messenger = Pipeline.Messengers.Telegram)
+    public async Task<int> MarkChatUnreachableAsync(long id, long chatId, string reason, DateTimeOffset now, CancellationToken cancellationToken, string messenger = Pipeline.Messengers.Telegram)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         const string participants = """
             UPDATE messenger_accounts SET status = 'unreachable' WHERE messenger = @messenger AND private_chat_id = @chatId AND status = 'active';
-            UPDATE participants p SET status = 'unreachable', updated_at = now()
+            UPDATE participants p SET status = 'unreachable', updated_at = @now
              WHERE p.status = 'active'
                AND p.id IN (SELECT participant_id FROM messenger_accounts WHERE messenger = @messenger AND private_chat_id = @chatId)
                AND NOT EXISTS (SELECT 1 FROM messenger_accounts a WHERE a.participant_id = p.id AND a.status = 'active');
             """;
-        await connection.ExecuteAsync(new CommandDefinition(participants, new { chatId, messenger }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(participants, new { chatId, messenger, now = now.UtcDateTime }, transaction, cancellationToken: cancellationToken));
         const string cancel = """
             UPDATE outbox SET status = 'cancelled', lease_until = NULL, last_error = @reason
             WHERE messenger = @messenger AND chat_id = @chatId AND (status = 'pending' OR id = @id)

@@ -200,6 +200,8 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         delivery.Calls.Where(c => c.ChatId == 55).Select(c => c.Key).Should().Equal("b0");
         delivery.Calls.Where(c => c.ChatId == 66).Select(c => c.Key).Should().Equal("v0");
         (await harness.ScalarAsync<string>("SELECT p.status FROM participants p JOIN messenger_accounts a ON a.participant_id = p.id WHERE a.private_chat_id = 55")).Should().Be("unreachable");
+        (await harness.ScalarAsync<DateTime>("SELECT p.updated_at FROM participants p JOIN messenger_accounts a ON a.participant_id = p.id WHERE a.private_chat_id = 55"))
+            .Should().BeBefore(Clock.GetUtcNow().UtcDateTime, "the mark is stamped at the bot's clock, during the drain (before the 2 h advance)");
         (await harness.ScalarAsync<string>("SELECT p.status FROM participants p JOIN messenger_accounts a ON a.participant_id = p.id WHERE a.private_chat_id = 66")).Should().Be("active");
         foreach (var key in new[] { "b0", "b1", "b-later" })
             (await StatusAsync(key)).Should().Be("cancelled", key);
