@@ -46,16 +46,10 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
     private OutboxSender Sender(OutboxSenderOptions? options = null) =>
         harness.NewSender(new TelegramDelivery(api.CreateClient()), options ?? new OutboxSenderOptions { QuickRetries = 0 });
 
-    private async Task EnqueueAsync(int count, Func<int, long> chatOf, string prefix = "m")
-    {
-        var adapter = new TelegramAdapter();
-        var rows = Enumerable.Range(0, count)
-            .SelectMany(i => adapter.Render(Reply.Plain($"{prefix}{i}"), chatOf(i), false, $"{prefix}{i}", Clock.GetUtcNow() + TimeSpan.FromMilliseconds(i % 3)))
-            .ToList();
-        await harness.Services.GetRequiredService<OutboxStore>().EnqueueAsync(rows, CancellationToken.None);
-    }
+    private Task EnqueueAsync(int count, Func<int, long> chatOf, string prefix = "m") =>
+        harness.EnqueueTextsAsync(count, chatOf, i => Clock.GetUtcNow() + TimeSpan.FromMilliseconds(i % 3), prefix);
 
-    private Task<long> CountAsync(string status) => harness.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE status = @status", new { status });
+    private Task<long> CountAsync(string status) => harness.OutboxRowsAsync(status);
 
     private Task DrainAsync(Func<Task> round, TimeSpan step, TimeSpan limit) => harness.DrainOutboxAsync(round, step, limit);
 

@@ -61,7 +61,7 @@ public sealed class FaultBot : IAsyncLifetime
     public Task<long> ErroredAsync() => Harness.ScalarAsync<long>("SELECT count(*) FROM inbound_updates WHERE error IS NOT NULL");
 
     /// <summary>Outbox rows with <paramref name="status"/>.</summary>
-    public Task<long> RowsAsync(string status) => Harness.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE status = @status", new { status });
+    public Task<long> RowsAsync(string status) => Harness.OutboxRowsAsync(status);
 
     /// <summary>The texts of the messages the fake API received for <paramref name="chatId"/>, in arrival order.</summary>
     public IReadOnlyList<string> MessagesTo(long chatId) =>

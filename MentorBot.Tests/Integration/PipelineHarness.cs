@@ -160,6 +160,19 @@ public sealed class PipelineHarness : IAsyncLifetime
         }
     }
 
+    /// <summary>How many outbox rows are in <paramref name="status"/> (pending, sending, sent, failed, cancelled, expired).</summary>
+    public Task<long> OutboxRowsAsync(string status) => ScalarAsync<long>("SELECT count(*) FROM outbox WHERE status = @status", new { status });
+
+    /// <summary>Queues <paramref name="count"/> plain Telegram messages «{prefix}N» (key the same) to <c>chatOf(N)</c>, due at <c>dueAt(N)</c>.</summary>
+    public Task EnqueueTextsAsync(int count, Func<int, long> chatOf, Func<int, DateTimeOffset> dueAt, string prefix = "m")
+    {
+        var adapter = new TelegramAdapter();
+        var rows = Enumerable.Range(0, count)
+            .SelectMany(i => adapter.Render(Domain.Conversations.Reply.Plain($"{prefix}{i}"), chatOf(i), false, $"{prefix}{i}", dueAt(i)))
+            .ToList();
+        return Services.GetRequiredService<OutboxStore>().EnqueueAsync(rows, CancellationToken.None);
+    }
+
     public OutboxSender NewSender(IOutboxDelivery delivery, OutboxSenderOptions? options = null) =>
         ActivatorUtilities.CreateInstance<OutboxSender>(Services, delivery, options ?? new OutboxSenderOptions { QuickRetries = 0 });
 }

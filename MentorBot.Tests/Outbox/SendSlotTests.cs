@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Dapper;
-using MentorBot.Domain.Conversations;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Telegram;
 using MentorBot.Tests.Integration;
@@ -53,18 +52,13 @@ public sealed class SendSlotTests : IAsyncLifetime
         return sender;
     }
 
-    private async Task EnqueueAsync(int count, Func<int, long> chatOf)
-    {
-        var adapter = new TelegramAdapter();
-        var rows = Enumerable.Range(0, count).SelectMany(i => adapter.Render(Reply.Plain($"m{i}"), chatOf(i), false, $"m{i}", clock.GetUtcNow())).ToList();
-        await harness.Services.GetRequiredService<OutboxStore>().EnqueueAsync(rows, CancellationToken.None);
-    }
+    private Task EnqueueAsync(int count, Func<int, long> chatOf) => harness.EnqueueTextsAsync(count, chatOf, _ => clock.GetUtcNow());
 
     /// <summary>The bot's next free send slot, as if earlier sends had taken the slots up to it.</summary>
     private Task SetNextSlotAsync(DateTimeOffset at) =>
         harness.ExecuteAsync("INSERT INTO outbox_rate_window (bot, next_slot) VALUES ('telegram', @at) ON CONFLICT (bot) DO UPDATE SET next_slot = @at", new { at = at.UtcDateTime });
 
-    private Task<long> CountAsync(string status) => harness.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE status = @status", new { status });
+    private Task<long> CountAsync(string status) => harness.OutboxRowsAsync(status);
 
     /// <summary>
     /// Moves the clock to <paramref name="to"/> (rounded up to a whole millisecond: timers count milliseconds) and waits
