@@ -111,7 +111,7 @@ public sealed class PipelineHarness : IAsyncLifetime
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
         var payloads = await connection.QueryAsync<string>(
-            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_message' ORDER BY id", new { chatId });
+            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'message' ORDER BY id", new { chatId });
         return payloads.Select(p => JsonSerializer.Deserialize<SendMessagePayload>(p, JsonBotAPI.Options)!.Text).ToList();
     }
 
@@ -120,7 +120,7 @@ public sealed class PipelineHarness : IAsyncLifetime
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
         var payloads = await connection.QueryAsync<string>(
-            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_document' ORDER BY id", new { chatId });
+            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'document' ORDER BY id", new { chatId });
         return payloads.Select(p => JsonSerializer.Deserialize<SendDocumentPayload>(p, JsonBotAPI.Options)!).ToList();
     }
 
@@ -129,7 +129,7 @@ public sealed class PipelineHarness : IAsyncLifetime
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
         var payloads = await connection.QueryAsync<string>(
-            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_photo' ORDER BY id", new { chatId });
+            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'photo' ORDER BY id", new { chatId });
         return payloads.Select(p => JsonSerializer.Deserialize<SendPhotoPayload>(p, JsonBotAPI.Options)!).ToList();
     }
 

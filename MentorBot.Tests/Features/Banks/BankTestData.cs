@@ -43,7 +43,7 @@ public static class BankTestData
     {
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
         var payloads = await connection.QueryAsync<string>(
-            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_message' ORDER BY id", new { chatId });
+            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'message' ORDER BY id", new { chatId });
         return payloads.Select(p => JsonSerializer.Deserialize<SendMessagePayload>(p, JsonBotAPI.Options)!).ToList();
     }
 

@@ -46,7 +46,7 @@ public static class Onboarding
     {
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
         var payload = await connection.ExecuteScalarAsync<string>(
-            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_message' ORDER BY id DESC LIMIT 1", new { chatId });
+            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'message' ORDER BY id DESC LIMIT 1", new { chatId });
         var message = JsonSerializer.Deserialize<SendMessagePayload>(payload!, JsonBotAPI.Options)!;
         return message.ReplyMarkup?.InlineKeyboard.SelectMany(row => row).Select(b => (b.Text, b.CallbackData!)).ToList() ?? [];
     }
@@ -56,7 +56,7 @@ public static class Onboarding
     {
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
         return (await connection.QueryAsync<string?>(
-            "SELECT payload->>'text' FROM outbox WHERE chat_id = @chatId AND kind = 'answer_callback_query' ORDER BY id", new { chatId })).ToList();
+            "SELECT payload->>'text' FROM outbox WHERE chat_id = @chatId AND kind = 'answer_choice' ORDER BY id", new { chatId })).ToList();
     }
 
     /// <summary>The token of the link in <paramref name="text"/> (https://t.me/BOT?start=TOKEN).</summary>

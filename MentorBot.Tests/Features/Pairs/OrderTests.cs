@@ -49,7 +49,7 @@ public static class Docx
     public static async Task<byte[]> SentDocumentAsync(string connectionString, long chatId)
     {
         await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-        var payload = await connection.QuerySingleAsync<string>("SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_document'", new { chatId });
+        var payload = await connection.QuerySingleAsync<string>("SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'document'", new { chatId });
         return JsonSerializer.Deserialize<SendDocumentPayload>(payload, JsonBotAPI.Options)!.Content;
     }
 }

@@ -72,7 +72,7 @@ public static class PairsSetup
     {
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
         var payloads = await connection.QueryAsync<string>(
-            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_message' ORDER BY id", new { chatId });
+            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'message' ORDER BY id", new { chatId });
         return [.. payloads.SelectMany(p => System.Text.RegularExpressions.Regex.Matches(p, "\"callback_data\":\\s*\"([^\"]+)\"").Select(m => m.Groups[1].Value))];
     }
 }

@@ -197,9 +197,9 @@ public sealed class PracticeLibraryTests : IAsyncLifetime
 
         await PressAsync(Ivanov, $"lib:f:{caseId}");
 
-        (await harness.ScalarAsync<string>("SELECT string_agg(kind, ',' ORDER BY id) FROM outbox WHERE chat_id = @Ivanov AND kind IN ('send_photo', 'send_document')", new { Ivanov }))
-            .Should().Be("send_photo,send_document");
-        var payload = await harness.ScalarAsync<string>("SELECT payload::text FROM outbox WHERE chat_id = @Ivanov AND kind = 'send_photo'", new { Ivanov });
+        (await harness.ScalarAsync<string>("SELECT string_agg(kind, ',' ORDER BY id) FROM outbox WHERE chat_id = @Ivanov AND kind IN ('photo', 'document')", new { Ivanov }))
+            .Should().Be("photo,document");
+        var payload = await harness.ScalarAsync<string>("SELECT payload::text FROM outbox WHERE chat_id = @Ivanov AND kind = 'photo'", new { Ivanov });
         var sent = System.Text.Json.JsonSerializer.Deserialize<MentorBot.Host.Telegram.SendPhotoPayload>(payload, global::Telegram.Bot.JsonBotAPI.Options)!;
         sent.Content.Should().Equal(photo);
         sent.Caption.Should().Be("стенд.jpg");

@@ -63,7 +63,7 @@ public sealed class QuestionnaireChat(PipelineHarness harness, long userId)
     {
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
         var payloads = await connection.QueryAsync<string>(
-            "SELECT payload::text FROM outbox WHERE chat_id = @userId AND kind = 'answer_callback_query' ORDER BY id", new { userId });
+            "SELECT payload::text FROM outbox WHERE chat_id = @userId AND kind = 'answer_choice' ORDER BY id", new { userId });
         return payloads.Select(p => JsonSerializer.Deserialize<AnswerCallbackQueryPayload>(p, JsonBotAPI.Options)!.Text).ToList();
     }
 
@@ -83,7 +83,7 @@ public sealed class QuestionnaireChat(PipelineHarness harness, long userId)
     {
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
         var payloads = await connection.QueryAsync<string>(
-            "SELECT payload::text FROM outbox WHERE chat_id = @userId AND kind = 'send_message' ORDER BY id", new { userId });
+            "SELECT payload::text FROM outbox WHERE chat_id = @userId AND kind = 'message' ORDER BY id", new { userId });
         return payloads.Select(p => JsonSerializer.Deserialize<SendMessagePayload>(p, JsonBotAPI.Options)!).ToList();
     }
 }
