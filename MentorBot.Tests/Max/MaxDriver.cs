@@ -56,10 +56,10 @@ public sealed class MaxDriver : MessengerDriver
     /// <inheritdoc />
     public override Received Decode(string kind, string payloadJson) => kind switch
     {
-        OutboxKind.SendMessage => Message(payloadJson),
-        OutboxKind.SendDocument when Read<MaxFilePayload>(payloadJson) is var d => new ReceivedDocument(d.FileName, d.Content, d.Caption),
-        OutboxKind.SendPhoto when Read<MaxFilePayload>(payloadJson) is var p => new ReceivedPhoto(p.Content, p.Caption),
-        OutboxKind.AnswerCallbackQuery => new PressAnswer(Read<MaxAnswerPayload>(payloadJson).Notification),
+        OutboxKind.Message => Message(payloadJson),
+        OutboxKind.Document when Read<MaxFilePayload>(payloadJson) is var d => new ReceivedDocument(d.FileName, d.Content, d.Caption),
+        OutboxKind.Photo when Read<MaxFilePayload>(payloadJson) is var p => new ReceivedPhoto(p.Content, p.Caption),
+        OutboxKind.AnswerChoice => new PressAnswer(Read<MaxAnswerPayload>(payloadJson).Notification),
         _ => throw new InvalidOperationException($"A MAX outbox row of kind '{kind}' has no reading in the tests."),
     };
 

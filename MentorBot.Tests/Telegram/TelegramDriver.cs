@@ -82,13 +82,13 @@ public sealed class TelegramDriver : MessengerDriver
     /// <inheritdoc />
     public override Received Decode(string kind, string payloadJson) => kind switch
     {
-        OutboxKind.SendMessage when Read<SendMessagePayload>(payloadJson) is var m => new ReceivedMessage(m.Text, Buttons(m.ReplyMarkup)),
-        OutboxKind.SendDocument when Read<SendDocumentPayload>(payloadJson) is var d => new ReceivedDocument(d.FileName, d.Content, d.Caption),
-        OutboxKind.SendPhoto when Read<SendPhotoPayload>(payloadJson) is var p => new ReceivedPhoto(p.Content, p.Caption),
-        OutboxKind.AnswerCallbackQuery => new PressAnswer(Read<AnswerCallbackQueryPayload>(payloadJson).Text),
-        OutboxKind.EditMessageText when Read<EditMessageTextPayload>(payloadJson) is var e => new ReceivedEdit(Id(e.MessageId), e.Text, Buttons(e.ReplyMarkup)),
-        OutboxKind.EditMessageReplyMarkup when Read<MessageRefPayload>(payloadJson) is var r => new ReceivedEdit(Id(r.MessageId), null, Buttons(r.ReplyMarkup)),
-        OutboxKind.DeleteMessage when Read<MessageRefPayload>(payloadJson) is var r => new ReceivedEdit(Id(r.MessageId), null, [], Deleted: true),
+        OutboxKind.Message when Read<SendMessagePayload>(payloadJson) is var m => new ReceivedMessage(m.Text, Buttons(m.ReplyMarkup)),
+        OutboxKind.Document when Read<SendDocumentPayload>(payloadJson) is var d => new ReceivedDocument(d.FileName, d.Content, d.Caption),
+        OutboxKind.Photo when Read<SendPhotoPayload>(payloadJson) is var p => new ReceivedPhoto(p.Content, p.Caption),
+        OutboxKind.AnswerChoice => new PressAnswer(Read<AnswerCallbackQueryPayload>(payloadJson).Text),
+        OutboxKind.EditText when Read<EditMessageTextPayload>(payloadJson) is var e => new ReceivedEdit(Id(e.MessageId), e.Text, Buttons(e.ReplyMarkup)),
+        OutboxKind.EditChoices when Read<MessageRefPayload>(payloadJson) is var r => new ReceivedEdit(Id(r.MessageId), null, Buttons(r.ReplyMarkup)),
+        OutboxKind.Delete when Read<MessageRefPayload>(payloadJson) is var r => new ReceivedEdit(Id(r.MessageId), null, [], Deleted: true),
         _ => throw new InvalidOperationException($"A Telegram outbox row of kind '{kind}' has no reading in the tests."),
     };
 
