@@ -5,7 +5,8 @@ namespace MentorBot.Tests.Pipeline;
 
 /// <summary>
 /// Features, <c>Notifier</c> and Domain speak of replies, choices and participants, never of a messenger (issue 16):
-/// no file there imports a messenger adapter's or library's types or names a Telegram id column.
+/// no file there imports a messenger adapter's or library's types or names a Telegram id column. The console chat is a
+/// messenger of its own and imports no other messenger's types either.
 /// </summary>
 public sealed partial class MessengerBoundaryTests
 {
@@ -19,14 +20,24 @@ public sealed partial class MessengerBoundaryTests
             .ToList();
         files.Should().HaveCountGreaterThan(100, "the scan must see the sources");
 
-        var offences = files
-            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(RepositoryPaths.Root(), f), Line: i + 1, Text: line)))
-            .Where(l => MessengerReference().IsMatch(l.Text))
-            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
-            .ToList();
-
-        offences.Should().BeEmpty();
+        Offences(files).Should().BeEmpty();
     }
+
+    [Fact]
+    public void The_console_chat_is_a_messenger_of_its_own_and_imports_no_other_messengers_types()
+    {
+        var files = Directory.EnumerateFiles(RepositoryPaths.Combine("MentorBot.Host", "ConsoleChat"), "*.cs", SearchOption.AllDirectories).ToList();
+        files.Should().HaveCountGreaterThan(5, "the scan must see the console chat's sources");
+
+        Offences(files).Should().BeEmpty();
+    }
+
+    /// <summary>Each line of <paramref name="files"/> that imports or names a messenger's types, as «file:line: text».</summary>
+    private static List<string> Offences(IEnumerable<string> files) => files
+        .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(RepositoryPaths.Root(), f), Line: i + 1, Text: line)))
+        .Where(l => MessengerReference().IsMatch(l.Text))
+        .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+        .ToList();
 
     [Theory]
     [InlineData("using MentorBot.Host.Telegram;")]
