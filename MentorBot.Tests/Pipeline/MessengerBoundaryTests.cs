@@ -32,12 +32,24 @@ public sealed partial class MessengerBoundaryTests
         Offences(files).Should().BeEmpty();
     }
 
-    /// <summary>Each line of <paramref name="files"/> that imports or names a messenger's types, as «file:line: text».</summary>
-    private static List<string> Offences(IEnumerable<string> files) => files
-        .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(RepositoryPaths.Root(), f), Line: i + 1, Text: line)))
-        .Where(l => MessengerReference().IsMatch(l.Text))
-        .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
-        .ToList();
+    /// <summary>
+    /// Feature tests act and read through the harness's messenger driver (<see cref="MessengerDriver"/>), so each can run
+    /// in either messenger: none imports a messenger's types, adapter or the tests' Telegram/MAX folders (drivers, fakes).
+    /// </summary>
+    [Fact]
+    public void No_feature_test_imports_a_messenger()
+    {
+        var files = Directory.EnumerateFiles(RepositoryPaths.Combine("MentorBot.Tests", "Features"), "*.cs", SearchOption.AllDirectories).ToList();
+        files.Should().HaveCountGreaterThan(40, "the scan must see the feature tests");
+
+        Offences(files, TestMessengerReference()).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("using MentorBot.Tests.Max;")]
+    [InlineData("var json = MentorBot.Tests.Telegram.FakeBotApi.Ok;")]
+    public void The_feature_test_scan_catches_the_tests_messenger_folders(string line) =>
+        TestMessengerReference().IsMatch(line).Should().BeTrue();
 
     [Theory]
     [InlineData("using MentorBot.Host.Telegram;")]
@@ -56,6 +68,16 @@ public sealed partial class MessengerBoundaryTests
     public void The_scan_leaves_words_in_comments_and_other_names_alone(string line) =>
         MessengerReference().IsMatch(line).Should().BeFalse();
 
+    /// <summary>Each line of <paramref name="files"/> that imports or names a messenger's types (or matches <paramref name="also"/>), as «file:line: text».</summary>
+    private static List<string> Offences(IEnumerable<string> files, Regex? also = null) => files
+        .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(RepositoryPaths.Root(), f), Line: i + 1, Text: line)))
+        .Where(l => MessengerReference().IsMatch(l.Text) || also?.IsMatch(l.Text) == true)
+        .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+        .ToList();
+
     [GeneratedRegex(@"\bMentorBot\.Host\.(Telegram|Max)\b|\bTelegram\.Bot\b|\btelegram_user_id\b", RegexOptions.CultureInvariant)]
     private static partial Regex MessengerReference();
+
+    [GeneratedRegex(@"\bMentorBot\.Tests\.(Telegram|Max)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TestMessengerReference();
 }
