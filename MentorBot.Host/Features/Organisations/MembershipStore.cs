@@ -18,6 +18,7 @@ public static class MembershipStore
         public string? FullName { get; init; }
         public string[] Roles { get; init; } = [];
         public bool PersonalDataConsent { get; init; }
+        public bool DutiesConsent { get; init; }
     }
 
     private const string SelectMember = """
@@ -25,7 +26,10 @@ public static class MembershipStore
                coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles,
                EXISTS (SELECT 1 FROM current_consents c
                         WHERE c.organisation_id = o.id AND c.participant_id = m.participant_id
-                          AND c.kind = 'personal_data' AND c.event = 'given') AS personal_data_consent
+                          AND c.kind = 'personal_data' AND c.event = 'given') AS personal_data_consent,
+               EXISTS (SELECT 1 FROM current_consents c
+                        WHERE c.organisation_id = o.id AND c.participant_id = m.participant_id
+                          AND c.kind = 'mentoring_duties' AND c.event = 'given') AS duties_consent
           FROM memberships m
           JOIN organisations o ON o.id = m.organisation_id
           LEFT JOIN membership_roles r ON r.membership_id = m.id
@@ -134,6 +138,7 @@ public static class MembershipStore
         return new Member(row.MembershipId, row.ParticipantId, new Organisation(row.OrganisationId, row.Name, row.TimeZone), roles, row.FullName)
         {
             PersonalDataConsentGiven = row.PersonalDataConsent,
+            DutiesConsentGiven = row.DutiesConsent,
         };
     }
 }
