@@ -1,4 +1,5 @@
 using MentorBot.Domain.Organisations;
+using MentorBot.Domain.Questionnaires;
 using MentorBot.Domain.Scheduling;
 
 namespace MentorBot.Host.Features.Organisations;
@@ -16,6 +17,12 @@ public sealed record Member(long MembershipId, long ParticipantId, Organisation 
 
     /// <summary>Whether the consent to mentoring duties is in force (ТК РФ ст. 351.8), as read with the membership.</summary>
     public bool DutiesConsentGiven { get; init; }
+
+    /// <summary>
+    /// The organisation's competency taxonomy (<c>organisations.competencies</c>, else the built-in list), read with the
+    /// membership so that a questionnaire answer costs no query for it.
+    /// </summary>
+    public CompetencyTaxonomy Taxonomy { get; init; } = CompetencyTaxonomy.Default;
 
     /// <summary>True when the member holds <paramref name="role"/>.</summary>
     public bool Has(Role role) => Roles.Contains(role);

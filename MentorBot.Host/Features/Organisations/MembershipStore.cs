@@ -1,5 +1,6 @@
 using Dapper;
 using MentorBot.Domain.Organisations;
+using MentorBot.Domain.Questionnaires;
 using Npgsql;
 
 namespace MentorBot.Host.Features.Organisations;
@@ -19,10 +20,11 @@ public static class MembershipStore
         public string[] Roles { get; init; } = [];
         public bool PersonalDataConsent { get; init; }
         public bool DutiesConsent { get; init; }
+        public string[]? Competencies { get; init; }
     }
 
     private const string SelectMember = """
-        SELECT m.id AS membership_id, m.participant_id, o.id AS organisation_id, o.name, o.time_zone, m.full_name,
+        SELECT m.id AS membership_id, m.participant_id, o.id AS organisation_id, o.name, o.time_zone, o.competencies, m.full_name,
                coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles,
                EXISTS (SELECT 1 FROM current_consents c
                         WHERE c.organisation_id = o.id AND c.participant_id = m.participant_id
@@ -139,6 +141,7 @@ public static class MembershipStore
         {
             PersonalDataConsentGiven = row.PersonalDataConsent,
             DutiesConsentGiven = row.DutiesConsent,
+            Taxonomy = CompetencyTaxonomy.For(row.Competencies),
         };
     }
 }
