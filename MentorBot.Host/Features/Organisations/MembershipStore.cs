@@ -69,13 +69,23 @@ public static class MembershipStore
     /// <summary>The active membership <paramref name="membershipId"/>, or null.</summary>
     public static async Task<Member?> GetAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long membershipId, CancellationToken cancellationToken)
     {
-        const string sql = SelectMember + """
-             WHERE m.id = @membershipId AND m.status = 'active'
-             GROUP BY m.id, o.id
-            """;
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(sql, new { membershipId }, transaction, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(GetSql("@membershipId"), new { membershipId }, transaction, cancellationToken: cancellationToken));
         return row is null ? null : ToMember(row);
     }
+
+    /// <summary>
+    /// The SQL of <see cref="GetAsync"/> for the membership id <paramref name="membershipId"/> yields (a parameter, or a
+    /// scalar subquery over a row read in the same batch), so a caller reads the membership in the round trip of its own
+    /// statement; <see cref="ReadAsync"/> reads its result.
+    /// </summary>
+    public static string GetSql(string membershipId) => SelectMember + $"""
+         WHERE m.id = {membershipId} AND m.status = 'active'
+         GROUP BY m.id, o.id
+        """;
+
+    /// <summary>The result of a <see cref="GetSql"/> statement in a batch: the member, or null.</summary>
+    public static async Task<Member?> ReadAsync(SqlMapper.GridReader results) =>
+        await results.ReadSingleOrDefaultAsync<Row>() is { } row ? ToMember(row) : null;
 
     /// <summary>
     /// Adds <paramref name="role"/> to the person in <paramref name="organisationId"/>, creating the

@@ -115,8 +115,7 @@ public static class QuestionnaireConversation
         if (conversation?.Flow != Flow) return null;
         var data = JsonSerializer.Deserialize<OpenQuestionnaire>(conversation.Data, JsonSerializerOptions.Web)!;
         if (responseId is not null && data.ResponseId != responseId) return null;
-        var response = await QuestionnaireStore.GetForUpdateAsync(context.Connection, context.Transaction, data.ResponseId, context.CancellationToken);
-        var member = response is null ? null : await MembershipStore.GetAsync(context.Connection, context.Transaction, response.MembershipId, context.CancellationToken);
+        var (response, member) = await QuestionnaireStore.GetForUpdateAsync(context.Connection, context.Transaction, data.ResponseId, context.CancellationToken);
         var definition = response is null || member is null ? null : BuiltInQuestionnaires.Find(response.Questionnaire, member.Taxonomy, response.Version);
         if (response is null || response.IsCompleted || member is null || member.ParticipantId != context.ParticipantId || definition is null)
         {
