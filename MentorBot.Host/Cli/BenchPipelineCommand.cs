@@ -156,7 +156,7 @@ public static class BenchPipelineCommand
         const string sql = """
             SELECT (SELECT count(*) FROM inbound_updates WHERE handled_at IS NULL OR error IS NOT NULL) AS failed,
                    (SELECT min(error) FROM inbound_updates WHERE error IS NOT NULL) AS error,
-                   (SELECT count(*) FROM outbox WHERE kind = 'send_message') AS replies,
+                   (SELECT count(*) FROM outbox WHERE kind = 'message') AS replies,
                    (SELECT count(*) FROM meetings) AS meetings
             """;
         var check = await connection.QuerySingleAsync<(long Failed, string? Error, long Replies, long Meetings)>(new CommandDefinition(sql, cancellationToken: cancellationToken));

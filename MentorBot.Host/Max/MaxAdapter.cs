@@ -63,7 +63,7 @@ public sealed class MaxAdapter : IMessengerAdapter
         {
             // The keyboard belongs under the last part, where the person reads the question.
             var body = new NewMessageBody { Text = parts[i], Format = TextFormats.Html, Attachments = i == parts.Count - 1 && keyboard is not null ? [keyboard] : null };
-            messages.Add(new OutboxMessage($"{keyPrefix}.{i}", chatId, OutboxKind.SendMessage, Json(body), dueAt, Paced: true, IsGroup: isGroup, Messenger: Messengers.Max));
+            messages.Add(new OutboxMessage($"{keyPrefix}.{i}", chatId, OutboxKind.Message, Json(body), dueAt, Paced: true, IsGroup: isGroup, Messenger: Messengers.Max));
         }
 
         return messages;
@@ -71,7 +71,7 @@ public sealed class MaxAdapter : IMessengerAdapter
 
     /// <inheritdoc />
     public OutboxMessage RenderDocument(string fileName, byte[] content, string? caption, long chatId, bool isGroup, string key, DateTimeOffset dueAt) =>
-        new(key, chatId, OutboxKind.SendDocument, Json(new MaxFilePayload(UploadTypes.File, fileName, content, Caption(caption))), dueAt, Paced: true, IsGroup: isGroup, Messenger: Messengers.Max);
+        new(key, chatId, OutboxKind.Document, Json(new MaxFilePayload(UploadTypes.File, fileName, content, Caption(caption))), dueAt, Paced: true, IsGroup: isGroup, Messenger: Messengers.Max);
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="content"/> is empty or over 10 MB (kept to Telegram's photo limit, so both messengers take the same pictures).</exception>
@@ -79,12 +79,12 @@ public sealed class MaxAdapter : IMessengerAdapter
     {
         if (content.Length == 0 || content.Length > MaxPhotoBytes)
             throw new ArgumentException($"A photo must be 1 byte to {MaxPhotoBytes / (1024 * 1024)} MB; this one is {content.Length} bytes.", nameof(content));
-        return new(key, chatId, OutboxKind.SendPhoto, Json(new MaxFilePayload(UploadTypes.Image, "picture.png", content, Caption(caption))), dueAt, Paced: true, IsGroup: isGroup, Messenger: Messengers.Max);
+        return new(key, chatId, OutboxKind.Photo, Json(new MaxFilePayload(UploadTypes.Image, "picture.png", content, Caption(caption))), dueAt, Paced: true, IsGroup: isGroup, Messenger: Messengers.Max);
     }
 
     /// <inheritdoc />
     public OutboxMessage AnswerChoice(string callbackQueryId, long chatId, string? text, string key, DateTimeOffset dueAt) =>
-        new(key, chatId, OutboxKind.AnswerCallbackQuery, Json(new MaxAnswerPayload(callbackQueryId, text is null ? null : MessageText.Shorten(text, MaxNotificationLength))), dueAt, Paced: false, Messenger: Messengers.Max);
+        new(key, chatId, OutboxKind.AnswerChoice, Json(new MaxAnswerPayload(callbackQueryId, text is null ? null : MessageText.Shorten(text, MaxNotificationLength))), dueAt, Paced: false, Messenger: Messengers.Max);
 
     /// <summary>The largest picture sent (10 MB, as Telegram's upload limit).</summary>
     public const int MaxPhotoBytes = 10 * 1024 * 1024;

@@ -4,7 +4,9 @@ using MentorBot.Host.Outbox;
 namespace MentorBot.Host.Max;
 
 /// <summary>
-/// Performs MAX outbox rows (rendered by <see cref="MaxAdapter"/>) and classifies MAX's errors for the sender:
+/// Performs MAX outbox rows (rendered by <see cref="MaxAdapter"/>) — message → <c>POST /messages</c>, answer_choice →
+/// <c>POST /answers</c>, document and photo → an upload, then <c>POST /messages</c> with the attachment (the adapter
+/// renders no edits or deletions for MAX) — and classifies MAX's errors for the sender:
 /// 429 → pause MAX's sending (<c>Retry-After</c> if sent, else <see cref="DefaultRetryAfter"/>); 403 and a 404 of the
 /// chat → the account is unreachable (the person stopped the bot or the dialog is gone); 401 → transient (a revoked
 /// token must not fail every row; the log says so); other refusals → permanent; 5xx, timeouts, the network and
@@ -34,16 +36,16 @@ public sealed class MaxDelivery(MaxBotClient client, TimeProvider? time = null, 
         {
             switch (row.Kind)
             {
-                case OutboxKind.SendMessage:
+                case OutboxKind.Message:
                     await client.SendMessageToChat(row.ChatId, Payload<NewMessageBody>(row), cancellationToken: cancellationToken);
                     return null;
-                case OutboxKind.AnswerCallbackQuery:
+                case OutboxKind.AnswerChoice:
                     var answer = Payload<MaxAnswerPayload>(row);
                     // MAX wants a notification or a message in an answer; a silent acknowledgement needs no call.
                     if (answer.Notification is { Length: > 0 } notification)
                         await client.AnswerOnCallback(answer.CallbackId, new CallbackAnswer { Notification = notification }, cancellationToken);
                     return null;
-                case OutboxKind.SendDocument or OutboxKind.SendPhoto:
+                case OutboxKind.Document or OutboxKind.Photo:
                     var file = Payload<MaxFilePayload>(row);
                     var endpoint = await client.GetUploadUrl(file.UploadType, cancellationToken);
                     await using (var stream = new MemoryStream(file.Content, writable: false))

@@ -1,28 +1,34 @@
 namespace MentorBot.Host.Outbox;
 
-/// <summary>Kinds of outgoing Bot API calls an outbox row can hold (the <c>outbox.kind</c> column).</summary>
+/// <summary>
+/// What an outbox row does for the person (the <c>outbox.kind</c> column). The names are the pipeline's own words —
+/// a message, its text or its choices edited, a choice answered, a document, a photo — not any messenger's method
+/// names: one row kind serves every messenger, and each delivery maps it to its API's call (Telegram:
+/// <c>message</c> → sendMessage, <c>answer_choice</c> → answerCallbackQuery …; MAX: <c>message</c> → POST /messages,
+/// <c>answer_choice</c> → POST /answers …). Renamed from Bot API names by migration 0053.
+/// </summary>
 public static class OutboxKind
 {
-    /// <summary>sendMessage.</summary>
-    public const string SendMessage = "send_message";
+    /// <summary>A text message, with its choices (buttons) when it has any.</summary>
+    public const string Message = "message";
 
-    /// <summary>editMessageText.</summary>
-    public const string EditMessageText = "edit_message_text";
+    /// <summary>A sent message's text (and choices) replaced.</summary>
+    public const string EditText = "edit_text";
 
-    /// <summary>editMessageReplyMarkup.</summary>
-    public const string EditMessageReplyMarkup = "edit_message_reply_markup";
+    /// <summary>A sent message's choices replaced or removed, its text kept.</summary>
+    public const string EditChoices = "edit_choices";
 
-    /// <summary>answerCallbackQuery (not paced: it is not a message).</summary>
-    public const string AnswerCallbackQuery = "answer_callback_query";
+    /// <summary>The acknowledgement of a pressed choice, perhaps with a short notice (not paced: it is not a message).</summary>
+    public const string AnswerChoice = "answer_choice";
 
-    /// <summary>deleteMessage.</summary>
-    public const string DeleteMessage = "delete_message";
+    /// <summary>A sent message removed from the chat.</summary>
+    public const string Delete = "delete";
 
-    /// <summary>sendDocument.</summary>
-    public const string SendDocument = "send_document";
+    /// <summary>A file sent as a document (orders, exports, reports), with an optional caption.</summary>
+    public const string Document = "document";
 
-    /// <summary>sendPhoto: a picture shown in the chat (a digest chart, a practice photo), paced and retried like a document.</summary>
-    public const string SendPhoto = "send_photo";
+    /// <summary>A picture shown in the chat (a digest chart, a practice photo), paced and retried like a document.</summary>
+    public const string Photo = "photo";
 }
 
 /// <summary>A row to enqueue in the outbox.</summary>

@@ -93,7 +93,7 @@ public sealed class TelegramAdapter : IMessengerAdapter
         {
             // The keyboard belongs under the last part, where the person reads the question.
             var payload = new SendMessagePayload(parts[i], i == parts.Count - 1 ? markup : null);
-            messages.Add(new OutboxMessage($"{keyPrefix}.{i}", chatId, OutboxKind.SendMessage, JsonSerializer.Serialize(payload, JsonBotAPI.Options), dueAt, Paced: true, IsGroup: isGroup));
+            messages.Add(new OutboxMessage($"{keyPrefix}.{i}", chatId, OutboxKind.Message, JsonSerializer.Serialize(payload, JsonBotAPI.Options), dueAt, Paced: true, IsGroup: isGroup));
         }
 
         return messages;
@@ -103,7 +103,7 @@ public sealed class TelegramAdapter : IMessengerAdapter
     public OutboxMessage RenderDocument(string fileName, byte[] content, string? caption, long chatId, bool isGroup, string key, DateTimeOffset dueAt)
     {
         var payload = new SendDocumentPayload(fileName, content, caption is null ? null : Shorten(caption, MaxCaptionLength));
-        return new OutboxMessage(key, chatId, OutboxKind.SendDocument, JsonSerializer.Serialize(payload, JsonBotAPI.Options), dueAt, Paced: true, IsGroup: isGroup);
+        return new OutboxMessage(key, chatId, OutboxKind.Document, JsonSerializer.Serialize(payload, JsonBotAPI.Options), dueAt, Paced: true, IsGroup: isGroup);
     }
 
     /// <inheritdoc />
@@ -113,14 +113,14 @@ public sealed class TelegramAdapter : IMessengerAdapter
         if (content.Length == 0 || content.Length > MaxPhotoBytes)
             throw new ArgumentException($"A photo must be 1 byte to {MaxPhotoBytes / (1024 * 1024)} MB (Bot API sendPhoto); this one is {content.Length} bytes.", nameof(content));
         var payload = new SendPhotoPayload(content, caption is null ? null : Shorten(caption, MaxCaptionLength));
-        return new OutboxMessage(key, chatId, OutboxKind.SendPhoto, JsonSerializer.Serialize(payload, JsonBotAPI.Options), dueAt, Paced: true, IsGroup: isGroup);
+        return new OutboxMessage(key, chatId, OutboxKind.Photo, JsonSerializer.Serialize(payload, JsonBotAPI.Options), dueAt, Paced: true, IsGroup: isGroup);
     }
 
     /// <inheritdoc />
     public OutboxMessage AnswerChoice(string callbackQueryId, long chatId, string? text, string key, DateTimeOffset dueAt)
     {
         var payload = new AnswerCallbackQueryPayload(callbackQueryId, text is null ? null : Shorten(text, MaxCallbackAnswerLength));
-        return new OutboxMessage(key, chatId, OutboxKind.AnswerCallbackQuery, JsonSerializer.Serialize(payload, JsonBotAPI.Options), dueAt, Paced: false);
+        return new OutboxMessage(key, chatId, OutboxKind.AnswerChoice, JsonSerializer.Serialize(payload, JsonBotAPI.Options), dueAt, Paced: false);
     }
 
     private static bool IsGroup(Chat? chat) => chat?.Type is ChatType.Group or ChatType.Supergroup;

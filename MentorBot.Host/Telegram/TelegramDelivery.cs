@@ -8,7 +8,9 @@ using Telegram.Bot.Types.Enums;
 namespace MentorBot.Host.Telegram;
 
 /// <summary>
-/// Performs outbox rows through Telegram.Bot and classifies its errors for the sender (Bot API error codes):
+/// Performs outbox rows through Telegram.Bot — each <see cref="OutboxKind"/> as its Bot API method: message →
+/// sendMessage, edit_text → editMessageText, edit_choices → editMessageReplyMarkup, answer_choice → answerCallbackQuery,
+/// delete → deleteMessage, document → sendDocument, photo → sendPhoto — and classifies its errors for the sender (Bot API error codes):
 /// <see cref="ApiRequestException"/> 429 → pause every instance for <c>parameters.retry_after</c>; 403 → the
 /// person is unreachable; other 4xx → permanent, with the description; 5xx → transient.
 /// <see cref="RequestException"/> (network, timeouts, HTML bodies from a proxy, <c>ok:false</c> on a 200) → transient.
@@ -29,29 +31,29 @@ public sealed class TelegramDelivery(ITelegramBotClient client) : IOutboxDeliver
         {
             switch (row.Kind)
             {
-                case OutboxKind.SendMessage:
+                case OutboxKind.Message:
                     var message = Payload<SendMessagePayload>(row);
                     return (await client.SendMessage(row.ChatId, message.Text, ParseMode.Html, replyMarkup: message.ReplyMarkup, cancellationToken: cancellationToken)).Id;
-                case OutboxKind.AnswerCallbackQuery:
+                case OutboxKind.AnswerChoice:
                     var answer = Payload<AnswerCallbackQueryPayload>(row);
                     await client.AnswerCallbackQuery(answer.CallbackQueryId, answer.Text, cancellationToken: cancellationToken);
                     return null;
-                case OutboxKind.EditMessageText:
+                case OutboxKind.EditText:
                     var edit = Payload<EditMessageTextPayload>(row);
                     await client.EditMessageText(row.ChatId, edit.MessageId, edit.Text, ParseMode.Html, edit.ReplyMarkup, cancellationToken: cancellationToken);
                     return null;
-                case OutboxKind.EditMessageReplyMarkup:
+                case OutboxKind.EditChoices:
                     var markup = Payload<MessageRefPayload>(row);
                     await client.EditMessageReplyMarkup(row.ChatId, markup.MessageId, markup.ReplyMarkup, cancellationToken: cancellationToken);
                     return null;
-                case OutboxKind.DeleteMessage:
+                case OutboxKind.Delete:
                     await client.DeleteMessage(row.ChatId, Payload<MessageRefPayload>(row).MessageId, cancellationToken);
                     return null;
-                case OutboxKind.SendDocument:
+                case OutboxKind.Document:
                     var document = Payload<SendDocumentPayload>(row);
                     await using (var stream = new MemoryStream(document.Content, writable: false))
                         return (await client.SendDocument(row.ChatId, InputFile.FromStream(stream, document.FileName), document.Caption, ParseMode.Html, cancellationToken: cancellationToken)).Id;
-                case OutboxKind.SendPhoto:
+                case OutboxKind.Photo:
                     var photo = Payload<SendPhotoPayload>(row);
                     await using (var stream = new MemoryStream(photo.Content, writable: false))
                         return (await client.SendPhoto(row.ChatId, InputFile.FromStream(stream, PhotoFileName), photo.Caption, ParseMode.Html, cancellationToken: cancellationToken)).Id;

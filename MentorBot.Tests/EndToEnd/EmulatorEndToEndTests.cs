@@ -170,7 +170,7 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
         do
         {
             status = await connection.QuerySingleOrDefaultAsync<string>(
-                "SELECT status FROM outbox WHERE kind = 'answer_callback_query' AND chat_id = @UserId", new { UserId });
+                "SELECT status FROM outbox WHERE kind = 'answer_choice' AND chat_id = @UserId", new { UserId });
             if (status == "sent") break;
             await Task.Delay(100);
         }

@@ -84,8 +84,8 @@ public sealed class PairsEndToEndTests : IAsyncLifetime
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            if (await setup.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE chat_id = @Curator AND kind = 'send_document'", new { Curator }) > 0)
-                return await Docx.SentDocumentAsync(setup.Database.ConnectionString, Curator);
+            if ((await setup.QueuedDocumentsAsync(Curator)).Count > 0)
+                return await Docx.SentDocumentAsync(setup, Curator);
             if (watch.Elapsed > Deadline) throw new TimeoutException("/order produced no document");
             await Task.Delay(100);
         }

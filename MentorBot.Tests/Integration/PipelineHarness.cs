@@ -1,26 +1,32 @@
-using System.Text.Json;
 using Dapper;
 using MentorBot.Host;
 using MentorBot.Host.Configuration;
 using MentorBot.Host.Outbox;
 using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
-using MentorBot.Host.Telegram;
 using Microsoft.Extensions.DependencyInjection;
-using Telegram.Bot;
-using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Tests.Integration;
 
-/// <summary>The real pipeline (inbox → features → outbox) over a fresh database, with a manual clock.</summary>
+/// <summary>
+/// The real pipeline (inbox → features → outbox) over a fresh database, with a manual clock. People act through a
+/// <see cref="MessengerDriver"/> (Telegram unless chosen) and what they receive is read back through it, so a test
+/// written against the harness runs in either messenger.
+/// </summary>
 public sealed class PipelineHarness : IAsyncLifetime
 {
     private readonly TestDatabase database = new();
     private readonly Action<IServiceCollection>? configure;
     private long nextUpdateId = 1000;
 
-    public PipelineHarness(Action<IServiceCollection>? configure = null) => this.configure = configure;
+    private readonly Dictionary<long, MessengerDriver> people = [];
+
+    /// <summary>A harness whose people act through <paramref name="messenger"/> (Telegram when null).</summary>
+    public PipelineHarness(Action<IServiceCollection>? configure = null, MessengerDriver? messenger = null)
+    {
+        this.configure = configure;
+        Messenger = messenger ?? MessengerDriver.Telegram;
+    }
 
     public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 9, 1, 6, 0, 0, TimeSpan.Zero));
     public ServiceProvider Services { get; private set; } = null!;
@@ -42,61 +48,54 @@ public sealed class PipelineHarness : IAsyncLifetime
         await database.DisposeAsync();
     }
 
-    public static User Person(long id, string name = "Анна") => new() { Id = id, FirstName = name };
+    /// <summary>The messenger people act through unless <see cref="UseMessenger"/> put them elsewhere (Telegram by default).</summary>
+    public MessengerDriver Messenger { get; }
 
-    public Update Text(long userId, string text) => new()
+    /// <summary>Puts <paramref name="userIds"/> in <paramref name="messenger"/>: their actions, accounts and chats are that messenger's.</summary>
+    public void UseMessenger(MessengerDriver messenger, params long[] userIds)
     {
-        Id = (int)++nextUpdateId,
-        Message = new Message { Id = (int)nextUpdateId, From = Person(userId), Chat = new Chat { Id = userId, Type = ChatType.Private }, Date = Clock.GetUtcNow().UtcDateTime, Text = text },
-    };
+        foreach (var userId in userIds) people[userId] = messenger;
+    }
 
-    /// <summary>An edit of <paramref name="original"/> (Bot API edited_message): the same message id and date, a new text.</summary>
-    public Update Edit(Update original, string text) => new()
+    /// <summary>The messenger <paramref name="userId"/> acts through.</summary>
+    public MessengerDriver MessengerOf(long userId) => people.GetValueOrDefault(userId, Messenger);
+
+    /// <summary>The private chat of <paramref name="userId"/> in their messenger.</summary>
+    public long ChatOf(long userId) => MessengerOf(userId).ChatOf(userId);
+
+    /// <summary>A text message from <paramref name="userId"/> in their private chat, written now.</summary>
+    public PersonUpdate Text(long userId, string text, string firstName = "Анна") => MessengerOf(userId).Text(++nextUpdateId, userId, text, firstName, Clock.GetUtcNow());
+
+    /// <summary>An edit of <paramref name="original"/> (a text message): the same message and time of writing, a new text.</summary>
+    public PersonUpdate Edit(PersonUpdate original, string text) => MessengerOf(original.UserId).Edit(++nextUpdateId, original, text, Clock.GetUtcNow());
+
+    /// <summary>A file sent as a document; the bot receives it as <see cref="MessengerDriver.ReceivedFileId"/> of <paramref name="fileId"/>.</summary>
+    public PersonUpdate Document(long userId, string fileId, string? fileName, long? size) => MessengerOf(userId).Document(++nextUpdateId, userId, fileId, fileName, size, Clock.GetUtcNow());
+
+    /// <summary>A photo sent as a photo (not as a file).</summary>
+    public PersonUpdate Photo(long userId, string fileId, long size) => MessengerOf(userId).Photo(++nextUpdateId, userId, fileId, size, Clock.GetUtcNow());
+
+    /// <summary><paramref name="userId"/> opens the bot by its deep link carrying <paramref name="payload"/>.</summary>
+    public PersonUpdate Start(long userId, string payload, string firstName = "Анна") => MessengerOf(userId).Start(++nextUpdateId, userId, payload, firstName, Clock.GetUtcNow());
+
+    /// <summary>A press of the button carrying <paramref name="data"/>.</summary>
+    public PersonUpdate Press(long userId, string data, string firstName = "Анна") => MessengerOf(userId).Press(++nextUpdateId, userId, data, firstName, Clock.GetUtcNow());
+
+    /// <summary>Records <paramref name="updates"/> in the inbox as received, in order; returns how many were new.</summary>
+    public async Task<int> RecordAsync(params PersonUpdate[] updates)
     {
-        Id = (int)++nextUpdateId,
-        EditedMessage = new Message
+        var inbox = Services.GetRequiredService<UpdateInbox>();
+        var recorded = 0;
+        // One call per run of one source keeps the arrival order across messengers.
+        for (var i = 0; i < updates.Length;)
         {
-            Id = original.Message!.Id, From = original.Message.From, Chat = original.Message.Chat, Date = original.Message.Date,
-            EditDate = Clock.GetUtcNow().UtcDateTime, Text = text,
-        },
-    };
+            var run = updates.Skip(i).TakeWhile(u => u.Source == updates[i].Source).ToList();
+            recorded += await inbox.RecordAsync(run[0].Source, run.Select(u => u.Inbound).ToList(), CancellationToken.None);
+            i += run.Count;
+        }
 
-    public Update Document(long userId, string fileId, string? fileName, long? size) => new()
-    {
-        Id = (int)++nextUpdateId,
-        Message = new Message
-        {
-            Id = (int)nextUpdateId, From = Person(userId), Chat = new Chat { Id = userId, Type = ChatType.Private }, Date = Clock.GetUtcNow().UtcDateTime,
-            Document = new Document { FileId = fileId, FileName = fileName, FileSize = size },
-        },
-    };
-
-    /// <summary>A photo sent as a photo (not as a file): the Bot API lists its sizes, smallest first.</summary>
-    public Update Photo(long userId, string fileId, long size) => new()
-    {
-        Id = (int)++nextUpdateId,
-        Message = new Message
-        {
-            Id = (int)nextUpdateId, From = Person(userId), Chat = new Chat { Id = userId, Type = ChatType.Private }, Date = Clock.GetUtcNow().UtcDateTime,
-            Photo = [new PhotoSize { FileId = $"{fileId}-thumb", FileUniqueId = $"{fileId}-u0", Width = 90, Height = 67, FileSize = 1_000 },
-                     new PhotoSize { FileId = fileId, FileUniqueId = $"{fileId}-u1", Width = 1280, Height = 960, FileSize = size }],
-        },
-    };
-
-    public Update Press(long userId, string data) => new()
-    {
-        Id = (int)++nextUpdateId,
-        CallbackQuery = new CallbackQuery
-        {
-            Id = $"cb{nextUpdateId}",
-            From = Person(userId),
-            Data = data,
-            Message = new Message { Id = 1, Chat = new Chat { Id = userId, Type = ChatType.Private }, Date = Clock.GetUtcNow().UtcDateTime },
-        },
-    };
-
-    public Task<int> RecordAsync(params Update[] updates) =>
-        Services.GetRequiredService<UpdateInbox>().RecordAsync(TelegramPolling.Source, updates.Select(TelegramPolling.ToInbound).ToList(), CancellationToken.None);
+        return recorded;
+    }
 
     public async Task<int> ProcessAllAsync()
     {
@@ -106,32 +105,31 @@ public sealed class PipelineHarness : IAsyncLifetime
         return total;
     }
 
-    /// <summary>Texts of the messages queued for <paramref name="chatId"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<string>> QueuedTextsAsync(long chatId)
+    /// <summary>Everything queued for <paramref name="userId"/>'s private chat in their messenger, oldest first, as they see it.</summary>
+    public async Task<IReadOnlyList<Received>> ReceivedAsync(long userId)
     {
+        var messenger = MessengerOf(userId);
         await using var connection = await database.DataSource.OpenConnectionAsync();
-        var payloads = await connection.QueryAsync<string>(
-            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_message' ORDER BY id", new { chatId });
-        return payloads.Select(p => JsonSerializer.Deserialize<SendMessagePayload>(p, JsonBotAPI.Options)!.Text).ToList();
+        var rows = await connection.QueryAsync<(string Kind, string Payload)>(
+            "SELECT kind, payload::text FROM outbox WHERE messenger = @messenger AND chat_id = @chatId ORDER BY id",
+            new { messenger = messenger.Messenger, chatId = messenger.ChatOf(userId) });
+        return rows.Select(r => messenger.Decode(r.Kind, r.Payload)).ToList();
     }
 
-    /// <summary>Documents (file name, bytes, caption) queued for <paramref name="chatId"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<SendDocumentPayload>> QueuedDocumentsAsync(long chatId)
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        var payloads = await connection.QueryAsync<string>(
-            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_document' ORDER BY id", new { chatId });
-        return payloads.Select(p => JsonSerializer.Deserialize<SendDocumentPayload>(p, JsonBotAPI.Options)!).ToList();
-    }
+    /// <summary>The messages queued for <paramref name="userId"/>, oldest first, with their buttons.</summary>
+    public async Task<IReadOnlyList<ReceivedMessage>> QueuedMessagesAsync(long userId) => (await ReceivedAsync(userId)).OfType<ReceivedMessage>().ToList();
 
-    /// <summary>Pictures (bytes, caption) queued for <paramref name="chatId"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<SendPhotoPayload>> QueuedPhotosAsync(long chatId)
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        var payloads = await connection.QueryAsync<string>(
-            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_photo' ORDER BY id", new { chatId });
-        return payloads.Select(p => JsonSerializer.Deserialize<SendPhotoPayload>(p, JsonBotAPI.Options)!).ToList();
-    }
+    /// <summary>Texts of the messages queued for <paramref name="userId"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> QueuedTextsAsync(long userId) => (await QueuedMessagesAsync(userId)).Select(m => m.Text).ToList();
+
+    /// <summary>Documents (file name, bytes, caption) queued for <paramref name="userId"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<ReceivedDocument>> QueuedDocumentsAsync(long userId) => (await ReceivedAsync(userId)).OfType<ReceivedDocument>().ToList();
+
+    /// <summary>Pictures (bytes, caption) queued for <paramref name="userId"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<ReceivedPhoto>> QueuedPhotosAsync(long userId) => (await ReceivedAsync(userId)).OfType<ReceivedPhoto>().ToList();
+
+    /// <summary>Toasts of <paramref name="userId"/>'s answered button presses, oldest first (null = a silent acknowledgement).</summary>
+    public async Task<IReadOnlyList<string?>> ToastsAsync(long userId) => (await ReceivedAsync(userId)).OfType<PressAnswer>().Select(a => a.Toast).ToList();
 
     public async Task<T> ScalarAsync<T>(string sql, object? args = null)
     {
@@ -166,7 +164,7 @@ public sealed class PipelineHarness : IAsyncLifetime
     /// <summary>Queues <paramref name="count"/> plain Telegram messages «{prefix}N» (key the same) to <c>chatOf(N)</c>, due at <c>dueAt(N)</c>.</summary>
     public Task EnqueueTextsAsync(int count, Func<int, long> chatOf, Func<int, DateTimeOffset> dueAt, string prefix = "m")
     {
-        var adapter = new TelegramAdapter();
+        var adapter = Services.GetRequiredService<MessengerAdapters>().For(Messengers.Telegram);
         var rows = Enumerable.Range(0, count)
             .SelectMany(i => adapter.Render(Domain.Conversations.Reply.Plain($"{prefix}{i}"), chatOf(i), false, $"{prefix}{i}", dueAt(i)))
             .ToList();

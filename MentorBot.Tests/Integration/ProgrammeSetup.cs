@@ -20,7 +20,7 @@ public static class ProgrammeSetup
     }
 
     /// <summary>
-    /// Adds the Telegram user <paramref name="userId"/> (chat id = user id, as in private chats) to
+    /// Adds user <paramref name="userId"/> of their messenger (<see cref="PipelineHarness.MessengerOf"/>, with its private chat) to
     /// <paramref name="organisation"/> with <paramref name="roles"/>, a full name and position, and —
     /// unless <paramref name="consented"/> is false — a given personal-data consent (and, for mentors,
     /// the mentoring-duties consent). Returns the membership id.
@@ -29,7 +29,8 @@ public static class ProgrammeSetup
         string? position = null, string? subject = null, bool consented = true)
     {
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
-        var participantId = await TelegramPersonAsync(connection, userId, fullName.Split(' ').Last());
+        var messenger = harness.MessengerOf(userId);
+        var participantId = await PersonAsync(connection, messenger.Messenger, userId, messenger.ChatOf(userId), fullName.Split(' ').Last());
         var now = harness.Clock.GetUtcNow();
         long membershipId = 0;
         foreach (var role in roles)
@@ -38,30 +39,34 @@ public static class ProgrammeSetup
             new { fullName, position, subject, membershipId });
         if (consented)
         {
-            await Consent(connection, organisation.Id, participantId, "personal_data", now);
-            if (roles.Contains(Role.Mentor)) await Consent(connection, organisation.Id, participantId, "mentoring_duties", now);
+            await Consent(connection, organisation.Id, participantId, "personal_data", now, messenger.Messenger);
+            if (roles.Contains(Role.Mentor)) await Consent(connection, organisation.Id, participantId, "mentoring_duties", now, messenger.Messenger);
         }
 
         return membershipId;
     }
 
     /// <summary>The participant of Telegram user <paramref name="userId"/> (its account's private chat is the user id), created with the account when new.</summary>
-    public static async Task<long> TelegramPersonAsync(Npgsql.NpgsqlConnection connection, long userId, string firstName = "Анна")
+    public static Task<long> TelegramPersonAsync(Npgsql.NpgsqlConnection connection, long userId, string firstName = "Анна") =>
+        PersonAsync(connection, "telegram", userId, userId, firstName);
+
+    /// <summary>The participant of user <paramref name="userId"/> of <paramref name="messenger"/>, created with its account (private chat <paramref name="chatId"/>) when new.</summary>
+    public static async Task<long> PersonAsync(Npgsql.NpgsqlConnection connection, string messenger, long userId, long chatId, string firstName = "Анна")
     {
         const string sql = """
-            WITH known AS (SELECT participant_id AS id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @userId),
+            WITH known AS (SELECT participant_id AS id FROM messenger_accounts WHERE messenger = @messenger AND external_user_id = @userId),
                  renamed AS (UPDATE participants SET first_name = @firstName WHERE id IN (SELECT id FROM known)),
                  created AS (INSERT INTO participants (first_name) SELECT @firstName WHERE NOT EXISTS (SELECT 1 FROM known) RETURNING id),
                  account AS (INSERT INTO messenger_accounts (participant_id, messenger, external_user_id, private_chat_id, first_name)
-                             SELECT id, 'telegram', @userId, @userId, @firstName FROM created RETURNING participant_id)
+                             SELECT id, @messenger, @userId, @chatId, @firstName FROM created RETURNING participant_id)
             SELECT id FROM known UNION ALL SELECT participant_id FROM account
             """;
-        return await connection.ExecuteScalarAsync<long>(sql, new { userId, firstName });
+        return await connection.ExecuteScalarAsync<long>(sql, new { messenger, userId, chatId, firstName });
     }
 
-    private static Task Consent(Npgsql.NpgsqlConnection connection, Guid organisationId, long participantId, string kind, DateTimeOffset now) =>
+    private static Task Consent(Npgsql.NpgsqlConnection connection, Guid organisationId, long participantId, string kind, DateTimeOffset now, string channel) =>
         connection.ExecuteAsync("""
             INSERT INTO consent_events (organisation_id, participant_id, kind, event, text_version, channel, occurred_at)
-            VALUES (@organisationId, @participantId, @kind, 'given', 'test', 'telegram', @now)
-            """, new { organisationId, participantId, kind, now = now.UtcDateTime });
+            VALUES (@organisationId, @participantId, @kind, 'given', 'test', @channel, @now)
+            """, new { organisationId, participantId, kind, channel, now = now.UtcDateTime });
 }

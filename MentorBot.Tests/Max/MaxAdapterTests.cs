@@ -72,7 +72,7 @@ public sealed class MaxAdapterTests
         var keyboard = bodies[2].GetProperty("attachments")[0];
         keyboard.GetProperty("type").GetString().Should().Be("inline_keyboard");
         keyboard.GetProperty("payload").GetProperty("buttons")[0][1].GetRawText().Should().Be("""{"type":"callback","text":"Нет","payload":"x:no"}""");
-        rows.Should().OnlyContain(r => r.Kind == OutboxKind.SendMessage && r.ChatId == 42);
+        rows.Should().OnlyContain(r => r.Kind == OutboxKind.Message && r.ChatId == 42);
     }
 
     [Fact]

@@ -146,7 +146,8 @@ public sealed class MaxEndToEndTests : IAsyncLifetime
         await harness.SendAsync(Curator, "/mentees");
         (await harness.LastTextAsync(Curator)).Should().Contain("Присоединились: 1 · дали согласия: 1").And.Contain("анкета: заполняется");
         (await harness.ScalarAsync<string>("SELECT answers->>'full_name' FROM questionnaire_responses")).Should().Be("Петрова Мария Ивановна");
-        (await harness.QueuedTextsAsync(Dialog)).Should().NotBeEmpty();
+        harness.UseMessenger(MessengerDriver.Max, Teacher);
+        (await harness.QueuedTextsAsync(Teacher)).Should().NotBeEmpty();
         (await harness.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE messenger = 'telegram' AND chat_id = @Dialog", new { Dialog })).Should().Be(0, "nothing for MAX goes to Telegram");
     }
 

@@ -65,11 +65,20 @@ public static class MaxUpdateJson
         """;
 
     /// <summary><c>message_created</c> with one file attachment.</summary>
-    public static string File(long userId, string url, string fileName, long size, string mid, long time = FakeMaxApi.Now) => $$$"""
+    public static string File(long userId, string url, string fileName, long size, string mid, long time = FakeMaxApi.Now, string name = "Мария") => $$$"""
         {"update_type":"message_created","timestamp":{{{time}}},
-         "message":{"sender":{"user_id":{{{userId}}},"first_name":"Мария","is_bot":false},
+         "message":{"sender":{"user_id":{{{userId}}},"first_name":"{{{name}}}","is_bot":false},
                     "recipient":{"chat_id":{{{DialogOf(userId)}}},"chat_type":"dialog"},
                     "timestamp":{{{time}}},"body":{"mid":"{{{mid}}}","seq":1,"text":"",
                     "attachments":[{"type":"file","payload":{"url":"{{{url}}}","token":"file-token"},"filename":"{{{fileName}}}","size":{{{size}}} }] } } }
+        """;
+
+    /// <summary><c>message_created</c> with one <c>image</c> attachment (a picture sent as a picture, not as a file).</summary>
+    public static string Image(long userId, string url, string mid, long time = FakeMaxApi.Now, string name = "Мария") => $$$"""
+        {"update_type":"message_created","timestamp":{{{time}}},
+         "message":{"sender":{"user_id":{{{userId}}},"first_name":"{{{name}}}","is_bot":false},
+                    "recipient":{"chat_id":{{{DialogOf(userId)}}},"chat_type":"dialog"},
+                    "timestamp":{{{time}}},"body":{"mid":"{{{mid}}}","seq":1,"text":"",
+                    "attachments":[{"type":"image","payload":{"photo_id":1,"url":"{{{url}}}","token":"image-token"}}] } } }
         """;
 }

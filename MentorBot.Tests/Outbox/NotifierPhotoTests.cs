@@ -37,7 +37,7 @@ public sealed class NotifierPhotoTests : IAsyncLifetime
         (await EnqueueAsync(curator, "digest:2026-11")).Should().BeTrue();
 
         (await harness.ScalarAsync<long>("SELECT count(*) FROM outbox")).Should().Be(1, "the same key queues once");
-        (await harness.ScalarAsync<string>("SELECT kind FROM outbox WHERE chat_id = 701 AND idempotency_key = 'bg:digest:2026-11.photo'")).Should().Be(OutboxKind.SendPhoto);
+        (await harness.ScalarAsync<string>("SELECT kind FROM outbox WHERE chat_id = 701 AND idempotency_key = 'bg:digest:2026-11.photo'")).Should().Be(OutboxKind.Photo);
         var payload = JsonSerializer.Deserialize<SendPhotoPayload>(await harness.ScalarAsync<string>("SELECT payload::text FROM outbox"), JsonBotAPI.Options)!;
         payload.Content.Should().Equal(Png);
         payload.Caption.Should().Be("Встречи: 3 &lt; 5");

@@ -32,10 +32,10 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     private OutboxStore Store => harness.Services.GetRequiredService<OutboxStore>();
 
     private OutboxMessage Message(string key, long chatId, TimeSpan? dueIn = null, bool isGroup = false) =>
-        new(key, chatId, OutboxKind.SendMessage, $$"""{"text":"{{key}}"}""", Clock.GetUtcNow() + (dueIn ?? TimeSpan.Zero), Paced: true, IsGroup: isGroup);
+        new(key, chatId, OutboxKind.Message, $$"""{"text":"{{key}}"}""", Clock.GetUtcNow() + (dueIn ?? TimeSpan.Zero), Paced: true, IsGroup: isGroup);
 
     private OutboxMessage Answer(string key, long chatId) =>
-        new(key, chatId, OutboxKind.AnswerCallbackQuery, $$"""{"callback_query_id":"cb1","text":"{{key}}"}""", Clock.GetUtcNow(), Paced: false);
+        new(key, chatId, OutboxKind.AnswerChoice, $$"""{"callback_query_id":"cb1","text":"{{key}}"}""", Clock.GetUtcNow(), Paced: false);
 
     private Task<int> EnqueueAsync(params OutboxMessage[] messages) => Store.EnqueueAsync(messages, CancellationToken.None);
 

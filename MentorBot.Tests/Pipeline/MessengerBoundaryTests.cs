@@ -28,6 +28,31 @@ public sealed partial class MessengerBoundaryTests
         offences.Should().BeEmpty();
     }
 
+    /// <summary>
+    /// Feature tests act and read through the harness's messenger driver (<see cref="MessengerDriver"/>), so each can run
+    /// in either messenger: none imports a messenger's types, adapter or the tests' Telegram/MAX folders (drivers, fakes).
+    /// </summary>
+    [Fact]
+    public void No_feature_test_imports_a_messenger()
+    {
+        var files = Directory.EnumerateFiles(RepositoryPaths.Combine("MentorBot.Tests", "Features"), "*.cs", SearchOption.AllDirectories).ToList();
+        files.Should().HaveCountGreaterThan(40, "the scan must see the feature tests");
+
+        var offences = files
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(RepositoryPaths.Root(), f), Line: i + 1, Text: line)))
+            .Where(l => MessengerReference().IsMatch(l.Text) || TestMessengerReference().IsMatch(l.Text))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        offences.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("using MentorBot.Tests.Max;")]
+    [InlineData("var json = MentorBot.Tests.Telegram.FakeBotApi.Ok;")]
+    public void The_feature_test_scan_catches_the_tests_messenger_folders(string line) =>
+        TestMessengerReference().IsMatch(line).Should().BeTrue();
+
     [Theory]
     [InlineData("using MentorBot.Host.Telegram;")]
     [InlineData("using Telegram.Bot.Types;")]
@@ -47,4 +72,7 @@ public sealed partial class MessengerBoundaryTests
 
     [GeneratedRegex(@"\bMentorBot\.Host\.(Telegram|Max)\b|\bTelegram\.Bot\b|\btelegram_user_id\b", RegexOptions.CultureInvariant)]
     private static partial Regex MessengerReference();
+
+    [GeneratedRegex(@"\bMentorBot\.Tests\.(Telegram|Max)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TestMessengerReference();
 }

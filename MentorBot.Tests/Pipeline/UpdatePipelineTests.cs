@@ -124,8 +124,8 @@ public class UpdatePipelineTests : IAsyncLifetime
         await bot.ProcessAllAsync();
 
         (await bot.QueuedTextsAsync(7)).Should().Equal("pong");
-        (await bot.ScalarAsync<int>("SELECT count(*) FROM outbox WHERE kind = 'answer_callback_query' AND chat_id = 7")).Should().Be(1);
-        (await bot.ScalarAsync<string>("SELECT payload->>'text' FROM outbox WHERE kind = 'answer_callback_query' AND chat_id = 8")).Should().Be(PipelineTexts.ButtonExpired);
+        (await bot.ScalarAsync<int>("SELECT count(*) FROM outbox WHERE kind = 'answer_choice' AND chat_id = 7")).Should().Be(1);
+        (await bot.ScalarAsync<string>("SELECT payload->>'text' FROM outbox WHERE kind = 'answer_choice' AND chat_id = 8")).Should().Be(PipelineTexts.ButtonExpired);
     }
 
     [Fact]

@@ -21,9 +21,9 @@ public class HousekeepingJobTests : IAsyncLifetime
               ('telegram', 2, 7, '{}', '2026-10-31', '2026-10-31'),   -- handled yesterday: stays
               ('telegram', 3, 7, '{}', '2026-10-01', NULL);           -- never handled: stays
             INSERT INTO outbox (idempotency_key, chat_id, kind, payload, due_at, status, created_at) VALUES
-              ('a', 7, 'send_message', '{}', '2026-09-01', 'sent', '2026-09-01'),      -- goes
-              ('b', 7, 'send_message', '{}', '2026-09-01', 'pending', '2026-09-01'),   -- pending: stays
-              ('c', 7, 'send_message', '{}', '2026-10-30', 'sent', '2026-10-30');      -- recent: stays
+              ('a', 7, 'message', '{}', '2026-09-01', 'sent', '2026-09-01'),      -- goes
+              ('b', 7, 'message', '{}', '2026-09-01', 'pending', '2026-09-01'),   -- pending: stays
+              ('c', 7, 'message', '{}', '2026-10-30', 'sent', '2026-10-30');      -- recent: stays
             """);
 
         var job = bot.Services.GetRequiredService<HousekeepingJob>();

@@ -29,7 +29,7 @@ public sealed class TelegramAdapterTests
         var row = rows.Should().ContainSingle().Subject;
         Payload(row).Text.Should().Be("Tom &amp; Jerry &lt;script&gt; a &gt; b, &amp;amp; stays literal");
         row.ChatId.Should().Be(42);
-        row.Kind.Should().Be(OutboxKind.SendMessage);
+        row.Kind.Should().Be(OutboxKind.Message);
         row.IdempotencyKey.Should().Be("k.0");
         row.DueAt.Should().Be(Due);
         row.Paced.Should().BeTrue();
@@ -125,7 +125,7 @@ public sealed class TelegramAdapterTests
     {
         var row = adapter.RenderPhoto([1, 2, 3], new string('ж', 1500), -1005, true, "bg:digest.photo", Due);
 
-        row.Kind.Should().Be(OutboxKind.SendPhoto);
+        row.Kind.Should().Be(OutboxKind.Photo);
         row.Paced.Should().BeTrue("a photo is a message: the chat's pacing and order apply");
         row.IsGroup.Should().BeTrue();
         var payload = JsonSerializer.Deserialize<SendPhotoPayload>(row.PayloadJson, JsonBotAPI.Options)!;
@@ -149,7 +149,7 @@ public sealed class TelegramAdapterTests
         var row = adapter.AnswerChoice("cb-77", 5, new string('ж', 250), "upd:1:answer", Due);
 
         row.Paced.Should().BeFalse();
-        row.Kind.Should().Be(OutboxKind.AnswerCallbackQuery);
+        row.Kind.Should().Be(OutboxKind.AnswerChoice);
         var payload = JsonSerializer.Deserialize<AnswerCallbackQueryPayload>(row.PayloadJson, JsonBotAPI.Options)!;
         payload.CallbackQueryId.Should().Be("cb-77");
         payload.Text!.Length.Should().Be(TelegramAdapter.MaxCallbackAnswerLength);

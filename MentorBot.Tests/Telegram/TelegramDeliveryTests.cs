@@ -165,7 +165,7 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime
         const string payload = """{"message_id":77,"text":"Готово","reply_markup":{"inline_keyboard":[[{"text":"Ок","callback_data":"ok"}]]}}""";
         api.Enqueue("editMessageText", FakeBotApi.Responses.Ok("""{"message_id":77,"chat":{"id":111,"type":"private"},"date":1788242400,"text":"Готово"}"""));
 
-        await Delivery().DeliverAsync(new ClaimedOutboxRow(5, 111, OutboxKind.EditMessageText, payload, 1), CancellationToken.None);
+        await Delivery().DeliverAsync(new ClaimedOutboxRow(5, 111, OutboxKind.EditText, payload, 1), CancellationToken.None);
 
         var request = api.RequestsTo("editMessageText").Should().ContainSingle().Subject;
         request["message_id"].GetInt32().Should().Be(77);

@@ -67,7 +67,7 @@ public sealed class DeadlineReminderJob(NpgsqlDataSource dataSource, Notifier no
         const string sql = """
             SELECT count(DISTINCT regexp_replace(idempotency_key, '\.[0-9]+$', '')) FROM outbox
              WHERE idempotency_key LIKE @earlier AND idempotency_key NOT LIKE @current
-               AND kind = 'send_message' AND status NOT IN ('failed', 'cancelled')
+               AND kind = 'message' AND status NOT IN ('failed', 'cancelled')
             """;
         var sent = await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql,
             new { earlier = "bg:" + reminder.OverdueKeys(membershipId) + ".%", current = "bg:" + reminder.Key(membershipId) + ".%" }, transaction, cancellationToken: cancellationToken));

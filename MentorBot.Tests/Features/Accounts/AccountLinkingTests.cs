@@ -1,11 +1,8 @@
 using MentorBot.Domain.Accounts;
 using MentorBot.Domain.Organisations;
-using MentorBot.Host.Configuration;
-using MentorBot.Host.Max;
 using MentorBot.Host.Persistence;
 using MentorBot.Tests.Features.Invites;
 using MentorBot.Tests.Integration;
-using MentorBot.Tests.Max;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorBot.Tests.Features.Accounts;
@@ -22,13 +19,10 @@ public sealed class AccountLinkingTests : IAsyncLifetime
     private const long Other = 720_002;        // another onboarded member, in Telegram
     private const long OtherMax = 820_002;     // someone else in MAX, onboarded there
     private const string MaxBot = "school_mentor_bot";
-    private readonly PipelineHarness harness = new(services => services.AddSingleton(new MentorBotOptions
-    {
-        BotUsername = Onboarding.BotUsername,
-        Max = new MaxOptions { Token = FakeMaxApi.Token, BotUsername = MaxBot },
-    }));
+    private readonly PipelineHarness harness = new(services => services.AddSingleton(MessengerDriver.BothMessengers(Onboarding.BotUsername, MaxBot)));
     private long membership;
-    private long seq;
+
+    public AccountLinkingTests() => harness.UseMessenger(MessengerDriver.Max, TeacherMax, OtherMax);
 
     public async Task InitializeAsync()
     {
@@ -40,13 +34,8 @@ public sealed class AccountLinkingTests : IAsyncLifetime
 
     public Task DisposeAsync() => harness.DisposeAsync();
 
-    private static long Dialog(long user) => MaxUpdateJson.DialogOf(user);
-
     /// <summary>Sends <paramref name="text"/> from a MAX user and handles it.</summary>
-    private async Task FromMaxAsync(long user, string text)
-    {
-        await harness.FromMaxAsync(MaxUpdateJson.Text(user, text, $"mid.{++seq}", FakeMaxApi.Now + seq * 1000));
-    }
+    private Task FromMaxAsync(long user, string text) => harness.SendAsync(user, text);
 
     private async Task<string> CodeAsync()
     {
@@ -71,17 +60,17 @@ public sealed class AccountLinkingTests : IAsyncLifetime
 
         await FromMaxAsync(TeacherMax, $"/link {code.ToLowerInvariant()}");
 
-        (await harness.LastTextAsync(Dialog(TeacherMax))).Should().Be(AccountsTexts.Linked);
+        (await harness.LastTextAsync(TeacherMax)).Should().Be(AccountsTexts.Linked);
         (await ParticipantOfMaxAsync(TeacherMax)).Should().Be(await ParticipantOfTelegramAsync(Teacher));
         (await harness.ScalarAsync<long>("SELECT count(*) FROM participants WHERE id = @stranger", new { stranger })).Should().Be(0, "the person created by /start alone is merged away");
 
         // In MAX she is the same mentor: her roles answer there.
         await FromMaxAsync(TeacherMax, "/meetings");
-        (await harness.LastTextAsync(Dialog(TeacherMax))).Should().NotBe(Host.Features.Organisations.AccessTexts.NotAMember);
+        (await harness.LastTextAsync(TeacherMax)).Should().NotBe(Host.Features.Organisations.AccessTexts.NotAMember);
 
         // The code was used once.
         await FromMaxAsync(OtherMax, $"/link {code}");
-        (await harness.LastTextAsync(Dialog(OtherMax))).Should().Be(AccountsTexts.WrongCode);
+        (await harness.LastTextAsync(OtherMax)).Should().Be(AccountsTexts.WrongCode);
     }
 
     [Fact]
@@ -91,12 +80,12 @@ public sealed class AccountLinkingTests : IAsyncLifetime
         harness.Clock.Advance(LinkCode.Lifetime);
 
         await FromMaxAsync(TeacherMax, $"/link {code}");
-        (await harness.LastTextAsync(Dialog(TeacherMax))).Should().Be(AccountsTexts.WrongCode);
+        (await harness.LastTextAsync(TeacherMax)).Should().Be(AccountsTexts.WrongCode);
 
         for (var i = 0; i < LinkCode.MaxWrongAttempts - 1; i++) await FromMaxAsync(TeacherMax, "/link ZZZZZZZZ");
         var fresh = await CodeAsync();
         await FromMaxAsync(TeacherMax, $"/link {fresh}");
-        (await harness.LastTextAsync(Dialog(TeacherMax))).Should().Be(AccountsTexts.TooManyAttempts);
+        (await harness.LastTextAsync(TeacherMax)).Should().Be(AccountsTexts.TooManyAttempts);
         (await ParticipantOfMaxAsync(TeacherMax)).Should().NotBe(await ParticipantOfTelegramAsync(Teacher));
     }
 
@@ -110,7 +99,7 @@ public sealed class AccountLinkingTests : IAsyncLifetime
         (await harness.LastTextAsync(Other)).Should().Be(AccountsTexts.HasOwnMemberships);
         (await ParticipantOfTelegramAsync(Other)).Should().NotBe(await ParticipantOfTelegramAsync(Teacher));
         await FromMaxAsync(TeacherMax, $"/link {code}");
-        (await harness.LastTextAsync(Dialog(TeacherMax))).Should().Be(AccountsTexts.Linked);
+        (await harness.LastTextAsync(TeacherMax)).Should().Be(AccountsTexts.Linked);
     }
 
     [Fact]
@@ -124,7 +113,7 @@ public sealed class AccountLinkingTests : IAsyncLifetime
         (await harness.LastTextAsync(secondTelegram)).Should().Be(AccountsTexts.OtherMessengerOnly("Telegram"));
         (await ParticipantOfTelegramAsync(secondTelegram)).Should().NotBe(await ParticipantOfTelegramAsync(Teacher));
         await FromMaxAsync(TeacherMax, $"/link {code}");
-        (await harness.LastTextAsync(Dialog(TeacherMax))).Should().Be(AccountsTexts.Linked);
+        (await harness.LastTextAsync(TeacherMax)).Should().Be(AccountsTexts.Linked);
     }
 
     [Fact]
@@ -160,9 +149,10 @@ public sealed class AccountLinkingTests : IAsyncLifetime
         var text = await harness.LastTextAsync(Teacher);
         text.Should().Contain($"https://max.ru/{MaxBot}?start=link_{code}").And.NotContain("t.me", "the link is for the other messenger");
 
-        await harness.FromMaxAsync(MaxUpdateJson.Started(TeacherMax, $"link_{code}"));
+        await harness.RecordAsync(harness.Start(TeacherMax, $"link_{code}"));
+        await harness.ProcessAllAsync();
 
-        (await harness.LastTextAsync(Dialog(TeacherMax))).Should().Be(AccountsTexts.Linked);
+        (await harness.LastTextAsync(TeacherMax)).Should().Be(AccountsTexts.Linked);
         (await ParticipantOfMaxAsync(TeacherMax)).Should().Be(await ParticipantOfTelegramAsync(Teacher));
     }
 }

@@ -1,14 +1,10 @@
 using System.Text.Json;
 using Dapper;
-using MentorBot.Host.Telegram;
 using MentorBot.Tests.Integration;
-using Telegram.Bot;
-using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Tests.Features.Banks;
 
-/// <summary>Questionnaire responses in the answers contract's shape, and the queued messages with their buttons.</summary>
+/// <summary>Questionnaire responses in the answers contract's shape, consent events, and one update sent with the reply it got.</summary>
 public static class BankTestData
 {
     /// <summary>Inserts a <c>questionnaire_responses</c> row; <paramref name="answers"/> is serialised as the contract's JSON object.</summary>
@@ -35,24 +31,11 @@ public static class BankTestData
     public static Task ConsentAsync(this PipelineHarness harness, Host.Features.Organisations.Organisation organisation, long userId, string kind, string consentEvent) =>
         harness.ExecuteAsync("""
             INSERT INTO consent_events (organisation_id, participant_id, kind, event, text_version, channel, occurred_at)
-            SELECT @organisationId, id, @kind, @consentEvent, 'test', 'telegram', @now FROM participants WHERE id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @userId)
-            """, new { organisationId = organisation.Id, userId, kind, consentEvent, now = harness.Clock.GetUtcNow().UtcDateTime.AddSeconds(1) });
+            SELECT @organisationId, id, @kind, @consentEvent, 'test', @messenger, @now FROM participants WHERE id = (SELECT participant_id FROM messenger_accounts WHERE messenger = @messenger AND external_user_id = @userId)
+            """, new { organisationId = organisation.Id, userId, messenger = harness.MessengerOf(userId).Messenger, kind, consentEvent, now = harness.Clock.GetUtcNow().UtcDateTime.AddSeconds(1) });
 
-    /// <summary>The messages queued for <paramref name="chatId"/>, oldest first, with their keyboards.</summary>
-    public static async Task<IReadOnlyList<SendMessagePayload>> QueuedMessagesAsync(this PipelineHarness harness, long chatId)
-    {
-        await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
-        var payloads = await connection.QueryAsync<string>(
-            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_message' ORDER BY id", new { chatId });
-        return payloads.Select(p => JsonSerializer.Deserialize<SendMessagePayload>(p, JsonBotAPI.Options)!).ToList();
-    }
-
-    /// <summary>The buttons of a message as (label, data), row after row.</summary>
-    public static IReadOnlyList<(string Label, string Data)> Buttons(this SendMessagePayload message) =>
-        message.ReplyMarkup is null ? [] : message.ReplyMarkup.InlineKeyboard.SelectMany(row => row).Select(b => (b.Text, b.CallbackData ?? "")).ToList();
-
-    /// <summary>Sends one update through the pipeline and returns the last message then queued for the chat.</summary>
-    public static async Task<SendMessagePayload> SendAsync(this PipelineHarness harness, long userId, Update update)
+    /// <summary>Sends one update through the pipeline and returns the last message then queued for the person.</summary>
+    public static async Task<ReceivedMessage> SendAsync(this PipelineHarness harness, long userId, PersonUpdate update)
     {
         await harness.RecordAsync(update);
         await harness.ProcessAllAsync();

@@ -32,7 +32,7 @@ public sealed class BanksFeatureTests : IAsyncLifetime
         list.Text.Should().Contain("<b>2. Борисова Бэлла</b>\nСогласие на обработку ПДн: дано; анкета: заполняется\nТрудности: не указаны");
         list.Text.Should().Contain("<b>3. Васильева Вера</b>\nСогласие на обработку ПДн: ожидается; анкета: не начата");
         list.Text.Should().NotContain("Страница");
-        list.Buttons().Select(b => b.Label).Should().Equal("1. Андреева Анна", "2. Борисова Бэлла", "3. Васильева Вера");
+        list.Buttons.Select(b => b.Label).Should().Equal("1. Андреева Анна", "2. Борисова Бэлла", "3. Васильева Вера");
     }
 
     [Fact]
@@ -66,16 +66,16 @@ public sealed class BanksFeatureTests : IAsyncLifetime
         var first = await harness.SendAsync(Curator, harness.Text(Curator, "/mentees"));
         first.Text.Should().Contain("Присоединились: 23").And.Contain("Страница 1 из 3")
             .And.Contain("<b>1. Наставляемая 01</b>").And.Contain("<b>10. Наставляемая 10</b>").And.NotContain("Наставляемая 11");
-        first.Buttons().Should().HaveCount(11).And.EndWith(("Далее ›", "banks:page:mentees:2"));
+        first.Buttons.Should().HaveCount(11).And.EndWith(("Далее ›", "banks:page:mentees:2"));
 
         var second = await harness.SendAsync(Curator, harness.Press(Curator, "banks:page:mentees:2"));
         second.Text.Should().Contain("Страница 2 из 3").And.Contain("<b>11. Наставляемая 11</b>").And.Contain("<b>20. Наставляемая 20</b>")
             .And.NotContain("Наставляемая 10<").And.NotContain("Наставляемая 21");
-        second.Buttons().TakeLast(2).Should().Equal(("‹ Назад", "banks:page:mentees:1"), ("Далее ›", "banks:page:mentees:3"));
+        second.Buttons.TakeLast(2).Should().Equal(("‹ Назад", "banks:page:mentees:1"), ("Далее ›", "banks:page:mentees:3"));
 
         var third = await harness.SendAsync(Curator, harness.Press(Curator, "banks:page:mentees:3"));
         third.Text.Should().Contain("Страница 3 из 3").And.Contain("<b>23. Наставляемая 23</b>").And.NotContain("Наставляемая 20");
-        third.Buttons().Should().HaveCount(4).And.EndWith(("‹ Назад", "banks:page:mentees:2"));
+        third.Buttons.Should().HaveCount(4).And.EndWith(("‹ Назад", "banks:page:mentees:2"));
 
         var stale = await harness.SendAsync(Curator, harness.Press(Curator, "banks:page:mentees:9"));
         stale.Text.Should().Contain("Страница 3 из 3");
@@ -99,7 +99,7 @@ public sealed class BanksFeatureTests : IAsyncLifetime
 
         var list = await harness.SendAsync(Curator, harness.Text(Curator, "/mentees"));
         list.Text.Should().Contain("<b>1. Жукова &lt;Жанна&gt; &amp; Ко</b>");
-        var (_, data) = list.Buttons().Single();
+        var (_, data) = list.Buttons.Single();
 
         var card = await harness.SendAsync(Curator, harness.Press(Curator, data));
 
@@ -108,7 +108,7 @@ public sealed class BanksFeatureTests : IAsyncLifetime
         card.Text.Should().Contain("<b>Ответы анкеты</b>\nФИО: Жукова &lt;Жанна&gt; &amp; Ко\nПедагогический стаж, лет: 2\n"
             + "Трудности: работа с родителями\nФормат встреч: очно\nОжидания: Научиться &lt;b&gt;держать&lt;/b&gt; класс\n"
             + "Самооценка: работа с родителями: 3");
-        card.Buttons().Should().Equal(("‹ К списку", "banks:page:mentees:1"));
+        card.Buttons.Should().Equal(("‹ К списку", "banks:page:mentees:1"));
     }
 
     [Fact]
@@ -179,6 +179,6 @@ public sealed class BanksFeatureTests : IAsyncLifetime
 
         list.Text.Should().Be("<b>Банк наставников</b>\nПрисоединились: 0 · дали согласия: 0 · заполнили анкету: 0\n\n"
             + "Пока никто не присоединился как наставник. Пригласите наставников ссылкой-приглашением.");
-        list.Buttons().Should().BeEmpty();
+        list.Buttons.Should().BeEmpty();
     }
 }

@@ -160,7 +160,7 @@ public sealed class DigestTests : IAsyncLifetime
         photo.Caption.Should().Be("За последние 8 недель: встреч — 3, этапов дорожной карты выполнено — 1.");
         photo.Content.Take(8).Should().Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, "a PNG");
         (await bot.ScalarAsync<string>("SELECT kind FROM outbox WHERE chat_id = @chat ORDER BY id DESC LIMIT 1", new { chat = CuratorUser }))
-            .Should().Be("send_photo", "the picture comes after the text");
+            .Should().Be("photo", "the picture comes after the text");
         (await bot.QueuedPhotosAsync(SecondCuratorUser)).Should().ContainSingle();
 
         // Eight weeks without a meeting or a stage done: the text comes, the picture does not.

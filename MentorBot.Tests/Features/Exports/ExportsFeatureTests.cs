@@ -1,12 +1,8 @@
 using System.Text.Json;
 using Dapper;
 using MentorBot.Host.Features.Organisations;
-using MentorBot.Host.Telegram;
 using MentorBot.Tests.Features.Banks;
 using MentorBot.Tests.Integration;
-using Telegram.Bot;
-using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Tests.Features.Exports;
 
@@ -28,13 +24,13 @@ public sealed class ExportsFeatureTests : IAsyncLifetime
         const long curator = ExportProgramme.Curator;
         var menu = await harness.SendAsync(curator, harness.Text(curator, "/export"));
         menu.Text.Should().Be("Что выгрузить?");
-        menu.Buttons().Should().Equal(("Наставники", "exports:what:mentors"), ("Наставляемые", "exports:what:mentees"), ("Пары", "exports:what:pairs"),
+        menu.Buttons.Should().Equal(("Наставники", "exports:what:mentors"), ("Наставляемые", "exports:what:mentees"), ("Пары", "exports:what:pairs"),
             ("Встречи", "exports:what:meetings"), ("Обратная связь", "exports:what:feedback"), ("Удовлетворённость", "exports:what:satisfaction"),
             ("Влияние программы", "exports:what:impact"));
 
         var formats = await harness.SendAsync(curator, harness.Press(curator, "exports:what:mentees"));
         formats.Text.Should().Be("«Наставляемые»: в каком формате?");
-        formats.Buttons().Should().Equal(("CSV", "exports:get:mentees:csv"), ("Excel (XLSX)", "exports:get:mentees:xlsx"));
+        formats.Buttons.Should().Equal(("CSV", "exports:get:mentees:csv"), ("Excel (XLSX)", "exports:get:mentees:xlsx"));
 
         await harness.RecordAsync(harness.Press(curator, "exports:get:mentees:xlsx"), harness.Press(curator, "exports:get:pairs:csv"));
         await harness.ProcessAllAsync();

@@ -8,9 +8,6 @@ using MentorBot.Host.Pipeline;
 using MentorBot.Tests.Features.Questionnaires;
 using MentorBot.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
-using Telegram.Bot;
-using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Tests.Features.Meetings;
 
@@ -45,7 +42,7 @@ public sealed class MeetingsFeatureTests : IAsyncLifetime
         harness.ExecuteAsync("INSERT INTO plan_items (pair_id, position, kind, title, due_on) VALUES (@pair, @position, @kind, @kind, @dueOn::date)",
             new { pair, position, kind, dueOn });
 
-    private async Task<IReadOnlyList<string>> SendAsync(long user, params Update[] updates)
+    private async Task<IReadOnlyList<string>> SendAsync(long user, params PersonUpdate[] updates)
     {
         var before = (await harness.QueuedTextsAsync(user)).Count;
         await harness.RecordAsync(updates);
@@ -107,7 +104,7 @@ public sealed class MeetingsFeatureTests : IAsyncLifetime
     private Task<long> CountAsync(string table) => harness.ScalarAsync<long>($"SELECT count(*) FROM {table}");
 
     /// <summary>The mentor logs a meeting with <paramref name="text"/>, saves the card, and <paramref name="later"/> passes; returns the message.</summary>
-    private async Task<Update> LoggedAsync(string text, TimeSpan later)
+    private async Task<PersonUpdate> LoggedAsync(string text, TimeSpan later)
     {
         var message = harness.Text(Mentor, text);
         await SendAsync(Mentor, message);

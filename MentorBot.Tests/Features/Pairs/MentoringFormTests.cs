@@ -48,7 +48,7 @@ public sealed class MentoringFormTests : IAsyncLifetime
         approved.Single().Should().Contain("форма «виртуальная (дистанционная)»");
         (await FormOfAsync(ivanov)).Should().Be("virtual");
         (await harness.QueuedTextsAsync(Ivanov)).Single().Should().Contain("Форма наставничества: виртуальная (дистанционная)");
-        var (_, rows) = Docx.Read(await Docx.SentDocumentAsync(harness.Database.ConnectionString, Head));
+        var (_, rows) = Docx.Read(await Docx.SentDocumentAsync(harness, Head));
         rows.Should().Contain(r => r.Contains("виртуальная (дистанционная)") && r.Any(c => c.StartsWith("Иванов Игорь")));
     }
 

@@ -4,13 +4,9 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using MentorBot.Domain.Organisations;
 using MentorBot.Host.Features.Organisations;
-using MentorBot.Host.Telegram;
 using MentorBot.Tests.Cli;
 using MentorBot.Tests.Features.Organisations;
 using MentorBot.Tests.Integration;
-using Telegram.Bot;
-using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Tests.Features.Pairs;
 
@@ -46,12 +42,8 @@ public static class Docx
         return [.. new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}")];
     }
 
-    public static async Task<byte[]> SentDocumentAsync(string connectionString, long chatId)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-        var payload = await connection.QuerySingleAsync<string>("SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_document'", new { chatId });
-        return JsonSerializer.Deserialize<SendDocumentPayload>(payload, JsonBotAPI.Options)!.Content;
-    }
+    /// <summary>The one document queued for <paramref name="userId"/>: its bytes.</summary>
+    public static async Task<byte[]> SentDocumentAsync(PipelineHarness harness, long userId) => (await harness.QueuedDocumentsAsync(userId)).Single().Content;
 }
 
 [Collection(DatabaseCliCollection.Name)]
@@ -86,7 +78,7 @@ public sealed class OrderTests : IAsyncLifetime
         var caption = await harness.SendAsync(Head, harness.Text(Head, "/order"));
 
         caption.Should().BeEmpty("the document carries the caption");
-        var (text, rows) = Docx.Read(await Docx.SentDocumentAsync(harness.Database.ConnectionString, Head));
+        var (text, rows) = Docx.Read(await Docx.SentDocumentAsync(harness, Head));
         text.Should().Contain("МБОУ «Средняя школа № 42»").And.Contain("ПРИКАЗ").And.Contain("О закреплении наставнических пар (групп)")
             .And.Contain("Куратор программы наставничества: Орлова Ольга Ивановна").And.Contain("/ Громов Григорий Петрович /")
             .And.Contain("2. Следующие пары (группы) закрепить после получения недостающих письменных согласий");
@@ -109,7 +101,7 @@ public sealed class OrderTests : IAsyncLifetime
 
         await harness.SendAsync(Curator, harness.Text(Curator, "/order"));
 
-        var bytes = await Docx.SentDocumentAsync(harness.Database.ConnectionString, Curator);
+        var bytes = await Docx.SentDocumentAsync(harness, Curator);
         Docx.Layout(bytes).Should().Be((11906u, 16838u, 1134, 1134, 1134u, 567u, "Times New Roman", "28"),
             "A4, margins 20/20/20/10 mm (ГОСТ Р 7.0.97-2016 п. 5.1), Times New Roman 14");
         Docx.SchemaErrors(bytes).Should().BeEmpty("Word opens it without repairs");

@@ -2,9 +2,6 @@ using Dapper;
 using MentorBot.Domain.Organisations;
 using MentorBot.Host.Features.Organisations;
 using MentorBot.Tests.Integration;
-using Telegram.Bot;
-using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Tests.Features.Pairs;
 
@@ -58,21 +55,16 @@ public static class PairsSetup
         return (mentorId, menteeId);
     }
 
-    /// <summary>Records and handles updates, then returns the texts queued for <paramref name="chatId"/> that were not there before.</summary>
-    public static async Task<IReadOnlyList<string>> SendAsync(this PipelineHarness harness, long chatId, params Update[] updates)
+    /// <summary>Records and handles updates, then returns the texts queued for <paramref name="userId"/> that were not there before.</summary>
+    public static async Task<IReadOnlyList<string>> SendAsync(this PipelineHarness harness, long userId, params PersonUpdate[] updates)
     {
-        var before = (await harness.QueuedTextsAsync(chatId)).Count;
+        var before = (await harness.QueuedTextsAsync(userId)).Count;
         await harness.RecordAsync(updates);
         await harness.ProcessAllAsync();
-        return [.. (await harness.QueuedTextsAsync(chatId)).Skip(before)];
+        return [.. (await harness.QueuedTextsAsync(userId)).Skip(before)];
     }
 
-    /// <summary>The callback data of the buttons queued for <paramref name="chatId"/>, newest message last.</summary>
-    public static async Task<IReadOnlyList<string>> ButtonsAsync(this PipelineHarness harness, long chatId)
-    {
-        await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
-        var payloads = await connection.QueryAsync<string>(
-            "SELECT payload::text FROM outbox WHERE chat_id = @chatId AND kind = 'send_message' ORDER BY id", new { chatId });
-        return [.. payloads.SelectMany(p => System.Text.RegularExpressions.Regex.Matches(p, "\"callback_data\":\\s*\"([^\"]+)\"").Select(m => m.Groups[1].Value))];
-    }
+    /// <summary>The callback data of the buttons queued for <paramref name="userId"/>, newest message last.</summary>
+    public static async Task<IReadOnlyList<string>> ButtonsAsync(this PipelineHarness harness, long userId) =>
+        [.. (await harness.QueuedMessagesAsync(userId)).SelectMany(m => m.Buttons).Select(b => b.Data)];
 }

@@ -141,7 +141,7 @@ public sealed class PracticeLibraryTests : IAsyncLifetime
 
         await PressAsync(Ivanov, $"lib:f:{caseId}");
         downloads.Requested.Should().Equal("F-plan");
-        (await Docx.SentDocumentAsync(harness.Database.ConnectionString, Ivanov)).Should().Equal(Plan);
+        (await Docx.SentDocumentAsync(harness, Ivanov)).Should().Equal(Plan);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class PracticeLibraryTests : IAsyncLifetime
         await PressAsync(Curator, $"cases:ok:{caseId}");
         await SayAsync(Curator, "/library");
         await PressAsync(Curator, "lib:docx");
-        var collection = await Docx.SentDocumentAsync(harness.Database.ConnectionString, Curator);
+        var collection = await Docx.SentDocumentAsync(harness, Curator);
         var (text, _) = Docx.Read(collection);
         text.Should().Contain("Методическая копилка педагогических практик наставничества").And.Contain("1. Родительское собрание без конфликтов")
             .And.Contain("Материалы: План собрания.docx (1 КБ)").And.Contain("работа с родителями").And.NotContain("Иванов");
@@ -197,10 +197,8 @@ public sealed class PracticeLibraryTests : IAsyncLifetime
 
         await PressAsync(Ivanov, $"lib:f:{caseId}");
 
-        (await harness.ScalarAsync<string>("SELECT string_agg(kind, ',' ORDER BY id) FROM outbox WHERE chat_id = @Ivanov AND kind IN ('send_photo', 'send_document')", new { Ivanov }))
-            .Should().Be("send_photo,send_document");
-        var payload = await harness.ScalarAsync<string>("SELECT payload::text FROM outbox WHERE chat_id = @Ivanov AND kind = 'send_photo'", new { Ivanov });
-        var sent = System.Text.Json.JsonSerializer.Deserialize<MentorBot.Host.Telegram.SendPhotoPayload>(payload, global::Telegram.Bot.JsonBotAPI.Options)!;
+        (await harness.ReceivedAsync(Ivanov)).Where(r => r is ReceivedPhoto or ReceivedDocument).Select(r => r.GetType()).Should().Equal(typeof(ReceivedPhoto), typeof(ReceivedDocument));
+        var sent = (await harness.QueuedPhotosAsync(Ivanov)).Single();
         sent.Content.Should().Equal(photo);
         sent.Caption.Should().Be("стенд.jpg");
         CasePhotos.IsPhoto([0xFF, 0xD8, 0xFF, 0xE0]).Should().BeTrue();

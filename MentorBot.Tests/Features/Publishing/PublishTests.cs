@@ -58,7 +58,7 @@ public sealed class PublishTests : IAsyncLifetime
             .And.Contain("Наставники программы: Петрова Анна Сергеевна.");
         text.Should().NotContain("Сидоров").And.NotContain("Иванов").And.NotContain("Игор").And.NotContain("Орлова");
         replies[^1].Should().Be(PublishTexts.Marked("Информационная поддержка: освещение программы на сайте и в социальных сетях", "01.09.2026"));
-        var bytes = await Docx.SentDocumentAsync(harness.Database.ConnectionString, Curator);
+        var bytes = await Docx.SentDocumentAsync(harness, Curator);
         var (docx, _) = Docx.Read(bytes);
         docx.Should().StartWith("Программа наставничества педагогов: МБОУ").And.Contain("Наставники программы: Петрова Анна Сергеевна.").And.NotContain("Иванов");
         Docx.Layout(bytes).Should().Be((11906u, 16838u, 1134, 1134, 1134u, 567u, "Times New Roman", "28"), "the organisation's document layout (ГОСТ Р 7.0.97-2016)");

@@ -1,15 +1,9 @@
-using System.Text.Json;
-using Dapper;
 using MentorBot.Host;
 using MentorBot.Host.Configuration;
 using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
-using MentorBot.Host.Telegram;
 using MentorBot.Tests.Integration;
 using Microsoft.Extensions.DependencyInjection;
-using Telegram.Bot;
-using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Tests.Features.Questionnaires;
 
@@ -47,29 +41,20 @@ public sealed class QuestionnaireChat(PipelineHarness harness, long userId)
     }
 
     /// <summary>The buttons (label, data) of the latest message with a keyboard.</summary>
-    public async Task<IReadOnlyList<(string Label, string Data)>> ButtonsAsync()
-    {
-        var payload = (await PayloadsAsync()).LastOrDefault(p => p.ReplyMarkup is not null);
-        return payload?.ReplyMarkup!.InlineKeyboard.SelectMany(row => row).Select(b => (b.Text, b.CallbackData!)).ToList() ?? [];
-    }
+    public async Task<IReadOnlyList<(string Label, string Data)>> ButtonsAsync() =>
+        (await harness.QueuedMessagesAsync(userId)).LastOrDefault(m => m.Buttons.Count > 0)?.Buttons ?? [];
 
     /// <summary>Every text sent to the chat, oldest first.</summary>
-    public async Task<IReadOnlyList<string>> TextsAsync() => (await PayloadsAsync()).Select(p => p.Text).ToList();
+    public Task<IReadOnlyList<string>> TextsAsync() => harness.QueuedTextsAsync(userId);
 
     public async Task<string> LastTextAsync() => (await TextsAsync())[^1];
 
     /// <summary>Toasts shown for button presses, oldest first (null = a silent acknowledgement).</summary>
-    public async Task<IReadOnlyList<string?>> ToastsAsync()
-    {
-        await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
-        var payloads = await connection.QueryAsync<string>(
-            "SELECT payload::text FROM outbox WHERE chat_id = @userId AND kind = 'answer_callback_query' ORDER BY id", new { userId });
-        return payloads.Select(p => JsonSerializer.Deserialize<AnswerCallbackQueryPayload>(p, JsonBotAPI.Options)!.Text).ToList();
-    }
+    public Task<IReadOnlyList<string?>> ToastsAsync() => harness.ToastsAsync(userId);
 
-    private async Task SendAsync(Update update)
+    private async Task SendAsync(PersonUpdate update)
     {
-        await Services.GetRequiredService<UpdateInbox>().RecordAsync(TelegramPolling.Source, [TelegramPolling.ToInbound(update)], CancellationToken.None);
+        await Services.GetRequiredService<UpdateInbox>().RecordAsync(update.Source, [update.Inbound], CancellationToken.None);
         var processor = Services.GetRequiredService<UpdateProcessor>();
         while (await processor.ProcessPendingAsync() > 0)
         {
@@ -77,13 +62,5 @@ public sealed class QuestionnaireChat(PipelineHarness harness, long userId)
 
         var errors = await harness.ScalarAsync<long>("SELECT count(*) FROM inbound_updates WHERE error IS NOT NULL");
         errors.Should().Be(0, await harness.ScalarAsync<string>("SELECT coalesce(string_agg(error, '; '), '') FROM inbound_updates"));
-    }
-
-    private async Task<IReadOnlyList<SendMessagePayload>> PayloadsAsync()
-    {
-        await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
-        var payloads = await connection.QueryAsync<string>(
-            "SELECT payload::text FROM outbox WHERE chat_id = @userId AND kind = 'send_message' ORDER BY id", new { userId });
-        return payloads.Select(p => JsonSerializer.Deserialize<SendMessagePayload>(p, JsonBotAPI.Options)!).ToList();
     }
 }

@@ -49,7 +49,7 @@ public static class ReminderScenario
         await using var connection = await bot.Database.DataSource.OpenConnectionAsync();
         var rows = await connection.QueryAsync<(long ChatId, string Text, DateTime DueAt, string Payload, string Key)>("""
             SELECT chat_id, payload->>'text', due_at, payload::text, idempotency_key FROM outbox
-             WHERE idempotency_key LIKE 'bg:%' AND kind = 'send_message' AND (@chatId::bigint IS NULL OR chat_id = @chatId)
+             WHERE idempotency_key LIKE 'bg:%' AND kind = 'message' AND (@chatId::bigint IS NULL OR chat_id = @chatId)
              ORDER BY id
             """, new { chatId });
         return rows.Select(r => new Sent(r.ChatId, r.Text, new DateTimeOffset(DateTime.SpecifyKind(r.DueAt, DateTimeKind.Utc)), r.Payload, r.Key)).ToList();

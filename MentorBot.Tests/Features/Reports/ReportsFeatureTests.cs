@@ -4,7 +4,6 @@ using DocumentFormat.OpenXml.Packaging;
 using MentorBot.Domain.Organisations;
 using MentorBot.Domain.Reports;
 using MentorBot.Host.Features.Organisations;
-using MentorBot.Host.Telegram;
 using MentorBot.Tests.Features.Banks;
 using MentorBot.Tests.Features.Exports;
 using MentorBot.Tests.Features.Invites;
