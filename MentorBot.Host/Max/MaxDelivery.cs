@@ -10,7 +10,7 @@ namespace MentorBot.Host.Max;
 /// 429 → pause MAX's sending (<c>Retry-After</c> if sent, else <see cref="DefaultRetryAfter"/>); 403 and a 404 of the
 /// chat → the account is unreachable (the person stopped the bot or the dialog is gone); 401 → transient (a revoked
 /// token must not fail every row; the log says so); other refusals → permanent; 5xx, timeouts, the network and
-/// <c>attachment.not.ready</c> → transient. MAX message ids are strings, so no numeric id is returned.
+/// <c>attachment.not.ready</c> → transient. A sent message's id is MAX's <c>body.mid</c> (<c>mid.…</c>).
 /// A file just uploaded may not be ready yet (<c>attachment.not.ready</c>): the message is sent again with the same
 /// upload token, up to <see cref="NotReadySends"/> times, <paramref name="notReadyPause"/> apart (growing) — the file is
 /// uploaded once per attempt, not once per try.
@@ -30,15 +30,14 @@ public sealed class MaxDelivery(MaxBotClient client, TimeProvider? time = null, 
     public static readonly TimeSpan DefaultNotReadyPause = TimeSpan.FromMilliseconds(500);
 
     /// <inheritdoc />
-    public async Task<long?> DeliverAsync(ClaimedOutboxRow row, CancellationToken cancellationToken)
+    public async Task<string?> DeliverAsync(ClaimedOutboxRow row, CancellationToken cancellationToken)
     {
         try
         {
             switch (row.Kind)
             {
                 case OutboxKind.Message:
-                    await client.SendMessageToChat(row.ChatId, Payload<NewMessageBody>(row), cancellationToken: cancellationToken);
-                    return null;
+                    return Mid(await client.SendMessageToChat(row.ChatId, Payload<NewMessageBody>(row), cancellationToken: cancellationToken));
                 case OutboxKind.AnswerChoice:
                     var answer = Payload<MaxAnswerPayload>(row);
                     // MAX wants a notification or a message in an answer; a silent acknowledgement needs no call.
@@ -55,10 +54,9 @@ public sealed class MaxDelivery(MaxBotClient client, TimeProvider? time = null, 
                             ? new AttachmentRequest { Type = AttachmentTypes.Image, Payload = new UploadedInfo { Token = uploaded.Token } }
                             : AttachmentRequest.File(uploaded.Token);
                         var body = new NewMessageBody { Text = file.Caption, Format = file.Caption is null ? null : TextFormats.Html, Attachments = [attachment] };
-                        await SendWhenReadyAsync(row.ChatId, body, cancellationToken);
+                        return Mid(await SendWhenReadyAsync(row.ChatId, body, cancellationToken));
                     }
 
-                    return null;
                 default:
                     throw new DeliveryException(DeliveryFailure.Permanent, $"Outbox kind '{row.Kind}' is not sent to MAX.");
             }
@@ -74,14 +72,13 @@ public sealed class MaxDelivery(MaxBotClient client, TimeProvider? time = null, 
     }
 
     /// <summary>Sends a message with a just-uploaded file, again with the same token while MAX has not processed the file.</summary>
-    private async Task SendWhenReadyAsync(long chatId, NewMessageBody body, CancellationToken cancellationToken)
+    private async Task<Message> SendWhenReadyAsync(long chatId, NewMessageBody body, CancellationToken cancellationToken)
     {
         for (var send = 1; ; send++)
         {
             try
             {
-                await client.SendMessageToChat(chatId, body, cancellationToken: cancellationToken);
-                return;
+                return await client.SendMessageToChat(chatId, body, cancellationToken: cancellationToken);
             }
             catch (MaxApiException e) when (e.Code == MaxApiException.AttachmentNotReady && send < NotReadySends)
             {
@@ -99,6 +96,9 @@ public sealed class MaxDelivery(MaxBotClient client, TimeProvider? time = null, 
         { IsTransient: true } => new DeliveryException(DeliveryFailure.Transient, $"{e.StatusCode}: {e.Message}"),
         _ => new DeliveryException(DeliveryFailure.Permanent, $"{e.StatusCode}: {e.Message}"),
     };
+
+    /// <summary>The sent message's id (<c>body.mid</c>); null when MAX answered without a body.</summary>
+    private static string? Mid(Message message) => message.Body?.Mid is { Length: > 0 } mid ? mid : null;
 
     private static T Payload<T>(ClaimedOutboxRow row) =>
         JsonSerializer.Deserialize<T>(row.Payload, MaxJson.Options)

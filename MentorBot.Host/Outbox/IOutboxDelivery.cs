@@ -3,9 +3,12 @@ namespace MentorBot.Host.Outbox;
 /// <summary>The messenger adapter's half of the sender: performs one outbox row's call.</summary>
 public interface IOutboxDelivery
 {
-    /// <summary>Performs the call of <paramref name="row"/>; returns the sent message's id when there is one.</summary>
+    /// <summary>
+    /// Performs the call of <paramref name="row"/>; returns the sent message's id when there is one, as messenger-neutral
+    /// text (Telegram's number in decimal, MAX's <c>mid.…</c>), as incoming message ids are.
+    /// </summary>
     /// <exception cref="DeliveryException">The messenger refused or failed; <see cref="DeliveryException.Failure"/> says how the sender reacts.</exception>
-    Task<long?> DeliverAsync(ClaimedOutboxRow row, CancellationToken cancellationToken);
+    Task<string?> DeliverAsync(ClaimedOutboxRow row, CancellationToken cancellationToken);
 }
 
 /// <summary>How a failed delivery is treated by the sender.</summary>

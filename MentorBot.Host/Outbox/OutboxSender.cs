@@ -174,7 +174,7 @@ public sealed class OutboxSender : BackgroundService
                 return;
             }
 
-            long? messageId;
+            string? messageId;
             using var limit = new CancellationTokenSource(options.SendTimeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
             try

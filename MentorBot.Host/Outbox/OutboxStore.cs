@@ -201,8 +201,8 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    /// <summary>Marks a row sent, keeping the message id the Bot API returned (for later edits).</summary>
-    public async Task MarkSentAsync(long id, long? messageId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Marks a row sent, keeping the id the messenger gave the message (text: Telegram's number, MAX's <c>mid.…</c>), for later edits.</summary>
+    public async Task MarkSentAsync(long id, string? messageId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = "UPDATE outbox SET status = 'sent', sent_at = @now, sent_message_id = @messageId, lease_until = NULL, last_error = NULL WHERE id = @id";
         await ExecuteAsync(sql, new { id, messageId, now = now.UtcDateTime }, cancellationToken);

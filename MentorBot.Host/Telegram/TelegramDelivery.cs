@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using MentorBot.Host.Outbox;
 using Telegram.Bot;
@@ -25,7 +26,7 @@ public sealed class TelegramDelivery(ITelegramBotClient client) : IOutboxDeliver
     public const string PhotoFileName = "photo.png";
 
     /// <inheritdoc />
-    public async Task<long?> DeliverAsync(ClaimedOutboxRow row, CancellationToken cancellationToken)
+    public async Task<string?> DeliverAsync(ClaimedOutboxRow row, CancellationToken cancellationToken)
     {
         try
         {
@@ -33,7 +34,7 @@ public sealed class TelegramDelivery(ITelegramBotClient client) : IOutboxDeliver
             {
                 case OutboxKind.Message:
                     var message = Payload<SendMessagePayload>(row);
-                    return (await client.SendMessage(row.ChatId, message.Text, ParseMode.Html, replyMarkup: message.ReplyMarkup, cancellationToken: cancellationToken)).Id;
+                    return Id(await client.SendMessage(row.ChatId, message.Text, ParseMode.Html, replyMarkup: message.ReplyMarkup, cancellationToken: cancellationToken));
                 case OutboxKind.AnswerChoice:
                     var answer = Payload<AnswerCallbackQueryPayload>(row);
                     await client.AnswerCallbackQuery(answer.CallbackQueryId, answer.Text, cancellationToken: cancellationToken);
@@ -52,11 +53,11 @@ public sealed class TelegramDelivery(ITelegramBotClient client) : IOutboxDeliver
                 case OutboxKind.Document:
                     var document = Payload<SendDocumentPayload>(row);
                     await using (var stream = new MemoryStream(document.Content, writable: false))
-                        return (await client.SendDocument(row.ChatId, InputFile.FromStream(stream, document.FileName), document.Caption, ParseMode.Html, cancellationToken: cancellationToken)).Id;
+                        return Id(await client.SendDocument(row.ChatId, InputFile.FromStream(stream, document.FileName), document.Caption, ParseMode.Html, cancellationToken: cancellationToken));
                 case OutboxKind.Photo:
                     var photo = Payload<SendPhotoPayload>(row);
                     await using (var stream = new MemoryStream(photo.Content, writable: false))
-                        return (await client.SendPhoto(row.ChatId, InputFile.FromStream(stream, PhotoFileName), photo.Caption, ParseMode.Html, cancellationToken: cancellationToken)).Id;
+                        return Id(await client.SendPhoto(row.ChatId, InputFile.FromStream(stream, PhotoFileName), photo.Caption, ParseMode.Html, cancellationToken: cancellationToken));
                 default:
                     throw new DeliveryException(DeliveryFailure.Permanent, $"Unknown outbox kind '{row.Kind}'.");
             }
@@ -83,6 +84,9 @@ public sealed class TelegramDelivery(ITelegramBotClient client) : IOutboxDeliver
         >= 400 and < 500 => new DeliveryException(DeliveryFailure.Permanent, TelegramSecrets.Scrub($"{e.ErrorCode}: {e.Message}")),
         _ => new DeliveryException(DeliveryFailure.Transient, TelegramSecrets.Scrub($"{e.ErrorCode}: {e.Message}")),
     };
+
+    /// <summary>A sent message's id as the outbox keeps it: the Bot API's number (unique within its chat) in decimal.</summary>
+    private static string Id(Message message) => message.Id.ToString(CultureInfo.InvariantCulture);
 
     private static string Status(RequestException e) => e.HttpStatusCode is { } status ? $" (HTTP {(int)status})" : "";
 

@@ -315,6 +315,18 @@ public sealed class FakeMaxApi : IAsyncDisposable
         /// <summary>403: the user stopped the bot or the bot has no access to the chat.</summary>
         public static MaxFakeResponse Forbidden() => new(403, """{"code":"chat.denied","message":"dialog.suspended"}""");
 
+        /// <summary>200 for <c>POST /messages</c>: the created message (schema <c>SendMessageResult</c>) with id <paramref name="mid"/> in <paramref name="chatId"/>.</summary>
+        public static MaxFakeResponse Sent(long chatId, string mid) =>
+            Ok(new JsonObject
+            {
+                ["message"] = new JsonObject
+                {
+                    ["recipient"] = new JsonObject { ["chat_id"] = chatId, ["chat_type"] = "dialog" },
+                    ["timestamp"] = Now,
+                    ["body"] = new JsonObject { ["mid"] = mid, ["seq"] = 1, ["text"] = null },
+                },
+            }.ToJsonString());
+
         /// <summary>502 from a proxy in front of the API: HTML, not the API's JSON.</summary>
         public static MaxFakeResponse BadGatewayHtml() => new(502, "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>", "text/html");
     }

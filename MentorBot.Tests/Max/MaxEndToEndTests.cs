@@ -132,6 +132,24 @@ public sealed class MaxEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_and_a_file_sent_to_max_keep_the_message_id_max_gave_them()
+    {
+        var adapter = new MaxAdapter();
+        var due = harness.Clock.GetUtcNow();
+        await harness.Services.GetRequiredService<OutboxStore>().EnqueueAsync(
+            [adapter.Render(Reply.Plain("Напоминание"), Dialog, false, "bg:reminder", due).Single(), adapter.RenderDocument("Приказ.docx", [1, 2, 3], null, Dialog, false, "bg:order", due)],
+            default);
+        api.Enqueue("POST /messages", FakeMaxApi.Responses.Sent(Dialog, "mid.0000000001a2b3c4"));
+        api.Enqueue("POST /messages", FakeMaxApi.Responses.Sent(Dialog, "mid.0000000001a2b3c5"));
+
+        await SendMaxAsync();
+
+        api.RequestsTo("POST /upload.do").Should().ContainSingle("the order went as a file");
+        (await harness.ScalarAsync<string>("SELECT string_agg(idempotency_key || ' ' || status || ' ' || sent_message_id, ', ' ORDER BY id) FROM outbox WHERE messenger = 'max'"))
+            .Should().Be("bg:reminder.0 sent mid.0000000001a2b3c4, bg:order sent mid.0000000001a2b3c5");
+    }
+
+    [Fact]
     public async Task A_teacher_joins_from_max_by_the_invite_consents_and_answers_there_and_the_curator_in_telegram_sees_her()
     {
         await JoinFromMaxAsync();

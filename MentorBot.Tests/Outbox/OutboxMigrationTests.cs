@@ -7,7 +7,7 @@ namespace MentorBot.Tests.Outbox;
 
 /// <summary>
 /// Outbox rows written before a migration of the outbox read the same after it (issue 16): 0053 renames the Bot API
-/// kinds to messenger-neutral ones in every row, whatever its status.
+/// kinds to messenger-neutral ones in every row, whatever its status; 0054 keeps every sent message's id as text.
 /// </summary>
 public sealed class OutboxMigrationTests
 {
@@ -39,5 +39,21 @@ public sealed class OutboxMigrationTests
         var old = async () => await connection.ExecuteAsync(
             "INSERT INTO outbox (idempotency_key, chat_id, kind, payload, due_at) VALUES ('old', 1, 'send_message', '{}', '2026-09-01T06:00:00Z')");
         (await old.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.CheckViolation);
+    }
+
+    [Fact]
+    public async Task Migration_0054_keeps_every_sent_message_id_as_its_decimal_text()
+    {
+        await using var database = await TestDatabase.MigratedBeforeAsync(54);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("""
+            INSERT INTO outbox (idempotency_key, chat_id, kind, payload, due_at, status, sent_message_id)
+            VALUES ('sent', 1, 'message', '{}', '2026-09-01T06:00:00Z', 'sent', 4217),
+                   ('pending', 1, 'message', '{}', '2026-09-01T06:00:00Z', 'pending', NULL);
+            """);
+
+        await database.ApplyAllAsync();
+
+        (await connection.QueryAsync<string?>("SELECT sent_message_id FROM outbox ORDER BY idempotency_key")).Should().Equal(null, "4217");
     }
 }

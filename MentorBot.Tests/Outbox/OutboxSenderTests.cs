@@ -246,7 +246,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
 
         delivery.Calls.Select(c => c.Key).Should().Equal("once", "once");
         (await StatusAsync("once")).Should().Be("sent");
-        (await harness.ScalarAsync<long>("SELECT sent_message_id FROM outbox WHERE idempotency_key = 'once'")).Should().BePositive();
+        (await harness.ScalarAsync<string>("SELECT sent_message_id FROM outbox WHERE idempotency_key = 'once'")).Should().MatchRegex("^[1-9][0-9]*$", "the Bot API's message id as decimal text");
     }
 
     [Theory]
@@ -428,7 +428,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         public void FailNext(string key, FakeResponse failure) =>
             failures.GetOrAdd(key, _ => new ConcurrentQueue<FakeResponse>()).Enqueue(failure);
 
-        public Task<long?> DeliverAsync(ClaimedOutboxRow row, CancellationToken cancellationToken) => delivery.DeliverAsync(row, cancellationToken);
+        public Task<string?> DeliverAsync(ClaimedOutboxRow row, CancellationToken cancellationToken) => delivery.DeliverAsync(row, cancellationToken);
 
         public ValueTask DisposeAsync() => api.DisposeAsync();
     }

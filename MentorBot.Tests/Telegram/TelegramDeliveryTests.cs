@@ -50,7 +50,7 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime
         buttons[0].GetProperty("text").GetString().Should().Be("Да");
         buttons[0].GetProperty("callback_data").GetString().Should().Be("consent:yes");
         buttons[1].GetProperty("callback_data").GetString().Should().Be("consent:no");
-        messageId.Should().BePositive();
+        messageId.Should().Be("101", "the Bot API's message id, kept as its decimal text");
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime
 
         var messageId = await Delivery().DeliverAsync(new ClaimedOutboxRow(4, 555, row.Kind, row.PayloadJson, 1), CancellationToken.None);
 
-        messageId.Should().BePositive();
+        messageId.Should().Be("101", "the Bot API's message id, kept as its decimal text");
         var request = api.RequestsTo("sendDocument").Should().ContainSingle().Subject;
         request.Form["chat_id"].Should().Be("555");
         request.Form["caption"].Should().Be("<b>Приказ</b>");
@@ -132,7 +132,7 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime
 
         var messageId = await Delivery().DeliverAsync(new ClaimedOutboxRow(6, 556, row.Kind, row.PayloadJson, 1), CancellationToken.None);
 
-        messageId.Should().BePositive();
+        messageId.Should().Be("101", "the Bot API's message id, kept as its decimal text");
         api.RequestsTo("sendDocument").Should().BeEmpty("a chart is shown as a picture, not attached as a file");
         var request = api.RequestsTo("sendPhoto").Should().ContainSingle().Subject;
         request.Form["chat_id"].Should().Be("556");
