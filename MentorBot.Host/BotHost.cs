@@ -41,6 +41,7 @@ public static class BotHost
         services.AddSingleton(new OutboxSenderOptions { GlobalRatePerSecond = options.SenderRate, RetryWindow = TimeSpan.FromHours(options.SenderRetryHours) });
         services.AddSingleton<IMessengerAdapter, TelegramAdapter>();
         services.AddKeyedSingleton<IMessengerAdapter, MaxAdapter>(Messengers.Max);
+        services.AddKeyedSingleton<IMessengerAdapter, ConsoleAdapter>(Messengers.Console);
         services.AddSingleton<MessengerAdapters>();
         services.AddSingleton<TelegramHealth>();
         services.AddSingleton<IOutboxDelivery, TelegramDelivery>();
@@ -99,8 +100,8 @@ public static class BotHost
         var services = builder.Services;
         services.AddMentorBotCore(options);
         services.AddHostedService(p => p.GetRequiredService<UpdateProcessor>());
-        // Telegram's sender (the console chat's too); MAX has its own (AddMaxMessenger).
-        if (options.HasTelegram || options.IsConsole) services.AddHostedService(p => p.GetRequiredService<OutboxSender>());
+        // Telegram's sender; MAX (AddMaxMessenger) and the console chat (AddConsoleChat) have their own.
+        if (options.HasTelegram) services.AddHostedService(p => p.GetRequiredService<OutboxSender>());
         services.AddHangfireWorkers();
 
         if (options.IsConsole)
@@ -117,11 +118,7 @@ public static class BotHost
                 filters.Rules.Add(new LoggerFilterRule(null, "MentorBot", LogLevel.Warning, null));
                 filters.Rules.Add(new LoggerFilterRule(null, "Microsoft.Extensions.Hosting", LogLevel.Error, null));
             });
-            services.AddSingleton(new ConsoleBotClient(consoleOutput, options.ConsoleDocuments));
-            services.AddSingleton<global::Telegram.Bot.ITelegramBotClient>(p => p.GetRequiredService<ConsoleBotClient>());
-            // No Telegram limit applies to a terminal; replies appear without the one-second pacing.
-            services.AddSingleton(new OutboxSenderOptions { GlobalRatePerSecond = options.SenderRate, ChatInterval = TimeSpan.Zero, GroupInterval = TimeSpan.Zero });
-            services.AddHostedService(p => ActivatorUtilities.CreateInstance<ConsoleChatService>(p, consoleInput, consoleOutput));
+            services.AddConsoleChat(consoleInput, consoleOutput, options.ConsoleDocuments, options.SenderRate);
         }
         else if (options.HasTelegram)
         {

@@ -6,6 +6,9 @@ public static class AccountsTexts
     /// <summary>/help line of /link.</summary>
     public const string LinkMenu = "связать аккаунты Telegram и MAX";
 
+    /// <summary>How /settings names an account of the console chat (the terminal of a local run).</summary>
+    public const string ConsoleAccount = "консоль";
+
     /// <summary>/help line of /settings.</summary>
     public const string SettingsMenu = "куда присылать напоминания";
 

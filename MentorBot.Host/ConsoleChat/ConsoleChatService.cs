@@ -1,23 +1,21 @@
 using System.Globalization;
+using System.Text.Json;
 using MentorBot.Host.Persistence;
 using MentorBot.Host.Pipeline;
-using MentorBot.Host.Telegram;
 using Microsoft.Extensions.Hosting;
-using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Host.ConsoleChat;
 
 /// <summary>
-/// The terminal side of the console chat: each line becomes a Telegram-shaped update recorded in the inbox
-/// (source <c>console</c>), so it runs through exactly the pipeline Telegram updates do.
-/// <c>!N</c> presses button N of the last message, <c>!M.N</c> button N of message M; <c>/as N</c> switches the simulated user; <c>/file PATH</c>
-/// sends a local file as a document.
+/// The terminal side of the console chat: each line becomes a <see cref="ConsoleUpdate"/> recorded in the inbox
+/// (source <c>console</c>), so it runs through exactly the pipeline messengers' updates do (<see cref="ConsoleAdapter"/>
+/// reads it). <c>!N</c> presses button N of the last message, <c>!M.N</c> button N of message M; <c>/as N</c> switches
+/// the simulated user; <c>/file PATH</c> sends a local file as a document.
 /// </summary>
-public sealed class ConsoleChatService(TextReader input, TextWriter output, ConsoleBotClient bot, UpdateInbox inbox, InboxSignal signal, TimeProvider time, IHostApplicationLifetime lifetime) : BackgroundService
+public sealed class ConsoleChatService(TextReader input, TextWriter output, ConsoleTranscript transcript, UpdateInbox inbox, InboxSignal signal, IHostApplicationLifetime lifetime) : BackgroundService
 {
-    /// <summary>The inbox source name of console updates.</summary>
-    public const string Source = "console";
+    /// <summary>The inbox source name of console updates (the console chat is its own messenger).</summary>
+    public const string Source = Messengers.Console;
 
     private long user = 1;
     private long lastUpdateId;
@@ -42,55 +40,42 @@ public sealed class ConsoleChatService(TextReader input, TextWriter output, Cons
             return;
         }
 
-        var from = new User { Id = user, FirstName = $"Пользователь {user}" };
-        var chat = new Chat { Id = user, Type = ChatType.Private };
-        var update = new Update { Id = (int)++lastUpdateId };
+        ConsoleUpdate update;
         if (Press(text) is var (messageId, button))
         {
-            var buttons = messageId is { } m ? bot.Keyboard(user, m) : bot.LastKeyboard(user);
-            var problem = buttons is null ? string.Format(CultureInfo.InvariantCulture, ConsoleTexts.NoSuchMessage, messageId)
-                : button < 1 || button > buttons.Count || buttons[button - 1].CallbackData is null
+            var pressed = messageId ?? transcript.LatestMessage(user);
+            var buttons = pressed is { } m ? transcript.Keyboard(user, m) : null;
+            var problem = messageId is not null && buttons is null ? string.Format(CultureInfo.InvariantCulture, ConsoleTexts.NoSuchMessage, messageId)
+                : buttons is null || button < 1 || button > buttons.Count
                     ? messageId is null ? ConsoleTexts.NoSuchButton : string.Format(CultureInfo.InvariantCulture, ConsoleTexts.NoSuchButtonUnder, messageId)
                     : null;
             if (problem is not null)
             {
                 output.WriteLine(problem);
-                lastUpdateId--;
                 return;
             }
 
-            update.CallbackQuery = new CallbackQuery
-            {
-                Id = $"console-{lastUpdateId}",
-                From = from,
-                Data = buttons![button - 1].CallbackData,
-                // The pressed message, as Telegram sends it: the bot may edit it (its buttons, its text).
-                Message = new Message { Id = messageId ?? bot.LatestMessage(user) ?? 0, Chat = chat, Date = time.GetUtcNow().UtcDateTime },
-            };
+            // The pressed message goes with the press, as a messenger sends it: the bot may edit it (its buttons, its text).
+            update = new ConsoleUpdate(user, Press: new ConsolePress(pressed!.Value, buttons![button - 1].Data));
         }
         else if (text.StartsWith("/file ", StringComparison.OrdinalIgnoreCase))
         {
-            // «/file PATH» sends a local file as a document, as a curator sends the road map in Telegram.
+            // «/file PATH» sends a local file as a document, as a curator sends the road map in a messenger.
             var info = new FileInfo(text[6..].Trim().Trim('"'));
             if (!info.Exists)
             {
                 output.WriteLine(ConsoleTexts.NoSuchFile, info.FullName);
-                lastUpdateId--;
                 return;
             }
 
-            update.Message = new Message
-            {
-                Id = (int)lastUpdateId, From = from, Chat = chat, Date = time.GetUtcNow().UtcDateTime,
-                Document = new Document { FileId = info.FullName, FileName = info.Name, FileSize = info.Length },
-            };
+            update = new ConsoleUpdate(user, File: new ConsoleFile(info.FullName, info.Name, info.Length));
         }
         else
         {
-            update.Message = new Message { Id = (int)lastUpdateId, From = from, Chat = chat, Date = time.GetUtcNow().UtcDateTime, Text = text };
+            update = new ConsoleUpdate(user, Text: text);
         }
 
-        await inbox.RecordAsync(Source, [TelegramPolling.ToInbound(update)], cancellationToken);
+        await inbox.RecordAsync(Source, [new InboundUpdate(++lastUpdateId, user, JsonSerializer.Serialize(update, ConsoleUpdate.Json))], cancellationToken);
         signal.Notify();
     }
 

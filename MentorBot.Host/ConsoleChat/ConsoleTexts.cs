@@ -33,11 +33,14 @@ public static class ConsoleTexts
     /// <summary>Printed for a bad /as argument.</summary>
     public const string BadUser = "Укажите номер пользователя: /as 2";
 
-    /// <summary>Shown for a toast (answerCallbackQuery text); {0} is the text.</summary>
+    /// <summary>Shown for the notice of an answered press; {0} is the text.</summary>
     public const string Toast = "  (всплывающее уведомление: {0})";
 
     /// <summary>Shown for a document the bot sent; {0} is the full path it was saved to, {1} the size in bytes.</summary>
     public const string DocumentSaved = "📎 документ сохранён: {0} ({1} байт)";
+
+    /// <summary>The first name of simulated user {0} (the console has no profile).</summary>
+    public const string UserName = "Пользователь {0}";
 
     /// <summary>Printed for /file with a path that does not exist; {0} is the full path.</summary>
     public const string NoSuchFile = "Файл не найден: {0}";

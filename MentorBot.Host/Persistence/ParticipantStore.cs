@@ -99,7 +99,7 @@ public static class ParticipantStore
                  conversations AS (DELETE FROM conversation_states c USING chats WHERE c.messenger = chats.messenger AND c.chat_id = chats.chat_id)
             UPDATE inbound_updates u SET payload = '{}'::jsonb, chat_id = NULL
               FROM chats
-             WHERE u.chat_id = chats.chat_id AND (u.source = chats.messenger OR (chats.messenger = 'telegram' AND u.source = 'console'))
+             WHERE u.chat_id = chats.chat_id AND u.source = chats.messenger
                AND (u.handled_at IS NOT NULL OR (u.source = @source AND u.update_id = @updateId));
             UPDATE participants
                SET first_name = NULL, last_name = NULL, username = NULL, notify_account_id = NULL,

@@ -59,7 +59,7 @@ public sealed class BoundedMemoryStream(long limit) : MemoryStream
 
 /// <summary>
 /// The host's <see cref="IDocumentDownloads"/>: hands a document to the downloads of the messenger it came from
-/// (a MAX file's id starts with <see cref="Messengers.MaxFileIdPrefix"/>; Telegram's ids never contain a colon),
+/// (<see cref="Messengers.OfFileId"/>: MAX's and the console's file ids carry a prefix, Telegram's never contain a colon),
 /// registered as keyed services by messenger name (<see cref="Messengers"/>).
 /// </summary>
 /// <param name="services">Where the messengers' downloads come from.</param>
@@ -68,7 +68,7 @@ public sealed class MessengerDocumentDownloads(IServiceProvider services) : IDoc
     /// <inheritdoc />
     public Task<byte[]?> DownloadAsync(DocumentInput document, long maxBytes, CancellationToken cancellationToken)
     {
-        var messenger = document.FileId.StartsWith(Messengers.MaxFileIdPrefix, StringComparison.Ordinal) ? Messengers.Max : Messengers.Telegram;
+        var messenger = Messengers.OfFileId(document.FileId);
         var downloads = services.GetKeyedService<IDocumentDownloads>(messenger)
             ?? throw new DocumentDownloadException($"No {messenger} downloads are configured for this file.");
         return downloads.DownloadAsync(document, maxBytes, cancellationToken);

@@ -11,7 +11,7 @@ namespace MentorBot.Host.Pipeline;
 public interface IMessengerAdapter
 {
     /// <summary>Reads a recorded update; null when it carries nothing the bot acts on (e.g. a channel post, a sticker).</summary>
-    /// <param name="source">The inbox source (<c>telegram</c>, <c>console</c>).</param>
+    /// <param name="source">The inbox source (<c>telegram</c>, <c>max</c>, <c>console</c>).</param>
     /// <param name="updateId">The update id.</param>
     /// <param name="payloadJson">The update as received.</param>
     /// <exception cref="System.Text.Json.JsonException">The payload is not an update.</exception>
@@ -34,8 +34,8 @@ public interface IMessengerAdapter
 
 /// <summary>
 /// The messenger adapters of the host (issue 16: one host serves Telegram and MAX): the unkeyed
-/// <see cref="IMessengerAdapter"/> is Telegram's (the console chat's too, which speaks the Bot API), the others are
-/// keyed services named by <see cref="Messengers"/>.
+/// <see cref="IMessengerAdapter"/> is Telegram's, the others (MAX, the console chat) are keyed services named by
+/// <see cref="Messengers"/>.
 /// </summary>
 /// <param name="telegram">The unkeyed adapter.</param>
 /// <param name="services">Where the other messengers' adapters come from.</param>

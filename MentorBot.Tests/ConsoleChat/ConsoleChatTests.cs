@@ -14,8 +14,8 @@ using Microsoft.Extensions.Logging;
 namespace MentorBot.Tests.ConsoleChat;
 
 /// <summary>
-/// The console chat (no token) runs the whole host — inbox, features, outbox, the sender and Telegram.Bot's
-/// client interface answered by the console — and prints the bot's replies, numbered, with numbered buttons.
+/// The console chat (no token) runs the whole host — inbox, features, outbox, the console's own sender and delivery,
+/// a messenger of its own — and prints the bot's replies, numbered, with numbered buttons.
 /// </summary>
 public sealed class ConsoleChatTests : IAsyncLifetime
 {
@@ -52,6 +52,8 @@ public sealed class ConsoleChatTests : IAsyncLifetime
         var school = await setup.CreateOrganisationAsync("Лицей № 2");
         await setup.ApprovedPairAsync(school, (1, "Орлова Ольга"), (2, "Петрова Анна"), (3, "Иванов Игорь"));
         await setup.ExecuteAsync("DELETE FROM outbox");
+        // The harness seeds its people as Telegram accounts; here they are the console's users 1–3.
+        await setup.ExecuteAsync("UPDATE messenger_accounts SET messenger = 'console'");
         var output = new StringWriter();
         var input = new ScriptedInput(output,
         [

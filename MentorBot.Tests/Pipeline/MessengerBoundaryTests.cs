@@ -5,7 +5,8 @@ namespace MentorBot.Tests.Pipeline;
 
 /// <summary>
 /// Features, <c>Notifier</c> and Domain speak of replies, choices and participants, never of a messenger (issue 16):
-/// no file there imports a messenger adapter's or library's types or names a Telegram id column.
+/// no file there imports a messenger adapter's or library's types or names a Telegram id column. The console chat is a
+/// messenger of its own and imports no other messenger's types either.
 /// </summary>
 public sealed partial class MessengerBoundaryTests
 {
@@ -19,13 +20,16 @@ public sealed partial class MessengerBoundaryTests
             .ToList();
         files.Should().HaveCountGreaterThan(100, "the scan must see the sources");
 
-        var offences = files
-            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(RepositoryPaths.Root(), f), Line: i + 1, Text: line)))
-            .Where(l => MessengerReference().IsMatch(l.Text))
-            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
-            .ToList();
+        Offences(files).Should().BeEmpty();
+    }
 
-        offences.Should().BeEmpty();
+    [Fact]
+    public void The_console_chat_is_a_messenger_of_its_own_and_imports_no_other_messengers_types()
+    {
+        var files = Directory.EnumerateFiles(RepositoryPaths.Combine("MentorBot.Host", "ConsoleChat"), "*.cs", SearchOption.AllDirectories).ToList();
+        files.Should().HaveCountGreaterThan(5, "the scan must see the console chat's sources");
+
+        Offences(files).Should().BeEmpty();
     }
 
     /// <summary>
@@ -38,13 +42,7 @@ public sealed partial class MessengerBoundaryTests
         var files = Directory.EnumerateFiles(RepositoryPaths.Combine("MentorBot.Tests", "Features"), "*.cs", SearchOption.AllDirectories).ToList();
         files.Should().HaveCountGreaterThan(40, "the scan must see the feature tests");
 
-        var offences = files
-            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(RepositoryPaths.Root(), f), Line: i + 1, Text: line)))
-            .Where(l => MessengerReference().IsMatch(l.Text) || TestMessengerReference().IsMatch(l.Text))
-            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
-            .ToList();
-
-        offences.Should().BeEmpty();
+        Offences(files, TestMessengerReference()).Should().BeEmpty();
     }
 
     [Theory]
@@ -69,6 +67,13 @@ public sealed partial class MessengerBoundaryTests
     [InlineData("var maxBytes = 1024;")]
     public void The_scan_leaves_words_in_comments_and_other_names_alone(string line) =>
         MessengerReference().IsMatch(line).Should().BeFalse();
+
+    /// <summary>Each line of <paramref name="files"/> that imports or names a messenger's types (or matches <paramref name="also"/>), as «file:line: text».</summary>
+    private static List<string> Offences(IEnumerable<string> files, Regex? also = null) => files
+        .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(RepositoryPaths.Root(), f), Line: i + 1, Text: line)))
+        .Where(l => MessengerReference().IsMatch(l.Text) || also?.IsMatch(l.Text) == true)
+        .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+        .ToList();
 
     [GeneratedRegex(@"\bMentorBot\.Host\.(Telegram|Max)\b|\bTelegram\.Bot\b|\btelegram_user_id\b", RegexOptions.CultureInvariant)]
     private static partial Regex MessengerReference();

@@ -142,5 +142,10 @@ public sealed class AccountsFeature(MentorBotOptions options) : IChatFeature
 
     private static string Mark(bool chosen) => chosen ? "✓ " : "";
 
-    private static string NameOf(string messenger) => messenger == Messengers.Max ? "MAX" : "Telegram";
+    private static string NameOf(string messenger) => messenger switch
+    {
+        Messengers.Max => "MAX",
+        Messengers.Console => AccountsTexts.ConsoleAccount,
+        _ => "Telegram",
+    };
 }
