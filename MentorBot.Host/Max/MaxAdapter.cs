@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using MentorBot.Domain.Conversations;
 using MentorBot.Host.Outbox;
@@ -39,10 +40,15 @@ public sealed class MaxAdapter : IMessengerAdapter
                     new EditedTextInput(edited), null, MessageRef(message));
             case UpdateTypes.MessageCreated when update.Message is { Sender: { IsBot: false } sender } message:
                 var file = message.Body?.Attachments?.FirstOrDefault(a => a.Type == AttachmentTypes.File && a.Payload?.Url is { Length: > 0 });
+                var image = message.Body?.Attachments?.FirstOrDefault(a => a.Type == AttachmentTypes.Image && a.Payload?.Url is { Length: > 0 });
                 var input = message.Body switch
                 {
                     { Text: { Length: > 0 } text } when file is null => ChatInput.FromText(text),
                     _ when file is not null => new DocumentInput(Messengers.MaxFileIdPrefix + file.Payload!.Url, file.Filename, file.Size),
+                    // A picture sent as a picture (a photo of a stand for a practice case) is a document as in Telegram, named as
+                    // Telegram's apps name a saved photo (TelegramAdapter), since MAX gives it no name or size.
+                    _ when image is not null => new DocumentInput(Messengers.MaxFileIdPrefix + image.Payload!.Url,
+                        string.Create(CultureInfo.InvariantCulture, $"photo_{message.Time.UtcDateTime:yyyy-MM-dd_HH-mm-ss}.jpg"), null),
                     _ => new TextInput(""),
                 };
                 return new IncomingUpdate(source, updateId, message.Recipient.ChatId ?? sender.UserId, IsGroup(message.Recipient), ToSender(sender), input, null, MessageRef(message));
