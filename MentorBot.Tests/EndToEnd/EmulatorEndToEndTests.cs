@@ -21,63 +21,40 @@ namespace MentorBot.Tests.EndToEnd;
 /// features, outbox and sender. A person's messages and presses go in through the emulator's client
 /// endpoints; the bot's replies are read back from it.
 /// </summary>
-public sealed class EmulatorEndToEndTests : IAsyncLifetime
+public sealed class EmulatorEndToEndTests : EmulatorTestBase
 {
-    private const string Token = EmulatorBot.Token;
     private const long UserId = 424242;
-    private static readonly TimeSpan Deadline = EmulatorBot.Deadline;
 
-    private readonly TestDatabase database = new();
-    private TelegramEmulator emulator = null!;
-    private EmulatorBot? bot;
-
-    public async Task InitializeAsync()
-    {
-        await database.InitializeAsync();
-        bot = await EmulatorBot.StartAsync(database.ConnectionString, services => services.AddSingleton<IChatFeature, PickFeature>());
-        emulator = bot.Emulator;
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            if (bot is not null) await bot.DisposeAsync();
-        }
-        finally
-        {
-            await database.DisposeAsync();
-        }
-    }
+    protected override void Configure(IServiceCollection services) => services.AddSingleton<IChatFeature, PickFeature>();
 
     [Fact]
     public async Task Start_and_help_are_answered()
     {
-        await emulator.SendTextAsync(Token, UserId, "/start");
-        await emulator.SendTextAsync(Token, UserId, "/help");
+        await Emulator.SendTextAsync(Token, UserId, "/start");
+        await Emulator.SendTextAsync(Token, UserId, "/help");
 
-        var replies = await emulator.WaitForBotMessagesAsync(Token, UserId, 2, Deadline);
+        var replies = await Emulator.WaitForBotMessagesAsync(Token, UserId, 2, Deadline);
 
-        var help = StartTexts.Help(StartFeature.MenuFor(bot!.Services.GetRequiredService<ChatRoutes>().Menu, new HashSet<MentorBot.Domain.Organisations.Role>()));
+        var help = StartTexts.Help(StartFeature.MenuFor(Bot.Services.GetRequiredService<ChatRoutes>().Menu, new HashSet<MentorBot.Domain.Organisations.Role>()));
         replies.Select(r => r.Text).Should().Equal(StartTexts.Welcome, help);
     }
 
     [Fact]
     public async Task A_button_press_reaches_the_bot_and_is_answered()
     {
-        await emulator.SendTextAsync(Token, UserId, "/pick");
-        var question = (await emulator.WaitForBotMessagesAsync(Token, UserId, 1, Deadline)).Should().ContainSingle().Subject;
+        await Emulator.SendTextAsync(Token, UserId, "/pick");
+        var question = (await Emulator.WaitForBotMessagesAsync(Token, UserId, 1, Deadline)).Should().ContainSingle().Subject;
         question.Text.Should().Be(PickFeature.Question);
         question.CallbackData.Should().Equal("e2epick:yes");
 
-        await emulator.PressAsync(Token, UserId, question.MessageId, "e2epick:yes");
+        await Emulator.PressAsync(Token, UserId, question.MessageId, "e2epick:yes");
 
-        var reply = await emulator.WaitForBotMessagesAsync(Token, UserId, 1, Deadline);
+        var reply = await Emulator.WaitForBotMessagesAsync(Token, UserId, 1, Deadline);
         reply.Select(r => r.Text).Should().Equal(PickFeature.Picked);
         // The emulator keeps no record of answerCallbackQuery (it answers ok, result null), so the proof
         // that the press was answered over HTTP is the outbox row the sender marked sent after that call.
         (await AnswerStatusAsync()).Should().Be("sent");
-        var history = await emulator.HistoryAsync(Token);
+        var history = await Emulator.HistoryAsync(Token);
         history.Should().Contain(h => h!["callbackQuery"] != null, "the press is in the emulator's history");
     }
 
@@ -90,17 +67,17 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_mentor_opens_an_invite_and_answers_both_consent_screens()
     {
-        var school = await OrganisationStore.CreateAsync(database.DataSource, "МБОУ СОШ № 42", "Asia/Omsk", bot!.Clock.GetUtcNow(), default);
+        var school = await OrganisationStore.CreateAsync(Database.DataSource, "МБОУ СОШ № 42", "Asia/Omsk", Bot.Clock.GetUtcNow(), default);
         await JoinAndConsentAsync(school, OnboardingUserId, Role.Mentor);
-        var duties = (await emulator.WaitForBotMessagesAsync(Token, OnboardingUserId, 1, Deadline)).Should().ContainSingle().Subject;
+        var duties = (await Emulator.WaitForBotMessagesAsync(Token, OnboardingUserId, 1, Deadline)).Should().ContainSingle().Subject;
         duties.Text.Should().Be(ConsentDocuments.MentoringDuties("МБОУ СОШ № 42").Summary);
         duties.CallbackData.Should().Equal("consent:yes:mentoring_duties", "consent:no:mentoring_duties", "consent:text:mentoring_duties");
 
-        await emulator.PressAsync(Token, OnboardingUserId, duties.MessageId, "consent:no:mentoring_duties");
-        (await emulator.WaitForBotMessagesAsync(Token, OnboardingUserId, 1, Deadline)).Select(m => m.Text).Should().Equal(ConsentTexts.DeclinedMentoringDuties);
+        await Emulator.PressAsync(Token, OnboardingUserId, duties.MessageId, "consent:no:mentoring_duties");
+        (await Emulator.WaitForBotMessagesAsync(Token, OnboardingUserId, 1, Deadline)).Select(m => m.Text).Should().Equal(ConsentTexts.DeclinedMentoringDuties);
 
-        await emulator.SendTextAsync(Token, OnboardingUserId, "/consents");
-        var consents = (await emulator.WaitForBotMessagesAsync(Token, OnboardingUserId, 1, Deadline)).Should().ContainSingle().Subject;
+        await Emulator.SendTextAsync(Token, OnboardingUserId, "/consents");
+        var consents = (await Emulator.WaitForBotMessagesAsync(Token, OnboardingUserId, 1, Deadline)).Should().ContainSingle().Subject;
         consents.Text.Should().Contain(ConsentDocuments.TitleOf(ConsentKind.PersonalData) + " — дано")
             .And.Contain(ConsentDocuments.TitleOf(ConsentKind.MentoringDuties) + " — отказ");
         consents.CallbackData.Should().ContainSingle().Which.Should().StartWith("consents:withdraw:personal_data:");
@@ -115,11 +92,11 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_mentee_joins_by_invite_fills_the_intake_and_the_curator_sees_them_in_the_mentee_bank()
     {
-        var school = await OrganisationStore.CreateAsync(database.DataSource, "Гимназия № 3", "Asia/Omsk", bot!.Clock.GetUtcNow(), default);
+        var school = await OrganisationStore.CreateAsync(Database.DataSource, "Гимназия № 3", "Asia/Omsk", Bot.Clock.GetUtcNow(), default);
         await JoinAndConsentAsync(school, CuratorUserId, Role.Curator);
         await JoinAndConsentAsync(school, MenteeUserId, Role.Mentee);
 
-        var opened = await emulator.WaitForBotMessagesAsync(Token, MenteeUserId, 3, Deadline);
+        var opened = await Emulator.WaitForBotMessagesAsync(Token, MenteeUserId, 3, Deadline);
         opened.Select(m => m.Text).Should().HaveCount(3).And.StartWith(ConsentTexts.AllGiven);
         opened[1].Text.Should().StartWith("Анкета наставляемого поможет куратору подобрать вам наставника");
         var question = opened[2];
@@ -128,16 +105,16 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
         // Each answer is followed by exactly one message: the next question (or the same one, re-drawn with a tick).
         foreach (var step in MenteeIntakeScript.Steps)
         {
-            if (step.IsPress) await emulator.PressAsync(Token, MenteeUserId, question.MessageId, question.DataOf(step.Answer));
-            else await emulator.SendTextAsync(Token, MenteeUserId, step.Answer);
-            question = (await emulator.WaitForBotMessagesAsync(Token, MenteeUserId, 1, Deadline)).Should().ContainSingle().Subject;
+            if (step.IsPress) await Emulator.PressAsync(Token, MenteeUserId, question.MessageId, question.DataOf(step.Answer));
+            else await Emulator.SendTextAsync(Token, MenteeUserId, step.Answer);
+            question = (await Emulator.WaitForBotMessagesAsync(Token, MenteeUserId, 1, Deadline)).Should().ContainSingle().Subject;
             question.Text.Should().StartWith(step.Next);
             if (step.Ticked is { } ticked) question.Labels.Should().Contain(ticked);
         }
 
-        await emulator.WaitForBotMessagesAsync(Token, CuratorUserId, 3, Deadline); // consent given, the profile questionnaire opened
-        await emulator.SendTextAsync(Token, CuratorUserId, "/mentees");
-        var bank = (await emulator.WaitForBotMessagesAsync(Token, CuratorUserId, 1, Deadline)).Should().ContainSingle().Subject;
+        await Emulator.WaitForBotMessagesAsync(Token, CuratorUserId, 3, Deadline); // consent given, the profile questionnaire opened
+        await Emulator.SendTextAsync(Token, CuratorUserId, "/mentees");
+        var bank = (await Emulator.WaitForBotMessagesAsync(Token, CuratorUserId, 1, Deadline)).Should().ContainSingle().Subject;
         bank.Text.Should().Contain("Присоединились: 1 · дали согласия: 1 · заполнили анкету: 1")
             .And.Contain("<b>1. Сидорова Мария Ивановна</b> — учитель русского языка, русский язык и литература\n"
                 + "Согласие на обработку ПДн: дано; анкета: заполнена\nТрудности: работа с родителями");
@@ -150,21 +127,21 @@ public sealed class EmulatorEndToEndTests : IAsyncLifetime
     /// </summary>
     private async Task JoinAndConsentAsync(Organisation school, long userId, Role role)
     {
-        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        await using (var connection = await Database.DataSource.OpenConnectionAsync())
         {
-            var invite = await InviteStore.CreateAsync(connection, null, school.Id, role, InviteRules.DefaultLimits(role), null, bot!.Clock.GetUtcNow(), default);
-            await emulator.SendTextAsync(Token, userId, $"/start {invite.Token}");
+            var invite = await InviteStore.CreateAsync(connection, null, school.Id, role, InviteRules.DefaultLimits(role), null, Bot.Clock.GetUtcNow(), default);
+            await Emulator.SendTextAsync(Token, userId, $"/start {invite.Token}");
         }
 
-        var joined = await emulator.WaitForBotMessagesAsync(Token, userId, 2, Deadline);
+        var joined = await Emulator.WaitForBotMessagesAsync(Token, userId, 2, Deadline);
         joined.Select(m => m.Text).Should().Equal(InviteTexts.Joined(school.Name, role), ConsentDocuments.PersonalData(school.Name).Summary);
         joined[1].CallbackData.Should().Equal("consent:yes:personal_data", "consent:no:personal_data", "consent:text:personal_data");
-        await emulator.PressAsync(Token, userId, joined[1].MessageId, "consent:yes:personal_data");
+        await Emulator.PressAsync(Token, userId, joined[1].MessageId, "consent:yes:personal_data");
     }
 
     private async Task<string?> AnswerStatusAsync()
     {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         string? status;
         do

@@ -13,40 +13,14 @@ namespace MentorBot.Tests.EndToEnd;
 /// message and confirms; the mentee receives the feedback poll (its due time brought forward, since
 /// the real clock would hold it until the next morning) and answers it.
 /// </summary>
-public sealed class MeetingsEndToEndTests : IAsyncLifetime
+public sealed class MeetingsEndToEndTests : EmulatorTestBase
 {
-    private const string Token = EmulatorBot.Token;
     private const long MentorUser = 515151, MenteeUser = 525252;
-    private static readonly TimeSpan Deadline = EmulatorBot.Deadline;
-
-    private readonly TestDatabase database = new();
-    private TelegramEmulator emulator = null!;
-    private EmulatorBot? bot;
-
-    public async Task InitializeAsync()
-    {
-        await database.InitializeAsync();
-        await SeedAsync();
-        bot = await EmulatorBot.StartAsync(database.ConnectionString);
-        emulator = bot.Emulator;
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            if (bot is not null) await bot.DisposeAsync();
-        }
-        finally
-        {
-            await database.DisposeAsync();
-        }
-    }
 
     /// <summary>An organisation in Omsk with a mentor and a mentee in an active pair, straight into the database.</summary>
-    private async Task SeedAsync()
+    protected override async Task SeedAsync()
     {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
         await connection.OpenAsync();
         var organisationId = Guid.NewGuid();
         var now = EmulatorBot.DefaultStart; // the bot starts after the seed, its clock from this instant
@@ -78,28 +52,28 @@ public sealed class MeetingsEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_mentor_logs_a_meeting_with_one_message_and_the_mentee_answers_the_poll()
     {
-        await emulator.SendTextAsync(Token, MentorUser, "Встретились сегодня, 45 минут, тема: самоанализ урока");
-        var card = (await emulator.WaitForBotMessagesAsync(Token, MentorUser, 1, Deadline)).Should().ContainSingle().Subject;
+        await Emulator.SendTextAsync(Token, MentorUser, "Встретились сегодня, 45 минут, тема: самоанализ урока");
+        var card = (await Emulator.WaitForBotMessagesAsync(Token, MentorUser, 1, Deadline)).Should().ContainSingle().Subject;
         card.Text.Should().Contain("Длительность: 45 мин").And.Contain("Тема: самоанализ урока");
         card.CallbackData.Should().Contain("meet:save");
 
-        await emulator.PressAsync(Token, MentorUser, card.MessageId, "meet:save");
-        (await emulator.WaitForBotMessagesAsync(Token, MentorUser, 1, Deadline)).Select(m => m.Text).Should().Equal(MeetingsTexts.Saved);
+        await Emulator.PressAsync(Token, MentorUser, card.MessageId, "meet:save");
+        (await Emulator.WaitForBotMessagesAsync(Token, MentorUser, 1, Deadline)).Select(m => m.Text).Should().Equal(MeetingsTexts.Saved);
 
         // The poll waits in the outbox until the next morning; bring it forward instead of waiting.
-        await using (var connection = new NpgsqlConnection(database.ConnectionString))
-            (await connection.ExecuteAsync("UPDATE outbox SET due_at = @now WHERE idempotency_key LIKE 'bg:poll:%' AND status = 'pending'", new { now = bot!.Clock.GetUtcNow() })).Should().Be(1);
+        await using (var connection = new NpgsqlConnection(Database.ConnectionString))
+            (await connection.ExecuteAsync("UPDATE outbox SET due_at = @now WHERE idempotency_key LIKE 'bg:poll:%' AND status = 'pending'", new { now = Bot.Clock.GetUtcNow() })).Should().Be(1);
 
-        var poll = (await emulator.WaitForBotMessagesAsync(Token, MenteeUser, 1, Deadline)).Should().ContainSingle().Subject;
+        var poll = (await Emulator.WaitForBotMessagesAsync(Token, MenteeUser, 1, Deadline)).Should().ContainSingle().Subject;
         poll.Text.Should().StartWith("Как прошла встреча с наставником (Иванова Мария Петровна)");
         poll.CallbackData.Should().HaveCount(5);
-        await emulator.PressAsync(Token, MenteeUser, poll.MessageId, poll.CallbackData[4]);
-        (await emulator.WaitForBotMessagesAsync(Token, MenteeUser, 1, Deadline)).Select(m => m.Text).Should().Equal(MeetingsTexts.PollAskComment);
+        await Emulator.PressAsync(Token, MenteeUser, poll.MessageId, poll.CallbackData[4]);
+        (await Emulator.WaitForBotMessagesAsync(Token, MenteeUser, 1, Deadline)).Select(m => m.Text).Should().Equal(MeetingsTexts.PollAskComment);
 
-        await emulator.SendTextAsync(Token, MenteeUser, "Разобрали мой урок по шагам");
-        (await emulator.WaitForBotMessagesAsync(Token, MenteeUser, 1, Deadline)).Select(m => m.Text).Should().Equal(MeetingsTexts.PollCommentThanks);
+        await Emulator.SendTextAsync(Token, MenteeUser, "Разобрали мой урок по шагам");
+        (await Emulator.WaitForBotMessagesAsync(Token, MenteeUser, 1, Deadline)).Select(m => m.Text).Should().Equal(MeetingsTexts.PollCommentThanks);
 
-        await using var check = new NpgsqlConnection(database.ConnectionString);
+        await using var check = new NpgsqlConnection(Database.ConnectionString);
         (await check.QuerySingleAsync<string>("SELECT score || ' ' || comment FROM feedback_polls")).Should().Be("5 Разобрали мой урок по шагам");
     }
 }

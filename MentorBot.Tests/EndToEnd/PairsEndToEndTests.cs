@@ -10,67 +10,43 @@ namespace MentorBot.Tests.EndToEnd;
 /// Issue 5 end to end through the telegram-test-api emulator: the curator runs /match and approves, both people
 /// receive their messages, /plan shows the plan, /order produces a document listing the pair.
 /// </summary>
-public sealed class PairsEndToEndTests : IAsyncLifetime
+public sealed class PairsEndToEndTests : EmulatorTestBase
 {
-    private const string Token = EmulatorBot.Token;
     private const long Curator = 515001, Mentor = 515002, Mentee = 515003;
-    private static readonly TimeSpan Deadline = EmulatorBot.Deadline;
 
     // 12:00 in Moscow on the day the harness's data was set up.
     private static readonly DateTimeOffset Noon = new(2026, 9, 1, 9, 0, 0, TimeSpan.Zero);
 
-    // The programme's data goes in through the harness's shortcuts; the bot runs as a real host on the same database.
-    private readonly PipelineHarness setup = new();
-    private TelegramEmulator emulator = null!;
-    private EmulatorBot? bot;
-
-    public async Task InitializeAsync()
-    {
-        await setup.InitializeAsync();
-        // Approval notices go out in the 09:00–20:00 window of the organisation's zone: the bot's clock says 12:00 in Moscow.
-        bot = await EmulatorBot.StartAsync(setup.Database.ConnectionString, start: Noon);
-        emulator = bot.Emulator;
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            if (bot is not null) await bot.DisposeAsync();
-        }
-        finally
-        {
-            await setup.DisposeAsync();
-        }
-    }
+    // Approval notices go out in the 09:00–20:00 window of the organisation's zone: the bot's clock says 12:00 in Moscow.
+    protected override DateTimeOffset? Start => Noon;
 
     [Fact]
     public async Task The_curator_approves_a_proposal_both_are_told_the_plan_and_the_order_follow()
     {
-        var school = await setup.CreateOrganisationAsync("Лицей № 1", "Europe/Moscow");
-        await setup.AddMemberAsync(school, Curator, "Орлова Ольга", [Role.Curator]);
-        await setup.MentorAsync(school, Mentor, "Петрова Анна", "математика", ["работа с родителями"]);
-        await setup.MenteeAsync(school, Mentee, "Иванов Игорь", "математика", ["работа с родителями"]);
+        var school = await Setup.CreateOrganisationAsync("Лицей № 1", "Europe/Moscow");
+        await Setup.AddMemberAsync(school, Curator, "Орлова Ольга", [Role.Curator]);
+        await Setup.MentorAsync(school, Mentor, "Петрова Анна", "математика", ["работа с родителями"]);
+        await Setup.MenteeAsync(school, Mentee, "Иванов Игорь", "математика", ["работа с родителями"]);
 
-        await emulator.SendTextAsync(Token, Curator, "/match");
-        var screen = await emulator.WaitForBotMessagesAsync(Token, Curator, 3, Deadline);
+        await Emulator.SendTextAsync(Token, Curator, "/match");
+        var screen = await Emulator.WaitForBotMessagesAsync(Token, Curator, 3, Deadline);
         var card = screen.Should().ContainSingle(m => m.Text.Contains("Предложение №")).Subject;
         card.Text.Should().Contain("Наставляемый: Иванов Игорь").And.Contain("Наставник: Петрова Анна");
         var approve = card.CallbackData.Should().ContainSingle(d => d.StartsWith("match:ok:")).Subject;
 
-        await emulator.PressAsync(Token, Curator, card.MessageId, approve);
+        await Emulator.PressAsync(Token, Curator, card.MessageId, approve);
 
-        (await emulator.WaitForBotMessagesAsync(Token, Curator, 1, Deadline)).Single().Text.Should().Contain("Утверждена пара");
-        (await emulator.WaitForBotMessagesAsync(Token, Mentor, 1, Deadline)).Single().Text.Should().Contain("Ваш наставляемый: Иванов Игорь");
-        var toMentee = (await emulator.WaitForBotMessagesAsync(Token, Mentee, 1, Deadline)).Single();
+        (await Emulator.WaitForBotMessagesAsync(Token, Curator, 1, Deadline)).Single().Text.Should().Contain("Утверждена пара");
+        (await Emulator.WaitForBotMessagesAsync(Token, Mentor, 1, Deadline)).Single().Text.Should().Contain("Ваш наставляемый: Иванов Игорь");
+        var toMentee = (await Emulator.WaitForBotMessagesAsync(Token, Mentee, 1, Deadline)).Single();
         toMentee.Text.Should().Contain("Ваш наставник: Петрова Анна");
         toMentee.CallbackData.Should().Equal("plan:show");
 
-        await emulator.SendTextAsync(Token, Mentee, "/plan");
-        (await emulator.WaitForBotMessagesAsync(Token, Mentee, 1, Deadline)).Single().Text
+        await Emulator.SendTextAsync(Token, Mentee, "/plan");
+        (await Emulator.WaitForBotMessagesAsync(Token, Mentee, 1, Deadline)).Single().Text
             .Should().Contain("Персональный план наставничества").And.Contain("Организационная встреча (знакомство)");
 
-        await emulator.SendTextAsync(Token, Curator, "/order");
+        await Emulator.SendTextAsync(Token, Curator, "/order");
         // telegram-test-api implements no sendDocument (it answers 500, so the sender keeps retrying): the document
         // is read from its outbox row, which the update's handling produced.
         var bytes = await WaitForDocumentAsync();
@@ -84,8 +60,8 @@ public sealed class PairsEndToEndTests : IAsyncLifetime
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            if ((await setup.QueuedDocumentsAsync(Curator)).Count > 0)
-                return await Docx.SentDocumentAsync(setup, Curator);
+            if ((await Setup.QueuedDocumentsAsync(Curator)).Count > 0)
+                return await Docx.SentDocumentAsync(Setup, Curator);
             if (watch.Elapsed > Deadline) throw new TimeoutException("/order produced no document");
             await Task.Delay(100);
         }

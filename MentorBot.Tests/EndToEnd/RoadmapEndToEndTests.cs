@@ -13,41 +13,16 @@ namespace MentorBot.Tests.EndToEnd;
 /// Issue 3 end to end: a road map imported as the CLI does (<see cref="RoadMapImport"/>), then the curator
 /// asks <c>/roadmap</c> in Telegram (the emulator) and opens a stage with its button.
 /// </summary>
-public sealed class RoadmapEndToEndTests : IAsyncLifetime
+public sealed class RoadmapEndToEndTests : EmulatorTestBase
 {
-    private const string Token = EmulatorBot.Token;
     private const long CuratorUserId = 515151;
-    private static readonly TimeSpan Deadline = EmulatorBot.Deadline;
-
-    private readonly TestDatabase database = new();
-    private TelegramEmulator emulator = null!;
-    private EmulatorBot? bot;
-
-    public async Task InitializeAsync()
-    {
-        await database.InitializeAsync();
-        bot = await EmulatorBot.StartAsync(database.ConnectionString);
-        emulator = bot.Emulator;
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            if (bot is not null) await bot.DisposeAsync();
-        }
-        finally
-        {
-            await database.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task An_imported_road_map_is_shown_by_roadmap_and_a_stage_opens_to_its_activities()
     {
-        var now = bot!.Clock.GetUtcNow();
-        var organisation = await OrganisationStore.CreateAsync(database.DataSource, "Школа № 75/42", "Asia/Omsk", now, CancellationToken.None);
-        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        var now = Bot.Clock.GetUtcNow();
+        var organisation = await OrganisationStore.CreateAsync(Database.DataSource, "Школа № 75/42", "Asia/Omsk", now, CancellationToken.None);
+        await using (var connection = await Database.DataSource.OpenConnectionAsync())
         {
             var participantId = await ProgrammeSetup.TelegramPersonAsync(connection, CuratorUserId);
             await MembershipStore.GrantAsync(connection, null, organisation.Id, participantId, Role.Curator, now, CancellationToken.None);
@@ -56,18 +31,18 @@ public sealed class RoadmapEndToEndTests : IAsyncLifetime
         var path = RepositoryPaths.SharedRoadmap("school-75-42");
         var text = await File.ReadAllTextAsync(path);
         var roadMap = RoadMapParser.Parse(text, new RoadMapParseOptions(DateOnly.FromDateTime(now.UtcDateTime)));
-        (await new RoadMapImport(database.DataSource, bot.Clock).ImportAsync(organisation.Id, roadMap, new RoadMapSource("school-75-42.txt", text), false, CancellationToken.None))
+        (await new RoadMapImport(Database.DataSource, Bot.Clock).ImportAsync(organisation.Id, roadMap, new RoadMapSource("school-75-42.txt", text), false, CancellationToken.None))
             .Outcome.Should().Be(RoadMapImportOutcome.Imported);
 
-        await emulator.SendTextAsync(Token, CuratorUserId, "/roadmap");
-        var overview = (await emulator.WaitForBotMessagesAsync(Token, CuratorUserId, 1, Deadline)).Should().ContainSingle().Subject;
+        await Emulator.SendTextAsync(Token, CuratorUserId, "/roadmap");
+        var overview = (await Emulator.WaitForBotMessagesAsync(Token, CuratorUserId, 1, Deadline)).Should().ContainSingle().Subject;
 
         overview.Text.Should().Contain("<b>1. Подготовка условий для реализации целевой модели наставничества").And.Contain("<b>6. Завершение персонализированных программ");
         overview.Text.Should().Contain("Сроки: июнь-август, 2020; август- сентябрь (ежегодно)");
         var stageButton = overview.CallbackData.First(d => d.StartsWith("rm:s:", StringComparison.Ordinal));
 
-        await emulator.PressAsync(Token, CuratorUserId, overview.MessageId, stageButton);
-        var stage = (await emulator.WaitForBotMessagesAsync(Token, CuratorUserId, 1, Deadline)).Should().ContainSingle().Subject;
+        await Emulator.PressAsync(Token, CuratorUserId, overview.MessageId, stageButton);
+        var stage = (await Emulator.WaitForBotMessagesAsync(Token, CuratorUserId, 1, Deadline)).Should().ContainSingle().Subject;
 
         stage.Text.Should().StartWith("<b>Этап 1. Подготовка условий").And.Contain("Мероприятия:");
         stage.CallbackData.Should().Contain(d => d.StartsWith("rm:done:s:", StringComparison.Ordinal)).And.Contain("rm:open");
