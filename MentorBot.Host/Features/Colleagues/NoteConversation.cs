@@ -51,7 +51,7 @@ public sealed class NoteConversation(Notifier notifier)
                 return;
             case "t":
                 if (await OpenAsync(context, input) is not var (member, open, draft)) return;
-                var labels = await TopicsAsync(context, member);
+                var labels = Topics(member);
                 var index = ItemAccess.IdAt(input, 2);
                 if (draft.TopicChosen || index < 0 || index >= labels.Count)
                 {
@@ -116,7 +116,7 @@ public sealed class NoteConversation(Notifier notifier)
             return;
         }
 
-        var labels = await TopicsAsync(context, member);
+        var labels = Topics(member);
         context.Reply(Reply.WithChoices(ColleaguesTexts.AskTopic(name), [.. labels.Select((label, i) => new Choice(label, $"note:t:{i}"))]));
     }
 
@@ -133,9 +133,6 @@ public sealed class NoteConversation(Notifier notifier)
         Banks.BankStore.FindAsync(context.Connection, context.Transaction, member.Organisation.Id, Bank.Mentees, menteeId, context.CancellationToken);
 
     /// <summary>The organisation's competency labels, «другое» last.</summary>
-    private static async Task<IReadOnlyList<string>> TopicsAsync(ChatContext context, Member member)
-    {
-        var taxonomy = await Questionnaires.QuestionnaireStore.TaxonomyAsync(context.Connection, context.Transaction, member.Organisation.Id, context.CancellationToken);
-        return [.. taxonomy.Labels.Where(l => l != ColleaguesTexts.OtherTopic), ColleaguesTexts.OtherTopic];
-    }
+    private static IReadOnlyList<string> Topics(Member member) =>
+        [.. member.Taxonomy.Labels.Where(l => l != ColleaguesTexts.OtherTopic), ColleaguesTexts.OtherTopic];
 }

@@ -27,7 +27,7 @@ public sealed class ConsentsFeature(WithdrawalNotices notices) : IChatFeature
     {
         if (await Access.RequireAsync(context) is not { } member) return;
         var consents = await ConsentStore.CurrentAsync(context.Connection, context.Transaction, member.Organisation.Id, member.ParticipantId, context.CancellationToken);
-        var missing = await Access.MissingConsentAsync(context, member) is { } code && ConsentKinds.TryParseKind(code, out var missingKind) ? missingKind : (ConsentKind?)null;
+        var missing = Access.MissingConsent(member) is { } code && ConsentKinds.TryParseKind(code, out var missingKind) ? missingKind : (ConsentKind?)null;
         if (consents.Count == 0 && missing is null)
         {
             context.Reply(Reply.Plain(ConsentTexts.NoConsents(member.Organisation.Name)));

@@ -1,4 +1,3 @@
-using Dapper;
 using MentorBot.Domain.Conversations;
 using MentorBot.Domain.Organisations;
 using MentorBot.Host.Pipeline;
@@ -18,21 +17,13 @@ public static class Access
     /// <summary>
     /// The onboarding consent <paramref name="member"/> still lacks in their organisation: the personal-data
     /// consent (152-ФЗ ст. 9), else — for a mentor — the consent to mentoring duties (ТК РФ ст. 351.8); null when
-    /// both are in force. Someone who left a consent screen (/cancel) is led back to it by this.
+    /// both are in force. Someone who left a consent screen (/cancel) is led back to it by this. Reads the consents
+    /// <see cref="MembershipStore"/> loaded with the membership, so it costs no query.
     /// </summary>
-    public static async Task<string?> MissingConsentAsync(ChatContext context, Member member)
-    {
-        const string sql = """
-            SELECT kind FROM current_consents
-             WHERE organisation_id = @organisationId AND participant_id = @participantId AND event = 'given'
-               AND kind IN ('personal_data', 'mentoring_duties')
-            """;
-        var given = (await context.Connection.QueryAsync<string>(new CommandDefinition(sql,
-            new { organisationId = member.Organisation.Id, participantId = member.ParticipantId }, context.Transaction, cancellationToken: context.CancellationToken))).ToHashSet();
-        return !given.Contains(PersonalData) ? PersonalData
-            : member.Has(Role.Mentor) && !given.Contains(MentoringDuties) ? MentoringDuties
-            : null;
-    }
+    public static string? MissingConsent(Member member) =>
+        !member.PersonalDataConsentGiven ? PersonalData
+        : member.Has(Role.Mentor) && !member.DutiesConsentGiven ? MentoringDuties
+        : null;
 
     /// <summary>The stored code of the personal-data consent (<c>consent_events.kind</c>).</summary>
     public const string PersonalData = "personal_data";
@@ -54,7 +45,7 @@ public static class Access
 
     /// <summary>
     /// The check of <see cref="RequireAsync"/> on a membership already read by <see cref="MembershipStore"/> (with its
-    /// consent status; an unknown status counts as not given): the member, or null after replying why not. For handlers
+    /// consent status): the member, or null after replying why not. For handlers
     /// that needed the membership before deciding to check access.
     /// </summary>
     public static async Task<Member?> AdmitAsync(ChatContext context, Member? member, params Role[] roles)
@@ -75,7 +66,7 @@ public static class Access
 
         // 152-ФЗ ст. 9: nothing of the person is processed for the programme before the personal-data
         // consent; role-gated work waits for it (the consent screens and /consents do not).
-        if (roles.Length > 0 && member.PersonalDataConsentGiven != true)
+        if (roles.Length > 0 && !member.PersonalDataConsentGiven)
         {
             context.AnswerChoice(AccessTexts.ConsentFirst);
             context.Reply(Reply.WithChoices(AccessTexts.ConsentFirst, new Choice(AccessTexts.OpenConsent, OpenConsentData)));
@@ -84,7 +75,7 @@ public static class Access
 
         // ТК РФ ст. 351.8: a mentor's work waits for the consent to mentoring duties when only the mentor role allows it
         // (someone who left that screen with /cancel is led back to it).
-        if (roles.Length > 0 && roles.Where(member.Has).All(r => r == Role.Mentor) && await MissingConsentAsync(context, member) == MentoringDuties)
+        if (roles.Length > 0 && roles.Where(member.Has).All(r => r == Role.Mentor) && MissingConsent(member) == MentoringDuties)
         {
             context.AnswerChoice(AccessTexts.DutiesConsentFirst);
             context.Reply(Reply.WithChoices(AccessTexts.DutiesConsentFirst, new Choice(AccessTexts.OpenConsent, OpenConsentData)));

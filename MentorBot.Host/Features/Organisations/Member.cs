@@ -1,4 +1,5 @@
 using MentorBot.Domain.Organisations;
+using MentorBot.Domain.Questionnaires;
 using MentorBot.Domain.Scheduling;
 
 namespace MentorBot.Host.Features.Organisations;
@@ -11,11 +12,17 @@ namespace MentorBot.Host.Features.Organisations;
 /// <param name="FullName">The name the person gave in the questionnaire, else null.</param>
 public sealed record Member(long MembershipId, long ParticipantId, Organisation Organisation, IReadOnlySet<Role> Roles, string? FullName)
 {
+    /// <summary>Whether the personal-data consent for this organisation is in force (152-ФЗ ст. 9), as read with the membership.</summary>
+    public bool PersonalDataConsentGiven { get; init; }
+
+    /// <summary>Whether the consent to mentoring duties is in force (ТК РФ ст. 351.8), as read with the membership.</summary>
+    public bool DutiesConsentGiven { get; init; }
+
     /// <summary>
-    /// Whether the personal-data consent for this organisation is in force (152-ФЗ ст. 9), as read with the membership;
-    /// null when the loader did not read it.
+    /// The organisation's competency taxonomy (<c>organisations.competencies</c>, else the built-in list), read with the
+    /// membership so that a questionnaire answer costs no query for it.
     /// </summary>
-    public bool? PersonalDataConsentGiven { get; init; }
+    public CompetencyTaxonomy Taxonomy { get; init; } = CompetencyTaxonomy.Default;
 
     /// <summary>True when the member holds <paramref name="role"/>.</summary>
     public bool Has(Role role) => Roles.Contains(role);

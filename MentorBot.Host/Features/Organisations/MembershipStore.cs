@@ -1,5 +1,6 @@
 using Dapper;
 using MentorBot.Domain.Organisations;
+using MentorBot.Domain.Questionnaires;
 using Npgsql;
 
 namespace MentorBot.Host.Features.Organisations;
@@ -18,14 +19,19 @@ public static class MembershipStore
         public string? FullName { get; init; }
         public string[] Roles { get; init; } = [];
         public bool PersonalDataConsent { get; init; }
+        public bool DutiesConsent { get; init; }
+        public string[]? Competencies { get; init; }
     }
 
     private const string SelectMember = """
-        SELECT m.id AS membership_id, m.participant_id, o.id AS organisation_id, o.name, o.time_zone, m.full_name,
+        SELECT m.id AS membership_id, m.participant_id, o.id AS organisation_id, o.name, o.time_zone, o.competencies, m.full_name,
                coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles,
                EXISTS (SELECT 1 FROM current_consents c
                         WHERE c.organisation_id = o.id AND c.participant_id = m.participant_id
-                          AND c.kind = 'personal_data' AND c.event = 'given') AS personal_data_consent
+                          AND c.kind = 'personal_data' AND c.event = 'given') AS personal_data_consent,
+               EXISTS (SELECT 1 FROM current_consents c
+                        WHERE c.organisation_id = o.id AND c.participant_id = m.participant_id
+                          AND c.kind = 'mentoring_duties' AND c.event = 'given') AS duties_consent
           FROM memberships m
           JOIN organisations o ON o.id = m.organisation_id
           LEFT JOIN membership_roles r ON r.membership_id = m.id
@@ -63,13 +69,23 @@ public static class MembershipStore
     /// <summary>The active membership <paramref name="membershipId"/>, or null.</summary>
     public static async Task<Member?> GetAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long membershipId, CancellationToken cancellationToken)
     {
-        const string sql = SelectMember + """
-             WHERE m.id = @membershipId AND m.status = 'active'
-             GROUP BY m.id, o.id
-            """;
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(sql, new { membershipId }, transaction, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(GetSql("@membershipId"), new { membershipId }, transaction, cancellationToken: cancellationToken));
         return row is null ? null : ToMember(row);
     }
+
+    /// <summary>
+    /// The SQL of <see cref="GetAsync"/> for the membership id <paramref name="membershipId"/> yields (a parameter, or a
+    /// scalar subquery over a row read in the same batch), so a caller reads the membership in the round trip of its own
+    /// statement; <see cref="ReadAsync"/> reads its result.
+    /// </summary>
+    public static string GetSql(string membershipId) => SelectMember + $"""
+         WHERE m.id = {membershipId} AND m.status = 'active'
+         GROUP BY m.id, o.id
+        """;
+
+    /// <summary>The result of a <see cref="GetSql"/> statement in a batch: the member, or null.</summary>
+    public static async Task<Member?> ReadAsync(SqlMapper.GridReader results) =>
+        await results.ReadSingleOrDefaultAsync<Row>() is { } row ? ToMember(row) : null;
 
     /// <summary>
     /// Adds <paramref name="role"/> to the person in <paramref name="organisationId"/>, creating the
@@ -134,6 +150,8 @@ public static class MembershipStore
         return new Member(row.MembershipId, row.ParticipantId, new Organisation(row.OrganisationId, row.Name, row.TimeZone), roles, row.FullName)
         {
             PersonalDataConsentGiven = row.PersonalDataConsent,
+            DutiesConsentGiven = row.DutiesConsent,
+            Taxonomy = CompetencyTaxonomy.For(row.Competencies),
         };
     }
 }

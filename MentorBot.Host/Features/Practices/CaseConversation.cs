@@ -81,7 +81,7 @@ public sealed class CaseConversation(Notifier notifier)
                 await AskAsync(context, member, draft with { PairId = pairId == 0 ? null : pairId, Step = CaseStep.Topic });
                 return;
             case ("t", CaseStep.Topic):
-                var labels = (await TaxonomyAsync(context, member)).Labels;
+                var labels = member.Taxonomy.Labels;
                 var index = Id(2);
                 if (index < 0 || index >= labels.Count) break;
                 await AskAsync(context, member, draft with { Topic = labels[(int)index], Step = CaseStep.Title });
@@ -218,7 +218,7 @@ public sealed class CaseConversation(Notifier notifier)
                     [.. pairs.Select(p => new Choice(PracticesTexts.PairOption(p.Mentor, p.Mentee), $"case:p:{p.PairId}")), new Choice(PracticesTexts.NoPairButton, "case:p:0")]));
                 break;
             case CaseStep.Topic:
-                var labels = (await TaxonomyAsync(context, member)).Labels;
+                var labels = member.Taxonomy.Labels;
                 context.Reply(Reply.WithChoices(PracticesTexts.AskTopic, [.. labels.Select((label, k) => new Choice(label, $"case:t:{k}"))]));
                 break;
             case CaseStep.Materials:
@@ -248,7 +248,4 @@ public sealed class CaseConversation(Notifier notifier)
         await context.GetConversationAsync() is { Flow: Flow } open ? Read(open) : null;
 
     private static CaseDraft? Read(ConversationState state) => JsonSerializer.Deserialize<CaseDraft>(state.Data, JsonSerializerOptions.Web);
-
-    private static Task<CompetencyTaxonomy> TaxonomyAsync(ChatContext context, Member member) =>
-        Questionnaires.QuestionnaireStore.TaxonomyAsync(context.Connection, context.Transaction, member.Organisation.Id, context.CancellationToken);
 }

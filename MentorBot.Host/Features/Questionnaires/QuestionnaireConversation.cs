@@ -29,8 +29,7 @@ public static class QuestionnaireConversation
     /// </summary>
     public static async Task StartAsync(ChatContext context, Member member, string questionnaire, string contextKey = "")
     {
-        var taxonomy = await QuestionnaireStore.TaxonomyAsync(context.Connection, context.Transaction, member.Organisation.Id, context.CancellationToken);
-        var current = BuiltInQuestionnaires.Find(questionnaire, taxonomy);
+        var current = BuiltInQuestionnaires.Find(questionnaire, member.Taxonomy);
         if (current is null)
         {
             context.Reply(Reply.Plain(QuestionnaireTexts.UnknownQuestionnaire));
@@ -61,7 +60,7 @@ public static class QuestionnaireConversation
         }
         else
         {
-            definition = BuiltInQuestionnaires.Find(questionnaire, taxonomy, response.Version)
+            definition = BuiltInQuestionnaires.Find(questionnaire, member.Taxonomy, response.Version)
                          ?? throw new InvalidOperationException($"Response {response.Id}: {questionnaire} v{response.Version} is not defined.");
             progress = QuestionnaireProgress.FromJson(response.Answers, response.History, response.CurrentQuestion, completed: false);
         }
@@ -116,10 +115,8 @@ public static class QuestionnaireConversation
         if (conversation?.Flow != Flow) return null;
         var data = JsonSerializer.Deserialize<OpenQuestionnaire>(conversation.Data, JsonSerializerOptions.Web)!;
         if (responseId is not null && data.ResponseId != responseId) return null;
-        var response = await QuestionnaireStore.GetForUpdateAsync(context.Connection, context.Transaction, data.ResponseId, context.CancellationToken);
-        var member = response is null ? null : await MembershipStore.GetAsync(context.Connection, context.Transaction, response.MembershipId, context.CancellationToken);
-        var definition = response is null || member is null ? null : BuiltInQuestionnaires.Find(response.Questionnaire,
-            await QuestionnaireStore.TaxonomyAsync(context.Connection, context.Transaction, member.Organisation.Id, context.CancellationToken), response.Version);
+        var (response, member) = await QuestionnaireStore.GetForUpdateAsync(context.Connection, context.Transaction, data.ResponseId, context.CancellationToken);
+        var definition = response is null || member is null ? null : BuiltInQuestionnaires.Find(response.Questionnaire, member.Taxonomy, response.Version);
         if (response is null || response.IsCompleted || member is null || member.ParticipantId != context.ParticipantId || definition is null)
         {
             await context.ClearConversationAsync();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using MentorBot.Domain.Questionnaires;
+using MentorBot.Host.Features.Organisations;
 using Npgsql;
 
 namespace MentorBot.Host.Features.Questionnaires;
@@ -76,11 +77,17 @@ public static class QuestionnaireStore
         return connection.QuerySingleOrDefaultAsync<QuestionnaireResponse>(new CommandDefinition(sql, new { membershipId, questionnaire, contextKey }, transaction, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Response <paramref name="id"/>, locked until the transaction ends, or null. The caller checks whose it is.</summary>
-    public static Task<QuestionnaireResponse?> GetForUpdateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Response <paramref name="id"/>, locked until the transaction ends, with its membership when that is active (either
+    /// may be null), in one round trip: every answer in a questionnaire reads both. The caller checks whose it is.
+    /// </summary>
+    public static async Task<(QuestionnaireResponse? Response, Member? Member)> GetForUpdateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, CancellationToken cancellationToken)
     {
-        const string sql = SelectResponse + " WHERE id = @id FOR UPDATE";
-        return connection.QuerySingleOrDefaultAsync<QuestionnaireResponse>(new CommandDefinition(sql, new { id }, transaction, cancellationToken: cancellationToken));
+        var sql = SelectResponse + " WHERE id = @id FOR UPDATE;\n"
+            + MembershipStore.GetSql("(SELECT membership_id FROM questionnaire_responses WHERE id = @id)");
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { id }, transaction, cancellationToken: cancellationToken));
+        var response = await results.ReadSingleOrDefaultAsync<QuestionnaireResponse>();
+        return (response, await MembershipStore.ReadAsync(results));
     }
 
     /// <summary>The person's most recently touched unfinished response, or null.</summary>

@@ -59,7 +59,7 @@ public sealed class StartFeature : IChatFeature
             await InvitesFeature.RedeemAsync(context, token);
         else if (await MembershipStore.CurrentAsync(context.Connection, context.Transaction, context.ParticipantId, context.CancellationToken) is not { } member)
             context.Reply(Reply.Plain(StartTexts.Welcome));
-        else if (await Access.MissingConsentAsync(context, member) is { } missing)
+        else if (Access.MissingConsent(member) is { } missing)
             context.Reply(Reply.WithChoices(missing == Access.PersonalData ? AccessTexts.ConsentFirst : AccessTexts.DutiesConsentFirst,
                 new Choice(AccessTexts.OpenConsent, Access.OpenConsentData)));
         else
