@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using Dapper;
 using MentorBot.Host.Configuration;
@@ -72,6 +73,7 @@ public static class BenchPipelineCommand
         var throughput = await ThroughputAsync(scratchConnection, settings, mix, cancellationToken);
         rows.Add(("inbox record, batches of 100", Invariant($"{throughput.RecordPerSecond,8:0} updates/s")));
         rows.Add(($"pipeline, {settings.Updates} updates / {settings.Users} chats, 2 workers", Invariant($"{throughput.HandlePerSecond,8:0} updates/s  ({throughput.HandlePerSecond / bare.PerSecond:0.00} × bare tx/s)")));
+        rows.Add(("  commands sent to PostgreSQL per update", Invariant($"{throughput.CommandsPerUpdate,8:0.00}           (round trips, whatever the load; BEGIN/SAVEPOINT/COMMIT not counted)")));
 
         var latency = await LatencyAsync(scratchConnection, settings, mix, cancellationToken);
         rows.Add(($"latency at {settings.Rate}/s for {settings.Seconds} s (record → committed)", Invariant($"{latency.Count,8} updates   p50 {latency.P50,6:0.00} ms  p99 {latency.P99,6:0.00} ms  max {latency.Max:0.00} ms")));
@@ -109,7 +111,7 @@ public static class BenchPipelineCommand
     }
 
     /// <summary>Records all updates first, then lets two workers drain the inbox.</summary>
-    private static async Task<(double RecordPerSecond, double HandlePerSecond)> ThroughputAsync(string connectionString, Settings settings, BenchPipelineMix mix, CancellationToken cancellationToken)
+    private static async Task<(double RecordPerSecond, double HandlePerSecond, double CommandsPerUpdate)> ThroughputAsync(string connectionString, Settings settings, BenchPipelineMix mix, CancellationToken cancellationToken)
     {
         await using var services = Services(connectionString);
         var inbox = services.GetRequiredService<UpdateInbox>();
@@ -137,12 +139,14 @@ public static class BenchPipelineCommand
             }
         }
 
+        using var commands = new CommandCounter();
         var handle = Stopwatch.StartNew();
         await Task.WhenAll(Task.Run(WorkerAsync, cancellationToken), Task.Run(WorkerAsync, cancellationToken));
         var handlePerSecond = settings.Updates / handle.Elapsed.TotalSeconds;
+        var commandsPerUpdate = (double)commands.Count / settings.Updates;
 
         await CheckHandledAsync(connectionString, settings.Updates, mix, cancellationToken);
-        return (recordPerSecond, handlePerSecond);
+        return (recordPerSecond, handlePerSecond, commandsPerUpdate);
     }
 
     /// <summary>
@@ -243,6 +247,30 @@ public static class BenchPipelineCommand
         var services = new ServiceCollection().AddLogging().AddMentorBotCore(new MentorBotOptions { ConnectionString = connectionString });
         configure?.Invoke(services);
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// Counts the commands Npgsql sends while alive: its <c>db.client.operation.duration</c> measurements (meter
+    /// <c>Npgsql</c>, one per command or statement batch, so one per round trip). Transaction control is not a command.
+    /// </summary>
+    private sealed class CommandCounter : IDisposable
+    {
+        private readonly MeterListener listener = new();
+        private long count;
+
+        public CommandCounter()
+        {
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "Npgsql" && instrument.Name == "db.client.operation.duration") l.EnableMeasurementEvents(instrument);
+            };
+            listener.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref count));
+            listener.Start();
+        }
+
+        public long Count => Interlocked.Read(ref count);
+
+        public void Dispose() => listener.Dispose();
     }
 
     private static double Percentile(double[] sorted, double p) => ScratchDatabase.Percentile(sorted, p);

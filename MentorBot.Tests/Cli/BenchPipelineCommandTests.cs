@@ -1,7 +1,13 @@
 using MentorBot.Host.Cli;
+using MentorBot.Tests.Features.Organisations;
 
 namespace MentorBot.Tests.Cli;
 
+/// <summary>
+/// bench pipeline's bad input. It clears MENTORBOT_CONNECTION_STRING for a moment, so it runs in the collection of the tests
+/// that set it (in parallel with them it could hide their database, or run a real bench against it).
+/// </summary>
+[Collection(DatabaseCliCollection.Name)]
 public class BenchPipelineCommandTests
 {
     [Fact]

@@ -13,7 +13,7 @@ namespace MentorBot.Tests.Integration;
 /// <see cref="MessengerDriver"/> (Telegram unless chosen) and what they receive is read back through it, so a test
 /// written against the harness runs in either messenger.
 /// </summary>
-public sealed class PipelineHarness : IAsyncLifetime
+public sealed class PipelineHarness : IAsyncLifetime, IAsyncDisposable
 {
     private readonly TestDatabase database = new();
     private readonly Action<IServiceCollection>? configure;
@@ -47,6 +47,26 @@ public sealed class PipelineHarness : IAsyncLifetime
         await Services.DisposeAsync();
         await database.DisposeAsync();
     }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    /// <summary>
+    /// A started harness whose people act through <paramref name="messenger"/> (<c>telegram</c> or <c>max</c>), for theories
+    /// that run one flow in each messenger; the bot serves both (<see cref="MessengerDriver.BothMessengers"/>). Dispose it.
+    /// </summary>
+    public static async Task<PipelineHarness> StartAsync(string messenger, string telegramBot, string maxBot, Action<IServiceCollection>? configure = null)
+    {
+        var harness = new PipelineHarness(services =>
+        {
+            services.AddSingleton(MessengerDriver.BothMessengers(telegramBot, maxBot));
+            configure?.Invoke(services);
+        }, MessengerDriver.Named(messenger));
+        await harness.InitializeAsync();
+        return harness;
+    }
+
+    /// <summary>How many outbox rows are queued for a messenger other than the harness's (each person's messages belong in their own).</summary>
+    public Task<long> RowsForOtherMessengersAsync() => ScalarAsync<long>("SELECT count(*) FROM outbox WHERE messenger <> @messenger", new { messenger = Messenger.Messenger });
 
     /// <summary>The messenger people act through unless <see cref="UseMessenger"/> put them elsewhere (Telegram by default).</summary>
     public MessengerDriver Messenger { get; }
