@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MentorBot.Host.Cli;
 
@@ -35,7 +34,7 @@ public sealed class LocalBotApi : IAsyncDisposable
     public const string Token = "7000000001:AAFakeLocalBotApi_token_for_bench_and_faults";
 
     private static readonly HashSet<string> MessageMethods = new(StringComparer.Ordinal) { "sendMessage", "sendDocument", "editMessageText", "editMessageReplyMarkup" };
-    private readonly WebApplication app;
+    private WebApplication app = null!;
     private readonly ConcurrentQueue<AcceptedSend> accepted = new();
     private readonly ConcurrentQueue<long> messageCalls = new();
     private readonly Queue<long> window = new();
@@ -48,7 +47,9 @@ public sealed class LocalBotApi : IAsyncDisposable
     private int updatesServed;
     private TaskCompletionSource newUpdates = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private LocalBotApi(WebApplication app) => this.app = app;
+    private LocalBotApi()
+    {
+    }
 
     /// <summary>The API root to give the client (<c>MENTORBOT_API_BASE_URL</c>), e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string BaseUrl { get; private set; } = "";
@@ -78,16 +79,15 @@ public sealed class LocalBotApi : IAsyncDisposable
     public int UpdatesServed => Volatile.Read(ref updatesServed);
 
     /// <summary>Starts the fake on <paramref name="port"/> of 127.0.0.1 (0 = a free one).</summary>
-    public static async Task<LocalBotApi> StartAsync(int port = 0, CancellationToken cancellationToken = default)
+    public static Task<LocalBotApi> StartAsync(int port = 0, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
-        var api = new LocalBotApi(builder.Build());
-        api.app.MapPost("/{bot}/{method}", api.HandleAsync); // "/bot{token}/…" does not match a token with ':' in Kestrel's routing
-        await api.app.StartAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var api = new LocalBotApi();
+        api.app = StandInApi.Start(
+            web => web.UseUrls($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"),
+            app => app.MapPost("/{bot}/{method}", api.HandleAsync)); // "/bot{token}/…" does not match a token with ':' in Kestrel's routing
         api.BaseUrl = api.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return api;
+        return Task.FromResult(api);
     }
 
     /// <summary>Queues a private text message from user <paramref name="userId"/> (chat id = user id) for getUpdates; returns its update id.</summary>

@@ -39,7 +39,7 @@ public static class OutboxKind
 /// <param name="DueAt">Not sent before this moment (UTC).</param>
 /// <param name="Paced">True for messages (per-chat order and pacing apply), false for callback answers.</param>
 /// <param name="IsGroup">True for a group chat (20 messages/min, Bot API).</param>
-/// <param name="Messenger">The messenger whose sender delivers the row (<c>telegram</c>, <c>max</c>); the payload is in its adapter's shape.</param>
+/// <param name="Messenger">The messenger whose sender delivers the row (<c>telegram</c>, <c>max</c>, <c>console</c>); the payload is in its adapter's shape.</param>
 /// <param name="ExpiresAt">Not sent after this moment: the sender marks the row expired instead (issue 12 item 3); null: never.</param>
 public sealed record OutboxMessage(string IdempotencyKey, long ChatId, string Kind, string PayloadJson, DateTimeOffset DueAt, bool Paced = true, bool IsGroup = false,
     string Messenger = Pipeline.Messengers.Telegram, DateTimeOffset? ExpiresAt = null);

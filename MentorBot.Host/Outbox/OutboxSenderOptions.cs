@@ -30,7 +30,7 @@ public sealed class OutboxSenderOptions
     /// </summary>
     public TimeSpan MaxLateStart { get; set; } = TimeSpan.FromMilliseconds(40);
 
-    /// <summary>The messenger whose outbox rows this sender delivers (<c>telegram</c>, <c>max</c>): one sender per messenger (issue 16).</summary>
+    /// <summary>The messenger whose outbox rows this sender delivers (<c>telegram</c>, <c>max</c>, <c>console</c>): one sender per messenger (issue 16).</summary>
     public string Messenger { get; set; } = Pipeline.Messengers.Telegram;
 
     /// <summary>The key of the shared rate window: one per bot whose instances share the database.</summary>

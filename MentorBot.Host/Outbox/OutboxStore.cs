@@ -193,7 +193,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         return new OutboxClaim(claimed, permits, pausedUntil, state.Expired);
     }
 
-    // A chat's least interval between starts, widened by the tolerance of both starts (none for an unpaced console).
+    // A chat's least interval between starts, widened by the tolerance of both starts (none for the unpaced console chat).
     private static TimeSpan ChatHold(TimeSpan interval, SendRate rate) => interval > TimeSpan.Zero ? interval + 2 * rate.Late : TimeSpan.Zero;
 
     private static DateTimeOffset Utc(DateTime time) =>

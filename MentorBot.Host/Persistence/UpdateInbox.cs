@@ -18,7 +18,7 @@ public sealed record InboundUpdate(long UpdateId, long? ChatId, string PayloadJs
 public sealed class UpdateInbox(NpgsqlDataSource dataSource, TimeProvider time)
 {
     /// <summary>Records a batch in one statement; returns how many were new (duplicates are skipped).</summary>
-    /// <param name="source">Where the updates came from: <c>telegram</c> or <c>console</c>.</param>
+    /// <param name="source">Where the updates came from: <c>telegram</c>, <c>max</c> or <c>console</c>.</param>
     /// <param name="updates">The batch.</param>
     /// <param name="cancellationToken">Cancels the insert.</param>
     public async Task<int> RecordAsync(string source, IReadOnlyCollection<InboundUpdate> updates, CancellationToken cancellationToken)

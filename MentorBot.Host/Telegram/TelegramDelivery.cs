@@ -16,7 +16,7 @@ namespace MentorBot.Host.Telegram;
 /// person is unreachable; other 4xx → permanent, with the description; 5xx → transient.
 /// <see cref="RequestException"/> (network, timeouts, HTML bodies from a proxy, <c>ok:false</c> on a 200) → transient.
 /// </summary>
-/// <param name="client">Telegram.Bot's client (or the console's stand-in).</param>
+/// <param name="client">Telegram.Bot's client.</param>
 public sealed class TelegramDelivery(ITelegramBotClient client) : IOutboxDelivery
 {
     /// <summary>The pause when a 429 names no <c>retry_after</c>.</summary>

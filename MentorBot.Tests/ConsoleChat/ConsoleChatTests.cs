@@ -4,6 +4,7 @@ using MentorBot.Host.Configuration;
 using MentorBot.Host.ConsoleChat;
 using MentorBot.Host.Features.Invites;
 using MentorBot.Host.Features.Pairs;
+using MentorBot.Host.Features.Roadmaps;
 using MentorBot.Host.Features.Start;
 using MentorBot.Tests.Features.Pairs;
 using MentorBot.Tests.Integration;
@@ -79,6 +80,22 @@ public sealed class ConsoleChatTests : IAsyncLifetime
         File.Exists(saved).Should().BeTrue();
         printed.Should().Contain($"🤖 №4 → 1: 📎 документ сохранён: {saved} ({new FileInfo(saved).Length} байт)");
         Docx.Read(await File.ReadAllBytesAsync(saved)).Text.Should().Contain("Петрова Анна");
+    }
+
+    [Fact]
+    public async Task A_road_map_sent_with_slash_file_is_read_from_disk_and_summarised_for_the_curator()
+    {
+        var school = await setup.CreateOrganisationAsync("Лицей № 2");
+        await setup.AddMemberAsync(school, 1, "Орлова Ольга", [Role.Curator]);
+        await setup.ExecuteAsync("UPDATE messenger_accounts SET messenger = 'console'");
+        var roadMap = RepositoryPaths.SharedRoadmap("school-75-42");
+        var output = new StringWriter();
+        var input = new ScriptedInput(output, [($"/file {roadMap}", null)], RoadmapTexts.UploadQuestion);
+        using var host = BotHost.Build(new MentorBotOptions { ConnectionString = setup.Database.ConnectionString, ConsoleDocuments = documents }, input, output);
+
+        await host.RunAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Printed(output).Should().Contain("🤖 №1 → 1: Дорожная карта из файла school-75-42.txt").And.Contain(RoadmapTexts.UploadQuestion);
     }
 
     [Fact]

@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MentorBot.Host.Cli;
 using MentorBot.Host.Max;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Hosting;
@@ -81,12 +81,7 @@ public sealed class FakeMaxApi : IAsyncDisposable
     /// <summary>Starts the fake server.</summary>
     public FakeMaxApi()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.Map("/{**path}", HandleAsync);
-        _app.Start();
+        _app = StandInApi.Start(web => web.UseTestServer(), app => app.Map("/{**path}", HandleAsync));
     }
 
     /// <summary>Every request so far, in arrival order.</summary>

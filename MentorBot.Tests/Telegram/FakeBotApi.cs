@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using MentorBot.Host.Cli;
 using MentorBot.Host.Telegram;
 using Telegram.Bot;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace MentorBot.Tests.Telegram;
 
@@ -62,12 +61,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     /// <summary>Starts the fake server.</summary>
     public FakeBotApi()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.MapPost("/bot{token}/{method}", HandleAsync);
-        _app.Start();
+        _app = StandInApi.Start(web => web.UseTestServer(), app => app.MapPost("/bot{token}/{method}", HandleAsync));
     }
 
     /// <summary>Every request received so far, in arrival order.</summary>

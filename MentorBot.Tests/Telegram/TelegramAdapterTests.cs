@@ -159,8 +159,8 @@ public sealed class TelegramAdapterTests
     public void Inbox_rows_written_before_Telegram_Bot_still_read()
     {
         // Exactly what our own serializer stored (snake_case, nulls omitted, raw Cyrillic, no chat_instance,
-        // no file_unique_id): a text from the console chat, a button press from the emulator, a document.
-        var text = adapter.Read("console", 7, """
+        // no file_unique_id): a text as the console chat wrote them then, a button press from the emulator, a document.
+        var text = adapter.Read("telegram", 7, """
             {"update_id":7,"message":{"message_id":7,"from":{"id":1,"is_bot":false,"first_name":"Пользователь 1"},"chat":{"id":1,"type":"private"},"date":1788242400,"text":"/start inv_AbC"}}
             """)!;
         var press = adapter.Read("telegram", 1002, """
