@@ -58,6 +58,8 @@ public sealed class MaxAdapter : IMessengerAdapter
     }
 
     /// <inheritdoc />
+    /// <remarks>More rows than MAX shows (30) are packed side by side in reading order, as many per row as needed (a
+    /// questionnaire of an organisation's own long competency list stays answerable).</remarks>
     /// <exception cref="ArgumentException">A choice's data or label breaks MAX's limits (payload 1024 characters, text 128, 30 rows of 7).</exception>
     public IReadOnlyList<OutboxMessage> Render(Reply reply, long chatId, bool isGroup, string keyPrefix, DateTimeOffset dueAt)
     {
@@ -101,9 +103,17 @@ public sealed class MaxAdapter : IMessengerAdapter
         var bad = reply.Choices.SelectMany(r => r).FirstOrDefault(c => c.Data.Length is 0 or > MaxLimits.CallbackPayload || c.Label.Length is 0 or > MaxLimits.ButtonText);
         if (bad is not null)
             throw new ArgumentException($"Choice '{bad.Label}' breaks MAX's limits (payload 1–{MaxLimits.CallbackPayload}, text 1–{MaxLimits.ButtonText} characters).", nameof(reply));
-        if (reply.Choices.Count > MaxLimits.KeyboardRows || reply.Choices.Any(r => r.Count > MaxLimits.ButtonsPerRow))
+        var rows = reply.Choices;
+        if (rows.Count > MaxLimits.KeyboardRows)
+        {
+            var all = rows.SelectMany(r => r).ToList();
+            var perRow = (all.Count + MaxLimits.KeyboardRows - 1) / MaxLimits.KeyboardRows;
+            rows = all.Chunk(perRow).Select(r => (IReadOnlyList<Choice>)r).ToList();
+        }
+
+        if (rows.Count > MaxLimits.KeyboardRows || rows.Any(r => r.Count > MaxLimits.ButtonsPerRow))
             throw new ArgumentException($"A MAX keyboard has at most {MaxLimits.KeyboardRows} rows of {MaxLimits.ButtonsPerRow} buttons.", nameof(reply));
-        return AttachmentRequest.InlineKeyboard(reply.Choices.Select(row => (IReadOnlyList<Button>)row.Select(c => Button.Callback(c.Label, c.Data)).ToList()).ToList());
+        return AttachmentRequest.InlineKeyboard(rows.Select(row => (IReadOnlyList<Button>)row.Select(c => Button.Callback(c.Label, c.Data)).ToList()).ToList());
     }
 
     private static string? Caption(string? caption) => caption is null ? null : MessageText.Shorten(caption, MaxCaptionLength);

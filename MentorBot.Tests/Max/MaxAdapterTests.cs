@@ -76,6 +76,21 @@ public sealed class MaxAdapterTests
     }
 
     [Fact]
+    public void More_rows_than_max_shows_are_packed_side_by_side_in_order_and_over_210_buttons_are_refused()
+    {
+        var labels = Enumerable.Range(1, 41).Select(i => new Choice($"Компетенция {i}", $"q:{i}")).ToArray();
+
+        var body = JsonDocument.Parse(adapter.Render(Reply.WithChoices("Выберите", labels), 42, false, "k", DateTimeOffset.UnixEpoch).Single().PayloadJson).RootElement;
+
+        var buttons = body.GetProperty("attachments")[0].GetProperty("payload").GetProperty("buttons");
+        buttons.GetArrayLength().Should().Be(21, "41 buttons, two a row, within MAX's 30 rows");
+        buttons.EnumerateArray().SelectMany(r => r.EnumerateArray()).Select(b => b.GetProperty("payload").GetString())
+            .Should().Equal(labels.Select(c => c.Data));
+        var tooMany = Reply.WithChoices("?", Enumerable.Range(1, 211).Select(i => new Choice($"{i}", $"x:{i}")).ToArray());
+        adapter.Invoking(a => a.Render(tooMany, 42, false, "k", DateTimeOffset.UnixEpoch)).Should().Throw<ArgumentException>().WithMessage("*30 rows of 7*");
+    }
+
+    [Fact]
     public void A_choice_over_maxs_limits_is_refused_where_it_is_rendered()
     {
         var reply = Reply.WithChoices("?", new Choice(new string('к', 129), "x:1"));
