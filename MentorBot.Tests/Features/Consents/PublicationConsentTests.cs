@@ -40,7 +40,7 @@ public sealed class PublicationConsentTests : IAsyncLifetime
         (await harness.LastTextAsync(Teacher)).Should().Be(reply);
         (await harness.ScalarAsync<string>("SELECT event || ':' || text_version FROM current_consents WHERE kind = 'publication'")).Should().Be($"{stored}:pub-2026.1");
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
-        var participant = await harness.ScalarAsync<long>("SELECT id FROM participants WHERE id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @Teacher)", new { Teacher });
+        var participant = await harness.ParticipantAsync(Teacher);
         (await ConsentStore.IsGivenAsync(connection, null, school.Id, participant, ConsentKind.Publication, default)).Should().Be(given);
         (await harness.ScalarAsync<long>("SELECT count(*) FROM conversation_states")).Should().Be(0);
     }

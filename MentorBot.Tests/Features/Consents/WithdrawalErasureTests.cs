@@ -145,13 +145,13 @@ public sealed class WithdrawalErasureTests : IAsyncLifetime
     {
         var other = await harness.CreateOrganisationAsync("Детский сад № 7");
         var otherMembership = await harness.AddMemberAsync(other, Mentee, "Уникальнова З. П.", [Role.Mentor]);
-        await harness.ExecuteAsync("UPDATE participants SET current_organisation_id = @id WHERE id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @Mentee)", new { id = school.Id, Mentee });
+        await harness.ExecuteAsync("UPDATE participants SET current_organisation_id = @id WHERE id = @participant", new { id = school.Id, participant = await harness.ParticipantAsync(Mentee) });
 
         await WithdrawAsync();
 
         (await harness.ScalarAsync<string>("SELECT status FROM memberships WHERE id = @membership", new { membership })).Should().Be("erased");
         (await harness.ScalarAsync<string>("SELECT status || ':' || full_name FROM memberships WHERE id = @otherMembership", new { otherMembership })).Should().Be("active:Уникальнова З. П.");
-        (await harness.ScalarAsync<long>("SELECT count(*) FROM participants WHERE id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @Mentee) AND status = 'active'", new { Mentee })).Should().Be(1);
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM participants WHERE id = @participant AND status = 'active'", new { participant = await harness.ParticipantAsync(Mentee) })).Should().Be(1);
         (await harness.ScalarAsync<long>("SELECT count(*) FROM questionnaire_responses")).Should().Be(0);
         (await harness.ScalarAsync<string>("SELECT array_to_string(destroyed, '; ') FROM destruction_records")).Should().Be(string.Join("; ", PersonalDataErasure.MembershipCategories));
     }

@@ -59,7 +59,7 @@ public sealed class InviteRedemptionTests : IAsyncLifetime
         texts[0].Should().Be(InviteTexts.Joined("МБОУ СОШ № 1", Role.Mentee));
         texts[1].Should().Be(ConsentDocuments.PersonalData("МБОУ СОШ № 1").Summary);
         (await harness.LastButtonsAsync(Teacher)).Should().Equal(("Согласен", "consent:yes:personal_data"), ("Не согласен", "consent:no:personal_data"), ("Полный текст", "consent:text:personal_data"));
-        (await harness.ScalarAsync<string>("SELECT string_agg(r.role, ',') FROM membership_roles r JOIN memberships m ON m.id = r.membership_id JOIN participants p ON p.id = m.participant_id WHERE p.id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @Teacher)", new { Teacher }))
+        (await harness.ScalarAsync<string>("SELECT string_agg(r.role, ',') FROM membership_roles r JOIN memberships m ON m.id = r.membership_id JOIN participants p ON p.id = m.participant_id WHERE p.id = @participant", new { participant = await harness.ParticipantAsync(Teacher) }))
             .Should().Be("mentee");
         (await harness.ScalarAsync<int>("SELECT uses FROM invites WHERE token = @token", new { token })).Should().Be(1);
         (await harness.ScalarAsync<long>("SELECT count(*) FROM consent_events")).Should().Be(1, "only the curator's set-up consent: nothing is recorded before the answer");
@@ -74,7 +74,7 @@ public sealed class InviteRedemptionTests : IAsyncLifetime
         await harness.SendAsync(Teacher, $"/start {token}");
 
         (await harness.QueuedTextsAsync(Teacher)).Should().Equal(InviteTexts.Unknown);
-        (await harness.ScalarAsync<long>("SELECT count(*) FROM memberships m JOIN participants p ON p.id = m.participant_id WHERE p.id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @Teacher)", new { Teacher })).Should().Be(0);
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM memberships m JOIN participants p ON p.id = m.participant_id WHERE p.id = @participant", new { participant = await harness.ParticipantAsync(Teacher) })).Should().Be(0);
         (await harness.ScalarAsync<long>("SELECT count(*) FROM conversation_states")).Should().Be(0);
     }
 
@@ -100,7 +100,7 @@ public sealed class InviteRedemptionTests : IAsyncLifetime
         await harness.SendAsync(Other, $"/start {token}");
 
         (await harness.QueuedTextsAsync(Other)).Should().Equal(InviteTexts.UsedUp);
-        (await harness.ScalarAsync<long>("SELECT count(*) FROM memberships m JOIN participants p ON p.id = m.participant_id WHERE p.id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @Other)", new { Other })).Should().Be(0);
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM memberships m JOIN participants p ON p.id = m.participant_id WHERE p.id = @participant", new { participant = await harness.ParticipantAsync(Other) })).Should().Be(0);
         (await harness.ScalarAsync<int>("SELECT uses FROM invites WHERE token = @token", new { token })).Should().Be(1);
     }
 
@@ -131,8 +131,8 @@ public sealed class InviteRedemptionTests : IAsyncLifetime
         await harness.SendAsync(Teacher, $"/start {mentee}");
         await harness.SendAsync(Teacher, $"/start {mentor}");
 
-        (await harness.ScalarAsync<long>("SELECT count(*) FROM memberships m JOIN participants p ON p.id = m.participant_id WHERE p.id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @Teacher)", new { Teacher })).Should().Be(1);
-        (await harness.ScalarAsync<string>("SELECT string_agg(r.role, ',' ORDER BY r.role) FROM membership_roles r JOIN memberships m ON m.id = r.membership_id JOIN participants p ON p.id = m.participant_id WHERE p.id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @Teacher)", new { Teacher }))
+        (await harness.ScalarAsync<long>("SELECT count(*) FROM memberships m JOIN participants p ON p.id = m.participant_id WHERE p.id = @participant", new { participant = await harness.ParticipantAsync(Teacher) })).Should().Be(1);
+        (await harness.ScalarAsync<string>("SELECT string_agg(r.role, ',' ORDER BY r.role) FROM membership_roles r JOIN memberships m ON m.id = r.membership_id JOIN participants p ON p.id = m.participant_id WHERE p.id = @participant", new { participant = await harness.ParticipantAsync(Teacher) }))
             .Should().Be("mentee,mentor");
         (await harness.QueuedTextsAsync(Teacher)).Should().Contain(InviteTexts.Joined("МБОУ СОШ № 1", Role.Mentor));
     }

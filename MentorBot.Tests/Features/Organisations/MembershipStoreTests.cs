@@ -25,7 +25,7 @@ public sealed class MembershipStoreTests : IAsyncLifetime
 
         second.Should().Be(first);
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
-        var participantId = await harness.ScalarAsync<long>("SELECT id FROM participants WHERE id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = 501)");
+        var participantId = await harness.ParticipantAsync(501);
         var member = await MembershipStore.CurrentAsync(connection, null, participantId, default);
         member!.Roles.Should().BeEquivalentTo([Role.Mentee, Role.Mentor]);
         member.FullName.Should().Be("Иванова Мария");
@@ -41,7 +41,7 @@ public sealed class MembershipStoreTests : IAsyncLifetime
         await harness.AddMemberAsync(kindergarten, 502, "Петров Пётр", [Role.Mentor]);
 
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
-        var participantId = await harness.ScalarAsync<long>("SELECT id FROM participants WHERE id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = 502)");
+        var participantId = await harness.ParticipantAsync(502);
         var member = await MembershipStore.CurrentAsync(connection, null, participantId, default);
         member!.Organisation.Name.Should().Be("Детский сад");
         member.Roles.Should().BeEquivalentTo([Role.Mentor]);
@@ -56,7 +56,7 @@ public sealed class MembershipStoreTests : IAsyncLifetime
         var erased = await harness.AddMemberAsync(school, 602, "Стёртая Вера", [Role.Mentee]);
         var blocked = await harness.AddMemberAsync(school, 603, "Недоступный Иван", [Role.Mentee]);
         await harness.ExecuteAsync("UPDATE memberships SET status = 'erased' WHERE id = @erased", new { erased });
-        await harness.ExecuteAsync("UPDATE participants SET status = 'unreachable' WHERE id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = 603)");
+        await harness.ExecuteAsync("UPDATE participants SET status = 'unreachable' WHERE id = @participant", new { participant = await harness.ParticipantAsync(603) });
         var notifier = harness.Services.GetRequiredService<Notifier>();
         await using var connection = await harness.Database.DataSource.OpenConnectionAsync();
         var now = harness.Clock.GetUtcNow();

@@ -58,7 +58,7 @@ public sealed class OrganisationSwitchTests : IAsyncLifetime
 
         (await harness.QueuedTextsAsync(Person)).Should().Equal(OrganisationTexts.OnlyOne("Школа № 1", "куратор"));
         (await harness.ToastsAsync(Person)).Should().Equal(PipelineTexts.ButtonExpired);
-        (await harness.ScalarAsync<Guid>("SELECT current_organisation_id FROM participants WHERE id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @Person)", new { Person })).Should().Be(school.Id);
+        (await harness.ScalarAsync<Guid>("SELECT current_organisation_id FROM participants WHERE id = @participant", new { participant = await harness.ParticipantAsync(Person) })).Should().Be(school.Id);
     }
 
     [Fact]

@@ -130,7 +130,7 @@ public sealed class DeadlineReminderJobTests : IAsyncLifetime
         await RunAsync(new DateTimeOffset(2026, 10, 1, 10, 0, 0, Omsk));
         (await bot.BackgroundAsync(DeputyUser)).Should().ContainSingle();
 
-        await bot.ExecuteAsync("UPDATE participants SET status = 'unreachable' WHERE id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @id)", new { id = DeputyUser });
+        await bot.ExecuteAsync("UPDATE participants SET status = 'unreachable' WHERE id = @participant", new { participant = await bot.ParticipantAsync(DeputyUser) });
         await RunAsync(new DateTimeOffset(2026, 10, 28, 10, 0, 0, Omsk));
         (await bot.BackgroundAsync(DeputyUser)).Should().ContainSingle();
     }

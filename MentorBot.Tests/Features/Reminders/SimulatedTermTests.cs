@@ -161,7 +161,7 @@ public sealed class SimulatedTermTests : IAsyncLifetime
 
         (await chat.LastTextAsync()).Should().NotContain("?", $"{fullName} should have finished the questionnaire");
         membership[user] = await bot.ScalarAsync<long>(
-            "SELECT m.id FROM memberships m JOIN participants p ON p.id = m.participant_id WHERE p.id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @user)", new { user });
+            "SELECT m.id FROM memberships m JOIN participants p ON p.id = m.participant_id WHERE p.id = @participant", new { participant = await bot.ParticipantAsync(user) });
     }
 
     private async Task<IReadOnlyDictionary<string, long>> ImportSharedAsync(Organisation organisation, string name)

@@ -71,8 +71,6 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
     private Task<long> FirstActivityIdAsync(long stageId) =>
         harness.ScalarAsync<long>("SELECT id FROM road_map_activities WHERE stage_id = @stageId AND position = 1", new { stageId });
 
-    private Task<long> ParticipantAsync(long user) => harness.ScalarAsync<long>("SELECT id FROM participants WHERE id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @user)", new { user });
-
     private PersonUpdate Document(long user, string fileId, string fileName, long? size = null) => harness.Document(user, fileId, fileName, size ?? downloads.SizeOf(fileId));
 
     [Fact]
@@ -125,7 +123,7 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
     {
         await ImportAsync("kineshma-polytechnic-college");
         var stageId = await StageIdAsync("1");
-        var curator = await ParticipantAsync(Curator);
+        var curator = await harness.ParticipantAsync(Curator);
 
         (await PressAsync(Curator, $"rm:done:s:{stageId}")).Single().Should().Contain("Статус: ✅ выполнено");
         await PressAsync(Curator, $"rm:done:s:{stageId}"); // a second press (e.g. from a reminder) changes nothing
@@ -252,7 +250,7 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
     {
         var directorId = await harness.AddMemberAsync(org, Director, "Кузнецов Иван", [Role.Head], position: "Директор");
         var deputyId = await harness.AddMemberAsync(org, Deputy, "Орлова Анна", [Role.Mentor], position: "Заместитель директора по УВР");
-        var curatorId = await harness.ScalarAsync<long>("SELECT m.id FROM memberships m JOIN participants p ON p.id = m.participant_id WHERE p.id = (SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @Curator)", new { Curator });
+        var curatorId = await harness.ScalarAsync<long>("SELECT m.id FROM memberships m JOIN participants p ON p.id = m.participant_id WHERE p.id = @participant", new { participant = await harness.ParticipantAsync(Curator) });
         await ImportAsync("school-75-42");
 
         (await harness.ScalarAsync<string>("""
@@ -270,7 +268,7 @@ public sealed class RoadmapFeatureTests : IAsyncLifetime
         (await PressAsync(Director, $"rm:done:s:{stage1}")).Single().Should().Contain("Статус: ✅ выполнено");
         (await PressAsync(Director, $"rm:reopen:s:{stage1}")).Should().Equal(RoadmapTexts.CuratorOnly);
         (await PressAsync(Director, $"rm:per:s:{stage1}")).Should().Equal(RoadmapTexts.CuratorOnly);
-        (await harness.ScalarAsync<long>("SELECT changed_by FROM road_map_changes")).Should().Be(await ParticipantAsync(Director));
+        (await harness.ScalarAsync<long>("SELECT changed_by FROM road_map_changes")).Should().Be(await harness.ParticipantAsync(Director));
     }
 
     [Fact]
