@@ -179,12 +179,12 @@ public sealed class PipelineHarness : IAsyncLifetime, IAsyncDisposable
     }
 
     /// <summary>
-    /// The participant whose account, in the messenger <paramref name="userId"/> uses, has that user id
-    /// (<c>messenger_accounts</c>); 0 when there is none.
+    /// The participant whose account in <paramref name="messenger"/> (by default the one <paramref name="userId"/> uses)
+    /// has that user id (<c>messenger_accounts</c>); 0 when there is none.
     /// </summary>
-    public Task<long> ParticipantAsync(long userId) => ScalarAsync<long>(
+    public Task<long> ParticipantAsync(long userId, MessengerDriver? messenger = null) => ScalarAsync<long>(
         "SELECT coalesce((SELECT participant_id FROM messenger_accounts WHERE messenger = @messenger AND external_user_id = @userId), 0)",
-        new { messenger = MessengerOf(userId).Messenger, userId });
+        new { messenger = (messenger ?? MessengerOf(userId)).Messenger, userId });
 
     /// <summary>How many outbox rows are in <paramref name="status"/> (pending, sending, sent, failed, cancelled, expired).</summary>
     public Task<long> OutboxRowsAsync(string status) => ScalarAsync<long>("SELECT count(*) FROM outbox WHERE status = @status", new { status });

@@ -45,23 +45,17 @@ public sealed class AccountLinkingTests : IAsyncLifetime
         return text[start..(start + LinkCode.Length)];
     }
 
-    private Task<long> ParticipantOfMaxAsync(long user) =>
-        harness.ScalarAsync<long>("SELECT participant_id FROM messenger_accounts WHERE messenger = 'max' AND external_user_id = @user", new { user });
-
-    private Task<long> ParticipantOfTelegramAsync(long user) =>
-        harness.ScalarAsync<long>("SELECT participant_id FROM messenger_accounts WHERE messenger = 'telegram' AND external_user_id = @user", new { user });
-
     [Fact]
     public async Task A_code_sent_from_max_makes_both_accounts_one_member_who_then_acts_in_max()
     {
         await FromMaxAsync(TeacherMax, "/start");
-        var stranger = await ParticipantOfMaxAsync(TeacherMax);
+        var stranger = await harness.ParticipantAsync(TeacherMax, MessengerDriver.Max);
         var code = await CodeAsync();
 
         await FromMaxAsync(TeacherMax, $"/link {code.ToLowerInvariant()}");
 
         (await harness.LastTextAsync(TeacherMax)).Should().Be(AccountsTexts.Linked);
-        (await ParticipantOfMaxAsync(TeacherMax)).Should().Be(await ParticipantOfTelegramAsync(Teacher));
+        (await harness.ParticipantAsync(TeacherMax, MessengerDriver.Max)).Should().Be(await harness.ParticipantAsync(Teacher, MessengerDriver.Telegram));
         (await harness.ScalarAsync<long>("SELECT count(*) FROM participants WHERE id = @stranger", new { stranger })).Should().Be(0, "the person created by /start alone is merged away");
 
         // In MAX she is the same mentor: her roles answer there.
@@ -86,7 +80,7 @@ public sealed class AccountLinkingTests : IAsyncLifetime
         var fresh = await CodeAsync();
         await FromMaxAsync(TeacherMax, $"/link {fresh}");
         (await harness.LastTextAsync(TeacherMax)).Should().Be(AccountsTexts.TooManyAttempts);
-        (await ParticipantOfMaxAsync(TeacherMax)).Should().NotBe(await ParticipantOfTelegramAsync(Teacher));
+        (await harness.ParticipantAsync(TeacherMax, MessengerDriver.Max)).Should().NotBe(await harness.ParticipantAsync(Teacher, MessengerDriver.Telegram));
     }
 
     [Fact]
@@ -97,7 +91,7 @@ public sealed class AccountLinkingTests : IAsyncLifetime
         await harness.SendAsync(Other, $"/link {code}");
 
         (await harness.LastTextAsync(Other)).Should().Be(AccountsTexts.HasOwnMemberships);
-        (await ParticipantOfTelegramAsync(Other)).Should().NotBe(await ParticipantOfTelegramAsync(Teacher));
+        (await harness.ParticipantAsync(Other, MessengerDriver.Telegram)).Should().NotBe(await harness.ParticipantAsync(Teacher, MessengerDriver.Telegram));
         await FromMaxAsync(TeacherMax, $"/link {code}");
         (await harness.LastTextAsync(TeacherMax)).Should().Be(AccountsTexts.Linked);
     }
@@ -111,7 +105,7 @@ public sealed class AccountLinkingTests : IAsyncLifetime
         await harness.SendAsync(secondTelegram, $"/link {code}");
 
         (await harness.LastTextAsync(secondTelegram)).Should().Be(AccountsTexts.OtherMessengerOnly("Telegram"));
-        (await ParticipantOfTelegramAsync(secondTelegram)).Should().NotBe(await ParticipantOfTelegramAsync(Teacher));
+        (await harness.ParticipantAsync(secondTelegram, MessengerDriver.Telegram)).Should().NotBe(await harness.ParticipantAsync(Teacher, MessengerDriver.Telegram));
         await FromMaxAsync(TeacherMax, $"/link {code}");
         (await harness.LastTextAsync(TeacherMax)).Should().Be(AccountsTexts.Linked);
     }
@@ -121,7 +115,7 @@ public sealed class AccountLinkingTests : IAsyncLifetime
     {
         var code = await CodeAsync();
         await FromMaxAsync(TeacherMax, $"/link {code}");
-        var person = await ParticipantOfTelegramAsync(Teacher);
+        var person = await harness.ParticipantAsync(Teacher, MessengerDriver.Telegram);
         var maxAccount = await harness.ScalarAsync<long>("SELECT id FROM messenger_accounts WHERE messenger = 'max' AND external_user_id = @TeacherMax", new { TeacherMax });
 
         await harness.SendAsync(Teacher, "/settings");
@@ -153,6 +147,6 @@ public sealed class AccountLinkingTests : IAsyncLifetime
         await harness.ProcessAllAsync();
 
         (await harness.LastTextAsync(TeacherMax)).Should().Be(AccountsTexts.Linked);
-        (await ParticipantOfMaxAsync(TeacherMax)).Should().Be(await ParticipantOfTelegramAsync(Teacher));
+        (await harness.ParticipantAsync(TeacherMax, MessengerDriver.Max)).Should().Be(await harness.ParticipantAsync(Teacher, MessengerDriver.Telegram));
     }
 }
